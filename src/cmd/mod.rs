@@ -1,0 +1,67 @@
+//! Thin glue: each command wires the pipeline's stages together.
+
+pub mod build;
+pub mod new;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, ProjectArgs};
+use crate::diag::{Diagnostics, Result, Severity};
+use crate::output::Sink;
+use crate::render::Counts;
+use crate::{load, render, resolve};
+
+/// Exit code: the content has problems to fix.
+pub const EXIT_CONTENT: u8 = 1;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::build(&args),
+        Command::Check(args) => build::check(&args.project),
+        Command::New(args) => new::new_project(&args.dir).map(|()| ExitCode::SUCCESS),
+    }
+}
+
+/// load → resolve → render into `sink`. Problems are collected in `diags`;
+/// the `Err` case is for failures of the machine, not of the content.
+pub fn run_pipeline(
+    root: &Path,
+    campaign: Option<&str>,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> Result<Counts> {
+    let site = load::load_site(root, campaign, diags)?;
+    let mut problems = Vec::new();
+    let resolved = resolve::resolve(site, &mut problems);
+    diags.extend(problems);
+    if diags.has_errors() {
+        // Rendering a site with broken links would only repeat the problems.
+        return Ok(Counts::default());
+    }
+    let mut problems = Vec::new();
+    let counts = render::render_site(&resolved, sink, &mut problems)?;
+    diags.extend(problems);
+    Ok(counts)
+}
+
+/// Prints every problem, then a one-line tally. Returns whether the run
+/// must fail (errors, or warnings under `--strict`).
+pub fn report(diags: &Diagnostics, project: &ProjectArgs) -> bool {
+    for d in diags.sorted() {
+        eprintln!("{d}\n");
+    }
+    let errors = diags.count(Severity::Error);
+    let warnings = diags.count(Severity::Warning);
+    if errors + warnings > 0 {
+        eprintln!(
+            "{} {}, {} {}.",
+            errors,
+            if errors == 1 { "error" } else { "errors" },
+            warnings,
+            if warnings == 1 { "warning" } else { "warnings" }
+        );
+    }
+    errors > 0 || (project.strict && warnings > 0)
+}

@@ -1,0 +1,65 @@
+//! `outreach new DIR`: a starter project that builds as it is, with one
+//! campaign in English and Arabic so right-to-left works from the start.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::diag::Result;
+
+/// The starter project's files, by path inside the new folder.
+pub const STARTER: &[(&str, &str)] = &[
+    (
+        "campaigns/my-campaign.yaml",
+        include_str!("../starter/campaigns/my-campaign.yaml"),
+    ),
+    (
+        "content/my-campaign/en/index.md",
+        include_str!("../starter/content/my-campaign/en/index.md"),
+    ),
+    (
+        "content/my-campaign/en/get-help.md",
+        include_str!("../starter/content/my-campaign/en/get-help.md"),
+    ),
+    (
+        "content/my-campaign/ar/index.md",
+        include_str!("../starter/content/my-campaign/ar/index.md"),
+    ),
+    (
+        "content/my-campaign/ar/get-help.md",
+        include_str!("../starter/content/my-campaign/ar/get-help.md"),
+    ),
+    (".gitignore", "public/\n"),
+];
+
+/// Creates `dir` with the starter project. Refuses a folder that has files.
+pub fn new_project(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .with_context(|| format!("failed to read `{}`", dir.display()))?
+            .next()
+            .is_none();
+        if !empty {
+            bail!(
+                "`{}` already exists and is not empty; choose a new folder name",
+                dir.display()
+            );
+        }
+    }
+    for (path, text) in STARTER {
+        let to = dir.join(path);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        fs::write(&to, text).with_context(|| format!("failed to write `{}`", to.display()))?;
+    }
+    println!(
+        "Created a new project in `{dir}` with the campaign `my-campaign` in English and Arabic.\n\
+         Next:\n  cd {dir}\n  outreach build\n\
+         Then open `public/my-campaign/index.html` in a browser. Edit the files in `content/` and `campaigns/`.",
+        dir = dir.display()
+    );
+    Ok(())
+}

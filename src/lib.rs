@@ -1,0 +1,17 @@
+//! outreach builds multilingual awareness-campaign websites from Markdown
+//! and YAML. The modules follow the pipeline:
+//! [`load`] → [`resolve`] → [`render`] → [`output`], wired by [`cmd`].
+
+#![warn(missing_docs)]
+// A located `Diagnostic` is the error type of most content checks; it is
+// built only when something is wrong, so its size costs nothing in a build.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod resolve;

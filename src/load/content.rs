@@ -1,0 +1,227 @@
+//! `content/<campaign>/<lang>/<slug>.md`: finding a campaign's pages and
+//! reading their front matter.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::page::HOME_SLUG;
+use crate::model::{Campaign, Page};
+
+/// A page file found on disk, before it is read.
+struct Found {
+    lang: String,
+    slug: String,
+    path: PathBuf,
+    shown: PathBuf,
+}
+
+/// Reads every page of `campaign` under `root/content/<id>/`. Problems are
+/// collected, never fatal: a bad page is left out and reported.
+pub fn load_pages(root: &Path, campaign: &Campaign, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let dir = root.join("content").join(&campaign.id);
+    let shown_dir = Path::new("content").join(&campaign.id);
+    if !dir.is_dir() {
+        problems.push(
+            Diagnostic::in_file(
+                &campaign.source.path,
+                Severity::Error,
+                format!(
+                    "the campaign has no pages: the folder `{}` does not exist",
+                    shown_dir.display()
+                ),
+            )
+            .with_help(format!(
+                "create `{}/{}/index.md` for the home page",
+                shown_dir.display(),
+                campaign.default_language
+            )),
+        );
+        return Vec::new();
+    }
+
+    let mut found = Vec::new();
+    let walk = WalkDir::new(&dir)
+        .follow_links(true)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .unwrap_or(&shown_dir)
+                    .to_path_buf();
+                let message = if err.loop_ancestor().is_some() {
+                    "this folder link points back to a folder above it (a loop); it is skipped"
+                        .to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                problems.push(Diagnostic::in_file(&shown, Severity::Error, message));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue; // editor swap files, .DS_Store
+        }
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let is_dir = entry.file_type().is_dir();
+        match (entry.depth(), is_dir) {
+            (1, true) => {
+                if campaign.language(&name).is_none() {
+                    problems.push(Diagnostic::in_file(
+                        &shown,
+                        Severity::Warning,
+                        format!(
+                            "`{name}` is not in `languages` of {}: its pages are not built",
+                            campaign.source.path.display()
+                        ),
+                    ));
+                }
+            }
+            (1, false) => problems.push(Diagnostic::in_file(
+                &shown,
+                Severity::Warning,
+                "files here are not used: pages go in a language folder, e.g. `en/`",
+            )),
+            (2, true) => problems.push(Diagnostic::in_file(
+                &shown,
+                Severity::Warning,
+                "folders inside a language folder are not used: put pages directly in the language folder",
+            )),
+            (_, _) => {
+                let lang = entry
+                    .path()
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if campaign.language(&lang).is_none() {
+                    continue;
+                }
+                let Some(slug) = name.strip_suffix(".md") else {
+                    continue; // pictures and other files come with a later stage
+                };
+                if let Err(message) = check_slug(slug) {
+                    problems.push(Diagnostic::in_file(&shown, Severity::Error, message));
+                    continue;
+                }
+                found.push(Found {
+                    lang,
+                    slug: slug.to_string(),
+                    path: entry.path().to_path_buf(),
+                    shown,
+                });
+            }
+        }
+    }
+
+    for language in &campaign.languages {
+        if !found
+            .iter()
+            .any(|f| f.lang == language.tag && f.slug == HOME_SLUG)
+        {
+            problems.push(
+                Diagnostic::in_file(
+                    &campaign.source.path,
+                    Severity::Error,
+                    format!(
+                        "`{}` is in `languages` but has no home page `{}/{}/index.md`",
+                        language.tag,
+                        shown_dir.display(),
+                        language.tag
+                    ),
+                )
+                .with_help("write the home page, or remove the language from `languages`"),
+            );
+        }
+    }
+
+    let results: Vec<Result<Option<Page>, Diagnostic>> = found
+        .into_par_iter()
+        .map(|f| read_page(campaign, f))
+        .collect();
+    let mut pages = Vec::new();
+    for result in results {
+        match result {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    pages
+}
+
+fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnostic> {
+    let source = super::files::read_text(&found.path, &found.shown)?;
+    let (front, body_start) = super::front_matter::parse(&source)?;
+    if front.draft {
+        return Ok(None);
+    }
+    Ok(Some(Page {
+        campaign: campaign.id.clone(),
+        lang: found.lang,
+        slug: found.slug,
+        source: Arc::new(source),
+        body_start,
+        title: front.title,
+        description: front.description,
+        weight: front.weight.unwrap_or(0),
+        review: front.review,
+    }))
+}
+
+/// Page file names become URLs that people type and share, so they must be
+/// short lower-case ASCII.
+pub fn check_slug(slug: &str) -> Result<(), String> {
+    let ok = !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        let suggestion: String = slug
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        Err(format!(
+            "the file name `{slug}.md` cannot be used: page file names become web addresses, so they use only lower-case ASCII letters, digits and `-` (for example `{}.md`); the title can be in any language",
+            if suggestion.trim_matches('-').is_empty() {
+                "help"
+            } else {
+                suggestion.trim_matches('-')
+            }
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert!(check_slug("get-help").is_ok());
+        assert!(check_slug("page_2").is_ok());
+        assert!(
+            check_slug("Get Help")
+                .unwrap_err()
+                .contains("`get-help.md`")
+        );
+        assert!(check_slug("помощ").is_err());
+    }
+}

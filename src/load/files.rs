@@ -1,0 +1,67 @@
+//! Reading one source file, with the checks every text source needs.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+
+/// Text sources larger than this are refused: no campaign page is this big,
+/// and reading one into memory could exhaust a small machine.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a UTF-8 text file. `shown` is the path used in messages.
+pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Diagnostic> {
+    let io_problem = |what: &str, err: std::io::Error| {
+        Diagnostic::in_file(shown, Severity::Error, format!("{what}: {err}"))
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_problem("cannot read this file", e))?;
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(Diagnostic::in_file(
+            shown,
+            Severity::Error,
+            format!(
+                "this file is {} MB; text files over {} MB are not read",
+                meta.len() / 1024 / 1024,
+                MAX_TEXT_BYTES / 1024 / 1024
+            ),
+        )
+        .with_help("split it into several pages"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_problem("cannot read this file", e))?;
+    text_from_bytes(bytes, shown)
+}
+
+/// Turns bytes into text, or says where the first byte that is not UTF-8 is.
+pub fn text_from_bytes(bytes: Vec<u8>, shown: &Path) -> Result<SourceFile, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(shown, text)),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let good = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let file = SourceFile::new(shown, good);
+            let (line, col) = file.line_col(valid);
+            Err(Diagnostic {
+                snippet: None,
+                ..file.at_line_col(
+                    line,
+                    col,
+                    Severity::Error,
+                    "this file is not valid UTF-8 text",
+                )
+            }
+            .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let d = text_from_bytes(b"---\ntitle: \xff\n".to_vec(), Path::new("a.md")).unwrap_err();
+        assert_eq!((d.line, d.col), (Some(2), Some(8)));
+        assert!(d.message.contains("UTF-8"));
+    }
+}

@@ -1,0 +1,198 @@
+//! Front matter: the YAML between the `---` lines at the top of a page.
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+
+/// Front matter as written. Unknown keys are errors, so a typo such as
+/// `titel` is caught instead of silently ignored.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The page title (required): the `h1`, the browser tab, link previews.
+    pub title: String,
+    /// One sentence for search engines and link previews.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Order in navigation: lower first.
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// A draft is not built.
+    #[serde(default)]
+    pub draft: bool,
+    /// A translator's note, such as `needed` while no native speaker has reviewed the page.
+    #[serde(default)]
+    pub review: Option<String>,
+}
+
+/// Where the front matter and the body are in a page's text.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// 1-based line of the YAML's first line in the file.
+    pub yaml_line: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+/// Finds the front matter fences. A page must start with `---` (an empty
+/// line or a byte-order mark before it is allowed) and the block must end
+/// with a line `---`.
+pub fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
+    let text = source.text.as_str();
+    let start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let mut lines = LineIter { text, pos: start };
+    let first = loop {
+        match lines.next() {
+            Some((_, line)) if line.trim().is_empty() => continue,
+            other => break other,
+        }
+    };
+    let Some((first_at, first)) = first else {
+        return Err(Diagnostic::in_file(
+            &source.path,
+            Severity::Error,
+            "the page is empty: it needs front matter with at least a title",
+        )
+        .with_help("start the file with:\n---\ntitle: \"The page title\"\n---"));
+    };
+    if first.trim_end() != "---" {
+        return Err(source
+            .at(
+                first_at,
+                Severity::Error,
+                "the page does not start with front matter (a line `---`)",
+            )
+            .with_help("start the file with:\n---\ntitle: \"The page title\"\n---"));
+    }
+    let yaml_from = lines.pos;
+    for (at, line) in lines.by_ref() {
+        if line.trim_end() == "---" {
+            let (yaml_line, _) = source.line_col(yaml_from);
+            return Ok(Split {
+                yaml: &text[yaml_from..at],
+                yaml_line,
+                body_start: lines.pos,
+            });
+        }
+    }
+    Err(source
+        .at(
+            first_at,
+            Severity::Error,
+            "the front matter that starts here is never closed",
+        )
+        .with_help("add a line `---` after the last front matter line"))
+}
+
+/// Lines with the byte offset each starts at; `pos` is where the next begins.
+struct LineIter<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.pos..];
+        let start = self.pos;
+        let (line, advance) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        self.pos += advance;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
+    }
+}
+
+/// Splits and parses the front matter of a page.
+pub fn parse(source: &SourceFile) -> Result<(FrontMatter, usize), Diagnostic> {
+    let split = split(source)?;
+    if split.yaml.trim().is_empty() {
+        return Err(source
+            .at_line_col(
+                split.yaml_line,
+                1,
+                Severity::Error,
+                "the front matter is empty: `title` is required",
+            )
+            .with_help("add a line `title: \"The page title\"`"));
+    }
+    let front: FrontMatter = super::yaml::parse(source, split.yaml, split.yaml_line)?;
+    if front.title.trim().is_empty() {
+        return Err(source
+            .at_line_col(split.yaml_line, 1, Severity::Error, "`title` is empty")
+            .with_help("write the page title after `title:`"));
+    }
+    Ok((front, split.body_start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("content/c/en/a.md", text)
+    }
+
+    #[test]
+    fn reads_front_matter_and_finds_the_body() {
+        let f = file("---\ntitle: \"Знаци\"\nweight: 2\n---\nBody\n");
+        let (front, body_start) = parse(&f).unwrap();
+        assert_eq!(front.title, "Знаци");
+        assert_eq!(front.weight, Some(2));
+        assert_eq!(&f.text[body_start..], "Body\n");
+    }
+
+    #[test]
+    fn windows_line_endings_and_bom_work() {
+        let f = file("\u{feff}---\r\ntitle: A\r\n---\r\nBody");
+        let (front, body_start) = parse(&f).unwrap();
+        assert_eq!(front.title, "A");
+        assert_eq!(&f.text[body_start..], "Body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_located() {
+        let d = parse(&file("---\ntitle: A\nBody\n")).unwrap_err();
+        assert_eq!(d.line, Some(1));
+        assert!(d.message.contains("never closed"));
+    }
+
+    #[test]
+    fn missing_and_empty_front_matter() {
+        assert!(parse(&file("")).unwrap_err().message.contains("empty"));
+        assert!(
+            parse(&file("# Hi\n"))
+                .unwrap_err()
+                .message
+                .contains("does not start with front matter")
+        );
+        assert!(
+            parse(&file("---\n---\n"))
+                .unwrap_err()
+                .message
+                .contains("`title` is required")
+        );
+        assert!(
+            parse(&file("---\ntitle: \"\"\n---\n"))
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let d = parse(&file("---\ntitle: A\ndraft: maybe\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+        let d = parse(&file("---\ntitle: A\nlang: en\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+        assert!(d.message.contains("unknown key `lang`"));
+    }
+}

@@ -1,0 +1,104 @@
+//! The only stage that reads a project's sources: campaigns, pages, themes
+//! and interface strings become a [`Site`] of plain, checked data.
+//!
+//! Problems in the sources are collected (a bad page is left out and
+//! reported) so that one run shows the author everything to fix.
+
+pub mod campaigns;
+pub mod content;
+pub mod files;
+pub mod front_matter;
+pub mod theme;
+pub mod yaml;
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::diag::{Diagnostic, Diagnostics, Result, Severity};
+use crate::model::Site;
+
+/// Reads the project at `root`. `only` limits the campaigns read to one id.
+/// Fails early only when `root` is not a project at all.
+pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Result<Site> {
+    let dir = root.join("campaigns");
+    if !dir.is_dir() {
+        bail!(
+            "`{}` has no `campaigns` folder, so it is not an outreach project.\n\
+             Run `outreach new my-campaigns` to start one, or use `--root` to point at your project.",
+            root.display()
+        );
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("failed to read `{}`", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    paths.sort();
+
+    let mut site = Site::default();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for path in &paths {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if only.is_some_and(|only| only != id) {
+            continue;
+        }
+        let shown = Path::new("campaigns").join(path.file_name().unwrap_or_default());
+        let source = match files::read_text(path, &shown) {
+            Ok(source) => source,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let (campaign, found) = campaigns::parse(&id, source);
+        problems.extend(found);
+        if let Some(campaign) = campaign {
+            site.campaigns.insert(id, campaign);
+        }
+    }
+    if let Some(only) = only
+        && !paths
+            .iter()
+            .any(|p| p.file_stem().is_some_and(|s| s == only))
+    {
+        bail!("there is no campaign `{only}`: expected a file `campaigns/{only}.yaml`");
+    }
+    if paths.is_empty() {
+        problems.push(Diagnostic::in_file(
+            Path::new("campaigns"),
+            Severity::Error,
+            "there are no campaign files (`campaigns/<name>.yaml`)",
+        ));
+    }
+
+    for campaign in site.campaigns.values() {
+        let pages = content::load_pages(root, campaign, &mut problems);
+        site.pages.extend(pages);
+        if !site.themes.contains_key(&campaign.theme) {
+            match theme::load_theme(root, &campaign.theme, &mut problems) {
+                Some(theme) => {
+                    site.themes.insert(campaign.theme.clone(), theme);
+                }
+                None => problems.push(
+                    Diagnostic::in_file(
+                        &campaign.source.path,
+                        Severity::Error,
+                        format!(
+                            "the theme `{}` does not exist: there is no folder `themes/{}`",
+                            campaign.theme, campaign.theme
+                        ),
+                    )
+                    .with_help("remove the `theme:` line to use the built-in theme"),
+                ),
+            }
+        }
+    }
+    site.strings = theme::load_strings(root, &mut problems);
+    diags.extend(problems);
+    Ok(site)
+}

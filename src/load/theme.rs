@@ -1,0 +1,204 @@
+//! Themes and interface strings: the built-in default, overridden file by
+//! file by a project's own `themes/<name>/` and `i18n/`.
+//!
+//! The default theme is compiled into the binary so that an installed
+//! `outreach` works in any folder, not only inside this repository.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::Theme;
+
+/// Name of the built-in theme.
+pub const DEFAULT_THEME: &str = "default";
+
+/// The built-in theme's templates.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../../themes/default/templates/home.html"),
+    ),
+    (
+        "chooser.html",
+        include_str!("../../themes/default/templates/chooser.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// The built-in theme's static files.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// The built-in interface strings, one Fluent file per language.
+pub const DEFAULT_STRINGS: &[(&str, &str)] = &[
+    ("en", include_str!("../../i18n/en.ftl")),
+    ("sq", include_str!("../../i18n/sq.ftl")),
+    ("bs", include_str!("../../i18n/bs.ftl")),
+    ("sr", include_str!("../../i18n/sr.ftl")),
+    ("sr-Latn", include_str!("../../i18n/sr-Latn.ftl")),
+    ("mk", include_str!("../../i18n/mk.ftl")),
+    ("rom", include_str!("../../i18n/rom.ftl")),
+    ("ar", include_str!("../../i18n/ar.ftl")),
+    ("ps", include_str!("../../i18n/ps.ftl")),
+    ("fa", include_str!("../../i18n/fa.ftl")),
+];
+
+/// Loads theme `name`: the built-in files first (for `default`), then the
+/// project's `themes/<name>/templates/` and `static/` on top.
+pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Option<Theme> {
+    let mut templates: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    if name == DEFAULT_THEME {
+        for (file, text) in DEFAULT_TEMPLATES {
+            let shown = format!("(built-in theme)/templates/{file}");
+            templates.insert(file.to_string(), SourceFile::new(shown, *text));
+        }
+        for (file, bytes) in DEFAULT_STATIC {
+            static_files.insert(file.to_string(), bytes.to_vec());
+        }
+    }
+    let dir = root.join("themes").join(name);
+    if !dir.is_dir() && name != DEFAULT_THEME {
+        return None;
+    }
+    for (sub, is_template) in [("templates", true), ("static", false)] {
+        let base = dir.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) if e.file_type().is_file() => e,
+                Ok(_) => continue,
+                Err(err) => {
+                    let shown = err
+                        .path()
+                        .and_then(|p| p.strip_prefix(root).ok())
+                        .unwrap_or(Path::new("themes"));
+                    problems.push(Diagnostic::in_file(
+                        shown,
+                        Severity::Error,
+                        format!("cannot read: {err}"),
+                    ));
+                    continue;
+                }
+            };
+            let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+            let key = rel.to_string_lossy().replace('\\', "/");
+            if key.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            if is_template {
+                match super::files::read_text(entry.path(), shown) {
+                    Ok(source) => {
+                        templates.insert(key, source);
+                    }
+                    Err(d) => problems.push(d),
+                }
+            } else {
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        static_files.insert(key, bytes);
+                    }
+                    Err(err) => problems.push(Diagnostic::in_file(
+                        shown,
+                        Severity::Error,
+                        format!("cannot read: {err}"),
+                    )),
+                }
+            }
+        }
+    }
+    Some(Theme {
+        name: name.to_string(),
+        templates: templates.into_iter().collect(),
+        static_files: static_files.into_iter().collect(),
+    })
+}
+
+/// Loads the interface strings: built-in files, replaced by the project's
+/// `i18n/<tag>.ftl` where it has one.
+pub fn load_strings(root: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, SourceFile> {
+    let mut strings: BTreeMap<String, SourceFile> = DEFAULT_STRINGS
+        .iter()
+        .map(|(tag, text)| {
+            (
+                tag.to_string(),
+                SourceFile::new(format!("(built-in)/i18n/{tag}.ftl"), *text),
+            )
+        })
+        .collect();
+    let dir = root.join("i18n");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return strings;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let Some(tag) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".ftl"))
+        else {
+            continue;
+        };
+        let shown = Path::new("i18n").join(format!("{tag}.ftl"));
+        match super::files::read_text(&path, &shown) {
+            Ok(source) => {
+                strings.insert(tag.to_string(), source);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    strings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file added to the default theme but not to the lists above would
+    /// silently be missing from an installed binary.
+    #[test]
+    fn every_default_theme_file_is_compiled_in() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let listed = |dir: &str| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let mut templates: Vec<String> =
+            DEFAULT_TEMPLATES.iter().map(|t| t.0.to_string()).collect();
+        templates.sort();
+        assert_eq!(listed("themes/default/templates"), templates);
+        let mut statics: Vec<String> = DEFAULT_STATIC.iter().map(|t| t.0.to_string()).collect();
+        statics.sort();
+        assert_eq!(listed("themes/default/static"), statics);
+        let mut strings: Vec<String> = DEFAULT_STRINGS
+            .iter()
+            .map(|t| format!("{}.ftl", t.0))
+            .collect();
+        strings.sort();
+        assert_eq!(listed("i18n"), strings);
+    }
+}

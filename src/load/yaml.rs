@@ -1,0 +1,106 @@
+//! YAML parsing shared by campaign files and front matter: turns
+//! serde-saphyr's errors into located, plain-words diagnostics.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
+
+use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
+
+/// Parses `yaml`, which starts at 1-based line `first_line` of `source`.
+pub fn parse<T: DeserializeOwned>(
+    source: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str(yaml).map_err(|err| to_diagnostic(source, first_line, &err))
+}
+
+fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnostic {
+    let err = err.without_snippet();
+    let (line, col) = match err.location() {
+        Some(loc) if loc.line() > 0 => (
+            loc.line() as usize + first_line - 1,
+            (loc.column() as usize).max(1),
+        ),
+        _ => (first_line, 1),
+    };
+    let (message, help) = match err {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let help = match did_you_mean(field, expected.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "the keys allowed here are: {}",
+                    expected
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            (format!("unknown key `{field}`"), Some(help))
+        }
+        Error::SerdeMissingField { field, .. } => (
+            format!("the required key `{field}` is missing"),
+            Some(format!("add a line `{field}: ...`")),
+        ),
+        other => {
+            let message = DefaultMessageFormatter.format_message(other).into_owned();
+            let help = if source.text.contains('\t') && message.contains("tab") {
+                Some("YAML does not allow tabs for indentation: use spaces".to_string())
+            } else {
+                None
+            };
+            (format!("invalid YAML: {message}"), help)
+        }
+    };
+    let mut diagnostic = source.at_line_col(line, col, Severity::Error, message);
+    diagnostic.help = help;
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Front {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_hint() {
+        let text = "---\ntitle: A\ntitel: B\n---\n";
+        let file = SourceFile::new("a.md", text);
+        let d = parse::<Front>(&file, "title: A\ntitel: B\n", 2).unwrap_err();
+        assert_eq!((d.line, d.col), (Some(3), Some(1)), "{d}");
+        assert_eq!(d.message, "unknown key `titel`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let file = SourceFile::new("a.md", "---\ntitle: A\nweight: heavy\n---\n");
+        let d = parse::<Front>(&file, "title: A\nweight: heavy\n", 2).unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let file = SourceFile::new("a.md", "---\nweight: 1\n---\n");
+        let d = parse::<Front>(&file, "weight: 1\n", 2).unwrap_err();
+        assert!(d.message.contains("`title`"), "{d}");
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let file = SourceFile::new("a.yaml", "title:\n\ten: A\n");
+        let d = parse::<Front>(&file, &file.text, 1).unwrap_err();
+        assert!(d.to_string().contains("a.yaml:"), "{d}");
+    }
+}

@@ -1,0 +1,20 @@
+//! The `outreach` command: parse arguments, run one command, print the
+//! error chain, pick the exit code (0 done, 1 content to fix, 2 anything else).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = outreach::cli::Cli::parse();
+    match outreach::cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("Reason: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

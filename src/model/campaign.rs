@@ -1,0 +1,41 @@
+//! A campaign: one site, deployed on its own, in several languages.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::diag::SourceFile;
+use crate::model::Language;
+
+/// A validated `campaigns/<id>.yaml`.
+#[derive(Clone, Debug)]
+pub struct Campaign {
+    /// The file name without `.yaml`; also the output folder's name.
+    pub id: String,
+    /// The YAML source, kept to quote it in later problems.
+    pub source: Arc<SourceFile>,
+    /// Title per language tag; every published language has one.
+    pub title: BTreeMap<String, String>,
+    /// One-sentence description per language tag; every published language has one.
+    pub description: BTreeMap<String, String>,
+    /// Languages in the order the author listed them (the chooser's order).
+    pub languages: Vec<Language>,
+    /// The language readers get when theirs is not known; one of `languages`.
+    pub default_language: String,
+    /// Where the campaign will be online, ending in `/`; enables canonical
+    /// links, absolute `hreflang` and `sitemap.xml`.
+    pub base_url: Option<String>,
+    /// Name of the theme in `themes/` (or the built-in `default`).
+    pub theme: String,
+    /// Who the campaign is for (`refugees`, `roma`, `youth`, ...): free tags.
+    pub audience: Vec<String>,
+    /// Whether raw HTML written in Markdown is kept (off by default: authors
+    /// who paste HTML from elsewhere could bring in trackers or scripts).
+    pub allow_raw_html: bool,
+}
+
+impl Campaign {
+    /// A language of this campaign by tag.
+    pub fn language(&self, tag: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.tag == tag)
+    }
+}

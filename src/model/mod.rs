@@ -1,0 +1,27 @@
+//! Plain data passed between the pipeline's stages. Nothing here reads or
+//! writes files: `load` fills these types, `resolve` and `render` read them.
+
+pub mod campaign;
+pub mod lang;
+pub mod page;
+pub mod theme;
+
+use std::collections::BTreeMap;
+
+pub use campaign::Campaign;
+pub use lang::{Direction, Language};
+pub use page::Page;
+pub use theme::Theme;
+
+/// Everything `load` read from a project: the input of `resolve`.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// Campaigns by id (the YAML file's name without `.yaml`).
+    pub campaigns: BTreeMap<String, Campaign>,
+    /// Every page of every campaign, drafts excluded, in path order.
+    pub pages: Vec<Page>,
+    /// The themes the campaigns use, by name.
+    pub themes: BTreeMap<String, Theme>,
+    /// Interface strings: Fluent source per language tag (`i18n/<tag>.ftl`).
+    pub strings: BTreeMap<String, crate::diag::SourceFile>,
+}

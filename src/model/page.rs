@@ -1,0 +1,48 @@
+//! A page: one Markdown file in one language.
+
+use std::sync::Arc;
+
+use crate::diag::SourceFile;
+
+/// The slug of a language's home page (`index.md`).
+pub const HOME_SLUG: &str = "index";
+
+/// `content/<campaign>/<lang>/<slug>.md`, with its front matter read.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Id of the campaign the page belongs to.
+    pub campaign: String,
+    /// Language tag (the folder name).
+    pub lang: String,
+    /// File name without `.md`; equal slugs in two languages are translations.
+    pub slug: String,
+    /// The whole file, kept to quote lines in problems found later.
+    pub source: Arc<SourceFile>,
+    /// Byte offset in `source.text` where the Markdown body starts.
+    pub body_start: usize,
+    /// `title` from the front matter (required).
+    pub title: String,
+    /// `description`, for search engines and link previews.
+    pub description: Option<String>,
+    /// `weight`: lower comes first in navigation; then by title.
+    pub weight: i64,
+    /// `review`: a translator's note such as `needed`; shown by status tools.
+    pub review: Option<String>,
+}
+
+impl Page {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// Whether this is the language's home page.
+    pub fn is_home(&self) -> bool {
+        self.slug == HOME_SLUG
+    }
+
+    /// The built page's file name, relative to its language folder.
+    pub fn output_name(&self) -> String {
+        format!("{}.html", self.slug)
+    }
+}

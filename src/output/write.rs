@@ -1,0 +1,312 @@
+//! The one writer of the output folder.
+//!
+//! A build writes into a fresh staging folder inside the output folder and
+//! swaps each campaign's folder in only after everything succeeded, so a
+//! failed build leaves the previous site untouched. A marker file lists
+//! every file outreach wrote: outreach refuses to write into a folder that
+//! has files but no marker, and files it did not write (a hosting
+//! provider's verification file, say) are carried over, never deleted.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{Context, bail};
+use walkdir::WalkDir;
+
+use crate::diag::Result;
+use crate::output::Sink;
+
+/// Name of the marker file in the output folder.
+pub const MARKER: &str = ".outreach-output";
+
+const MARKER_HEADER: &str = "# This folder is written by outreach. The files listed below were written by it\n\
+# and are replaced on every build; other files are left alone. Do not edit this list.\n";
+
+/// A build's output while it is being written.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    written: Mutex<Vec<String>>,
+    committed: bool,
+    /// Whether `begin` created `out`: an abandoned first build removes it again.
+    created_out: bool,
+}
+
+impl Staging {
+    /// Prepares to write into `out`, which must not exist, be empty, or
+    /// carry outreach's marker.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        if out.exists() {
+            if !out.is_dir() {
+                bail!(
+                    "the output path `{}` is a file, not a folder",
+                    out.display()
+                );
+            }
+            let has_marker = out.join(MARKER).is_file();
+            let empty = fs::read_dir(out)
+                .with_context(|| format!("failed to read `{}`", out.display()))?
+                .next()
+                .is_none();
+            if !has_marker && !empty {
+                bail!(
+                    "the folder `{}` already contains files that outreach did not write, so outreach will not write into it.\n\
+                     Choose another folder with `--out`, or empty this one.",
+                    out.display()
+                );
+            }
+        }
+        let created_out = !out.exists();
+        fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
+        let dir = out.join(format!(".outreach-staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)
+                .with_context(|| format!("failed to clear `{}`", dir.display()))?;
+        }
+        fs::create_dir(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            written: Mutex::new(Vec::new()),
+            committed: false,
+            created_out,
+        })
+    }
+
+    /// Swaps the staged campaign folders in. Files in the old folders that
+    /// outreach did not write are moved into the new ones first.
+    pub fn commit(mut self) -> Result<()> {
+        let previous = read_marker(&self.out)?;
+        let written: BTreeSet<String> = self
+            .written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+            .collect();
+        let mut campaigns: BTreeSet<String> = BTreeSet::new();
+        for path in &written {
+            if let Some((campaign, _)) = path.split_once('/') {
+                campaigns.insert(campaign.to_string());
+            }
+        }
+
+        // Check everything before moving anything.
+        let mut keep: Vec<String> = Vec::new();
+        for campaign in &campaigns {
+            let live = self.out.join(campaign);
+            if !live.exists() {
+                continue;
+            }
+            for entry in WalkDir::new(&live).min_depth(1) {
+                let entry =
+                    entry.with_context(|| format!("failed to read `{}`", live.display()))?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let rel = relative(&self.out, entry.path());
+                if previous.contains(&rel) {
+                    continue;
+                }
+                if written.contains(&rel) {
+                    bail!(
+                        "`{}` was not written by outreach, and the new build has a file of the same name.\n\
+                         Move or rename your file; outreach will not overwrite it.",
+                        entry.path().display()
+                    );
+                }
+                keep.push(rel);
+            }
+        }
+
+        for rel in &keep {
+            let to = self.dir.join(rel);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("failed to create `{}`", parent.display()))?;
+            }
+            fs::rename(self.out.join(rel), &to)
+                .with_context(|| format!("failed to keep `{rel}`"))?;
+        }
+        for campaign in &campaigns {
+            let live = self.out.join(campaign);
+            let staged = self.dir.join(campaign);
+            let old = self
+                .out
+                .join(format!(".outreach-old-{}-{campaign}", std::process::id()));
+            if live.exists() {
+                fs::rename(&live, &old)
+                    .with_context(|| format!("failed to move `{}` aside", live.display()))?;
+            }
+            fs::rename(&staged, &live)
+                .with_context(|| format!("failed to move the new `{campaign}` into place"))?;
+            if old.exists() {
+                // Only outreach's own files are left in it: others were moved above.
+                fs::remove_dir_all(&old)
+                    .with_context(|| format!("failed to remove `{}`", old.display()))?;
+            }
+        }
+
+        let mut listed: BTreeSet<String> = previous
+            .into_iter()
+            .filter(|p| {
+                !p.split_once('/')
+                    .is_some_and(|(c, _)| campaigns.contains(c))
+            })
+            .collect();
+        listed.extend(written);
+        let mut marker = String::from(MARKER_HEADER);
+        for path in &listed {
+            marker.push_str(path);
+            marker.push('\n');
+        }
+        fs::write(self.out.join(MARKER), marker)
+            .context("failed to write the output marker file")?;
+        fs::remove_dir_all(&self.dir)
+            .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// An abandoned build removes its staging folder, which holds only
+    /// files it wrote itself.
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+            if self.created_out {
+                let _ = fs::remove_dir(&self.out); // only if still empty
+            }
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        let to = self.dir.join(path);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&to, bytes)?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        Ok(())
+    }
+}
+
+fn read_marker(out: &Path) -> Result<BTreeSet<String>> {
+    let path = out.join(MARKER);
+    if !path.exists() {
+        return Ok(BTreeSet::new());
+    }
+    let text = fs::read_to_string(&path)
+        .with_context(|| format!("failed to read `{}`", path.display()))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+fn relative(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(out: &Path, files: &[(&str, &str)]) -> Result<()> {
+        let staging = Staging::begin(out)?;
+        for (path, text) in files {
+            staging.put(path, text.as_bytes().to_vec())?;
+        }
+        staging.commit()
+    }
+
+    #[test]
+    fn rebuild_replaces_own_files_and_keeps_others() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1"), ("c/en/old.html", "1")]).unwrap();
+        fs::write(out.join("c/google123.html"), "mine").unwrap();
+        build(&out, &[("c/en/index.html", "2")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/index.html")).unwrap(),
+            "2"
+        );
+        assert!(
+            !out.join("c/en/old.html").exists(),
+            "stale own file removed"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("c/google123.html")).unwrap(),
+            "mine"
+        );
+        let leftovers: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".outreach-") && n != MARKER)
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("thesis.docx"), "precious").unwrap();
+        let err = Staging::begin(tmp.path()).err().unwrap().to_string();
+        assert!(err.contains("did not write"), "{err}");
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("thesis.docx")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn never_overwrites_a_foreign_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        fs::write(out.join("c/en/help.html"), "mine").unwrap();
+        let err = build(&out, &[("c/en/index.html", "2"), ("c/en/help.html", "2")]).unwrap_err();
+        assert!(err.to_string().contains("not written by outreach"), "{err}");
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/help.html")).unwrap(),
+            "mine"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/index.html")).unwrap(),
+            "1"
+        );
+    }
+
+    #[test]
+    fn abandoned_build_leaves_no_trace() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        {
+            let staging = Staging::begin(&out).unwrap();
+            staging.put("c/en/index.html", b"broken".to_vec()).unwrap();
+        }
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/index.html")).unwrap(),
+            "1"
+        );
+        assert_eq!(
+            fs::read_dir(&out).unwrap().count(),
+            2,
+            "only the campaign and the marker"
+        );
+    }
+}

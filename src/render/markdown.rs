@@ -1,0 +1,274 @@
+//! Markdown → HTML with pulldown-cmark, in two passes over the same rules:
+//! [`scan`] finds what a page offers and needs (heading ids, links, raw
+//! HTML) so `resolve` can check links across pages; [`to_html`] then renders
+//! with the links rewritten. Both assign heading ids with [`HeadingIds`], so
+//! an anchor checked by `resolve` is exactly the one `render` emits.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The Markdown extensions campaigns may use.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// What [`scan`] found in a page body. Offsets are bytes into the body.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    /// Heading ids in order; the anchors other pages may link to.
+    pub heading_ids: Vec<String>,
+    /// Explicit ids (`{#id}`) written twice: (offset, id).
+    pub duplicate_ids: Vec<(usize, String)>,
+    /// Link and image destinations as written: (offset, destination, is_image).
+    pub links: Vec<(usize, String, bool)>,
+    /// Where raw HTML appears.
+    pub raw_html: Vec<usize>,
+}
+
+/// Reads a page body once for its headings, links and raw HTML.
+pub fn scan(body: &str) -> Scan {
+    let mut scan = Scan::default();
+    let mut ids = HeadingIds::default();
+    let mut heading: Option<(usize, Option<String>, String)> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                heading = Some((range.start, id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((at, explicit, text)) = heading.take() {
+                    match ids.assign(explicit.as_deref(), &text) {
+                        Ok(id) => scan.heading_ids.push(id),
+                        Err(id) => scan.duplicate_ids.push((at, id)),
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, buf)) = heading.as_mut() {
+                    buf.push_str(&text);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                scan.links.push((range.start, dest_url.to_string(), false));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                scan.links.push((range.start, dest_url.to_string(), true));
+            }
+            Event::Html(_) | Event::InlineHtml(_) => scan.raw_html.push(range.start),
+            _ => {}
+        }
+    }
+    scan
+}
+
+/// Renders a page body. `links` maps destinations as written to the hrefs
+/// to emit (from `resolve`); others are kept. Raw HTML is dropped unless
+/// `allow_raw_html`.
+pub fn to_html(body: &str, links: &HashMap<String, String>, allow_raw_html: bool) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = HeadingIds::default();
+    // Index in `events` of the open heading's start, and its text so far.
+    let mut heading: Option<(usize, String)> = None;
+    for event in Parser::new_ext(body, options()) {
+        let event = match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, text)) = heading.take()
+                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                {
+                    let assigned = ids.assign(id.as_deref(), &text).unwrap_or_else(|id| id);
+                    *id = Some(CowStr::from(assigned));
+                }
+                event
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if let Some((_, buf)) = heading.as_mut() {
+                    buf.push_str(text);
+                }
+                event
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match links.get(dest_url.as_ref()) {
+                    Some(href) => CowStr::from(href.clone()),
+                    None => dest_url,
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(_) | Event::InlineHtml(_) if !allow_raw_html => continue,
+            other => other,
+        };
+        events.push(event);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Gives each heading of a page an id that is unique in the page and works
+/// in any script: an author's `{#id}` as written, otherwise the heading's
+/// words, lower-cased, joined by `-`, with letters of every script kept.
+#[derive(Default)]
+pub struct HeadingIds {
+    used: HashSet<String>,
+}
+
+impl HeadingIds {
+    /// The id for the next heading. An explicit id already used is an
+    /// `Err` carrying a unique replacement, so callers can report it.
+    pub fn assign(&mut self, explicit: Option<&str>, text: &str) -> Result<String, String> {
+        if let Some(id) = explicit {
+            if self.used.insert(id.to_string()) {
+                return Ok(id.to_string());
+            }
+            return Err(self.unique(id));
+        }
+        let base = slugify(text);
+        Ok(self.unique(&base))
+    }
+
+    fn unique(&mut self, base: &str) -> String {
+        if self.used.insert(base.to_string()) {
+            return base.to_string();
+        }
+        (1..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|candidate| !self.used.contains(candidate))
+            .inspect(|id| {
+                self.used.insert(id.clone());
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Heading text → id. Keeps letters and digits of every script, and the
+/// zero-width (non-)joiners that Persian words need; everything else
+/// separates words.
+pub fn slugify(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}' || is_mark(c) {
+            if pending_dash && !id.is_empty() {
+                id.push('-');
+            }
+            pending_dash = false;
+            id.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
+}
+
+/// Combining marks (Arabic harakat, Cyrillic accents) belong to the letter
+/// before them; they are not word breaks.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_work_in_every_script() {
+        assert_eq!(slugify("Warning signs"), "warning-signs");
+        assert_eq!(slugify("Знаци за узбуну!"), "знаци-за-узбуну");
+        assert_eq!(slugify("علامات التحذير"), "علامات-التحذير");
+        assert_eq!(slugify("می‌توانید کمک"), "می\u{200c}توانید-کمک");
+        assert_eq!(
+            slugify("Shenjat e rrezikut: çfarë?"),
+            "shenjat-e-rrezikut-çfarë"
+        );
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn equal_headings_get_distinct_ids() {
+        let html = to_html(
+            "## Help\n\n## Help\n\n## Help {#help-1}\n",
+            &HashMap::new(),
+            false,
+        );
+        assert!(html.contains(r#"<h2 id="help">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="help-1">"#), "{html}");
+        // The explicit id was taken by the second heading: the third still gets a unique one.
+        assert!(html.contains(r#"<h2 id="help-1-1">"#), "{html}");
+        let scan = scan("## Help\n\n## Help\n\n## Help {#help-1}\n");
+        assert_eq!(scan.heading_ids, ["help", "help-1"]);
+        assert_eq!(scan.duplicate_ids.len(), 1);
+    }
+
+    #[test]
+    fn scan_and_render_agree_on_ids() {
+        let body = "# A\n## A\n### Б в\n## `code` here\n## A {#x}\n";
+        let scan = scan(body);
+        let html = to_html(body, &HashMap::new(), false);
+        for id in &scan.heading_ids {
+            assert!(
+                html.contains(&format!("id=\"{id}\"")),
+                "{id} missing in {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_are_rewritten_and_others_kept() {
+        let mut links = HashMap::new();
+        links.insert(
+            "help.md#hotline".to_string(),
+            "help.html#hotline".to_string(),
+        );
+        let html = to_html(
+            "[a](help.md#hotline) [b](https://example.org/)",
+            &links,
+            false,
+        );
+        assert!(html.contains(r#"href="help.html#hotline""#), "{html}");
+        assert!(html.contains(r#"href="https://example.org/""#), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_dropped_unless_allowed() {
+        let body = "Hi <b>there</b>\n\n<script>alert(1)</script>\n";
+        let html = to_html(body, &HashMap::new(), false);
+        assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
+        assert!(html.contains("there"));
+        assert_eq!(scan(body).raw_html.len(), 3);
+        let html = to_html(body, &HashMap::new(), true);
+        assert!(html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let html = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1] ~~y~~\n\n[^1]: note\n",
+            &HashMap::new(),
+            false,
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>y</del>"));
+        assert!(html.contains("footnote-definition"));
+    }
+}

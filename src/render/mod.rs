@@ -1,0 +1,272 @@
+//! Resolved site → files: Markdown to HTML, HTML through the theme's
+//! templates, minified, plus each campaign's language chooser, 404 page,
+//! `robots.txt`, `sitemap.xml` and the theme's static files. Pages render
+//! in parallel; every file goes to a [`Sink`], never straight to disk.
+
+pub mod markdown;
+pub mod sitemap;
+pub mod strings;
+pub mod templates;
+pub mod view;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+use crate::diag::{Diagnostic, Result};
+use crate::model::Campaign;
+use crate::output::Sink;
+use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
+use strings::Strings;
+use templates::Templates;
+use view::{CampaignView, ChoiceView, LangView, NavItem, PageView, TranslationView};
+
+/// What a build made, for the summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Campaigns built.
+    pub campaigns: usize,
+    /// Campaign languages built (a campaign in 4 languages counts 4).
+    pub languages: usize,
+    /// Content pages built.
+    pub pages: usize,
+    /// Files written in all (pages, chooser, 404, static files, ...).
+    pub files: usize,
+}
+
+/// Renders every campaign into `sink`. Content and template problems go to
+/// `problems`; only a failing sink (a full disk) stops rendering early.
+pub fn render_site(
+    site: &ResolvedSite,
+    sink: &dyn Sink,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Counts> {
+    let strings = Arc::new(Strings::parse(&site.strings, problems));
+    let mut counts = Counts::default();
+    for campaign in &site.campaigns {
+        let templates = match Templates::new(&campaign.theme, strings.clone()) {
+            Ok(t) => t,
+            Err(found) => {
+                problems.extend(found);
+                continue;
+            }
+        };
+        let c = render_campaign(campaign, &templates, sink, problems)?;
+        counts.campaigns += 1;
+        counts.languages += c.languages;
+        counts.pages += c.pages;
+        counts.files += c.files;
+    }
+    Ok(counts)
+}
+
+fn render_campaign(
+    rc: &ResolvedCampaign,
+    templates: &Templates,
+    sink: &dyn Sink,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Counts> {
+    let campaign = &rc.campaign;
+    let id = &campaign.id;
+    let mut counts = Counts {
+        languages: rc.languages.len(),
+        ..Counts::default()
+    };
+    let put = |path: String, bytes: Vec<u8>| -> Result<()> {
+        sink.put(&path, bytes)
+            .with_context(|| format!("failed to write `{path}`"))
+    };
+
+    for (lang_tag, pages) in &rc.languages {
+        let Some(language) = campaign.language(lang_tag) else {
+            continue;
+        };
+        // Values shared by every page of the language are built once:
+        // tera's arrays and maps are reference-counted, so each page's
+        // context only clones a pointer.
+        let campaign_value = Value::from_serializable(&CampaignView::new(campaign, lang_tag));
+        let lang_value = Value::from_serializable(&LangView::from(language));
+        let nav: Vec<NavItem> = pages
+            .iter()
+            .map(|p| NavItem {
+                slug: &p.page.slug,
+                title: &p.page.title,
+                url: p.page.output_name(),
+                description: p.page.description.as_deref(),
+            })
+            .collect();
+        let nav_value = Value::from_serializable(&nav);
+
+        let results: Vec<Result<Result<(), Diagnostic>>> = pages
+            .par_iter()
+            .map(|page| {
+                let mut context = Context::new();
+                context.insert_value("campaign", campaign_value.clone());
+                context.insert_value("lang", lang_value.clone());
+                context.insert_value("nav", nav_value.clone());
+                let html = match render_page(campaign, page, templates, context) {
+                    Ok(html) => html,
+                    Err(d) => return Ok(Err(d)),
+                };
+                put(format!("{id}/{lang_tag}/{}", page.page.output_name()), html)?;
+                Ok(Ok(()))
+            })
+            .collect();
+        for result in results {
+            match result? {
+                Ok(()) => counts.pages += 1,
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    counts.files += counts.pages;
+
+    let default = campaign
+        .language(&campaign.default_language)
+        .context("the default language is not one of the campaign's languages")?;
+    let choices = |absolute: bool| -> Vec<ChoiceView> {
+        campaign
+            .languages
+            .iter()
+            .map(|l| {
+                let url = format!("{}/index.html", l.tag);
+                let href = absolute_url(campaign, &url).unwrap_or_else(|| url.clone());
+                let view = CampaignView::new(campaign, &l.tag);
+                ChoiceView {
+                    lang: LangView::from(l),
+                    url: if absolute { href.clone() } else { url },
+                    href,
+                    title: view.title,
+                    description: view.description,
+                }
+            })
+            .collect()
+    };
+    let mut context = Context::new();
+    context.insert("campaign", &CampaignView::new(campaign, &default.tag));
+    context.insert("lang", &LangView::from(default));
+    context.insert("languages", &choices(false));
+    context.insert("canonical", &campaign.base_url);
+    match templates.render(
+        "chooser.html",
+        &context,
+        &format!("the language chooser of `{id}`"),
+    ) {
+        Ok(html) => put(format!("{id}/index.html"), minify(&html))?,
+        Err(d) => problems.push(d),
+    }
+
+    // A host shows 404.html at any address, however deep, where relative
+    // links would break: it links absolutely when `base_url` is known.
+    context.insert("languages", &choices(true));
+    context.insert("root", campaign.base_url.as_deref().unwrap_or(""));
+    match templates.render("404.html", &context, &format!("the 404 page of `{id}`")) {
+        Ok(html) => put(format!("{id}/404.html"), minify(&html))?,
+        Err(d) => problems.push(d),
+    }
+
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &campaign.base_url {
+        robots.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+        put(
+            format!("{id}/sitemap.xml"),
+            sitemap::sitemap(rc, base).into_bytes(),
+        )?;
+        counts.files += 1;
+    }
+    put(format!("{id}/robots.txt"), robots.into_bytes())?;
+    for (path, bytes) in &rc.theme.static_files {
+        put(format!("{id}/static/{path}"), bytes.clone())?;
+    }
+    counts.files += 3 + rc.theme.static_files.len();
+    Ok(counts)
+}
+
+fn render_page(
+    campaign: &Campaign,
+    rp: &ResolvedPage,
+    templates: &Templates,
+    mut context: Context,
+) -> Result<Vec<u8>, Diagnostic> {
+    let page = &rp.page;
+    let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html);
+    let own_url = page.output_name();
+    let translations: Vec<TranslationView> = rp
+        .translations
+        .iter()
+        .filter_map(|tag| campaign.language(tag))
+        .map(|l| {
+            let url = if l.tag == page.lang {
+                own_url.clone()
+            } else {
+                format!("../{}/{}", l.tag, own_url)
+            };
+            let href = absolute_url(campaign, &format!("{}/{}", l.tag, own_url))
+                .unwrap_or_else(|| url.clone());
+            TranslationView {
+                lang: LangView::from(l),
+                url,
+                href,
+                current: l.tag == page.lang,
+            }
+        })
+        .collect();
+    let x_default = (translations.len() > 1)
+        .then(|| {
+            translations
+                .iter()
+                .find(|t| t.lang.tag == campaign.default_language)
+        })
+        .flatten()
+        .map(|t| t.href.clone());
+    let view = PageView {
+        slug: &page.slug,
+        title: &page.title,
+        description: page.description.as_deref(),
+        content: &content,
+        url: own_url.clone(),
+        canonical: absolute_url(campaign, &format!("{}/{}", page.lang, own_url)),
+        is_home: page.is_home(),
+        review: page.review.as_deref(),
+    };
+    context.insert("page", &view);
+    context.insert("translations", &translations);
+    context.insert("x_default", &x_default);
+    context.insert("root", "../");
+    let template = if page.is_home() {
+        "home.html"
+    } else {
+        "page.html"
+    };
+    let html = templates.render(
+        template,
+        &context,
+        &format!("`{}`", page.source.path.display()),
+    )?;
+    Ok(minify(&html))
+}
+
+/// `base_url` + `path`, when the campaign has a `base_url`.
+pub fn absolute_url(campaign: &Campaign, path: &str) -> Option<String> {
+    campaign
+        .base_url
+        .as_ref()
+        .map(|base| format!("{base}{path}"))
+}
+
+/// Minifies a page. JavaScript is left as written: minify-html's JS
+/// minifier is known to break code. The doctype stays standard so the
+/// page validates.
+pub fn minify(html: &str) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        minify_css: true,
+        minify_js: false,
+        keep_html_and_head_opening_tags: true,
+        keep_closing_tags: true,
+        minify_doctype: false,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html.as_bytes(), &cfg)
+}

@@ -1,0 +1,134 @@
+//! What templates see. These structs are the documented template context
+//! (README, "Template context"): renaming a field breaks themes.
+
+use serde::Serialize;
+
+use crate::model::{Campaign, Language};
+
+/// `campaign`: the campaign, with texts in the current language.
+#[derive(Serialize)]
+pub struct CampaignView<'a> {
+    /// Campaign id (its folder name).
+    pub id: &'a str,
+    /// Title in the current language.
+    pub title: &'a str,
+    /// Description in the current language.
+    pub description: &'a str,
+    /// `base_url`, ending in `/`, or none.
+    pub base_url: Option<&'a str>,
+    /// Audience tags.
+    pub audience: &'a [String],
+    /// Tag of the default language.
+    pub default_language: &'a str,
+}
+
+impl<'a> CampaignView<'a> {
+    /// The campaign seen from `lang`.
+    pub fn new(campaign: &'a Campaign, lang: &str) -> CampaignView<'a> {
+        let text = |map: &'a std::collections::BTreeMap<String, String>| {
+            map.get(lang)
+                .or_else(|| map.get(&campaign.default_language))
+                .map_or("", String::as_str)
+        };
+        CampaignView {
+            id: &campaign.id,
+            title: text(&campaign.title),
+            description: text(&campaign.description),
+            base_url: campaign.base_url.as_deref(),
+            audience: &campaign.audience,
+            default_language: &campaign.default_language,
+        }
+    }
+}
+
+/// `lang`: the current language (also the items of `languages`,
+/// `translations`, with the extra fields below).
+#[derive(Serialize)]
+pub struct LangView<'a> {
+    /// Tag: `lang` attribute and folder name.
+    pub tag: &'a str,
+    /// Tag for `hreflang` (`sr-Cyrl` for `sr`).
+    pub hreflang: &'a str,
+    /// The language's name for itself.
+    pub autonym: &'a str,
+    /// Script code (`Latn`, `Cyrl`, `Arab`).
+    pub script: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+}
+
+impl<'a> From<&'a Language> for LangView<'a> {
+    fn from(l: &'a Language) -> LangView<'a> {
+        LangView {
+            tag: &l.tag,
+            hreflang: &l.hreflang,
+            autonym: &l.autonym,
+            script: &l.script,
+            dir: l.dir.as_str(),
+        }
+    }
+}
+
+/// An item of `translations`: this page in another language (or this one).
+#[derive(Serialize)]
+pub struct TranslationView<'a> {
+    /// The language.
+    #[serde(flatten)]
+    pub lang: LangView<'a>,
+    /// Relative link from the current page.
+    pub url: String,
+    /// Absolute address when `base_url` is set, else the same as `url`.
+    pub href: String,
+    /// Whether this is the current page.
+    pub current: bool,
+}
+
+/// An item of `nav`: a page of the current language, in order.
+#[derive(Serialize)]
+pub struct NavItem<'a> {
+    /// File name without `.md`.
+    pub slug: &'a str,
+    /// Page title.
+    pub title: &'a str,
+    /// Relative link (pages of one language share a folder).
+    pub url: String,
+    /// Page description, if any.
+    pub description: Option<&'a str>,
+}
+
+/// `page`: the page being rendered.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    /// File name without `.md` (`index` for the home page).
+    pub slug: &'a str,
+    /// Title from the front matter.
+    pub title: &'a str,
+    /// Description from the front matter.
+    pub description: Option<&'a str>,
+    /// The body as HTML.
+    pub content: &'a str,
+    /// This page's file name.
+    pub url: String,
+    /// Absolute address when `base_url` is set.
+    pub canonical: Option<String>,
+    /// Whether this is the language's home page.
+    pub is_home: bool,
+    /// The `review` note from the front matter.
+    pub review: Option<&'a str>,
+}
+
+/// An item of `languages` on the language chooser and 404 page.
+#[derive(Serialize)]
+pub struct ChoiceView<'a> {
+    /// The language.
+    #[serde(flatten)]
+    pub lang: LangView<'a>,
+    /// Link to the language's home page.
+    pub url: String,
+    /// Absolute address when `base_url` is set, else the same as `url`.
+    pub href: String,
+    /// The campaign title in this language.
+    pub title: &'a str,
+    /// The campaign description in this language.
+    pub description: &'a str,
+}

@@ -1,0 +1,246 @@
+//! Links between pages: authors link to Markdown files (`help.md#hotline`);
+//! each such link is checked against the pages and headings that exist and
+//! rewritten to the built page, relative so a campaign works anywhere.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::model::{Campaign, Page};
+use crate::render::markdown::Scan;
+
+/// Heading ids of every page, by (campaign, language, slug).
+pub struct PageIndex<'a> {
+    /// Keyed by `campaign/lang/slug`.
+    pages: HashMap<String, HashSet<&'a str>>,
+}
+
+impl<'a> PageIndex<'a> {
+    /// Indexes `pages`; `scans[i]` belongs to `pages[i]`.
+    pub fn new(pages: &'a [Page], scans: &'a [Scan]) -> PageIndex<'a> {
+        let pages = pages
+            .iter()
+            .zip(scans)
+            .map(|(p, s)| {
+                let ids = s.heading_ids.iter().map(String::as_str).collect();
+                (format!("{}/{}/{}", p.campaign, p.lang, p.slug), ids)
+            })
+            .collect();
+        PageIndex { pages }
+    }
+
+    fn ids(&self, campaign: &str, lang: &str, slug: &str) -> Option<&HashSet<&'a str>> {
+        self.pages.get(&format!("{campaign}/{lang}/{slug}"))
+    }
+
+    fn slugs(&self, campaign: &str, lang: &str) -> Vec<&str> {
+        let prefix = format!("{campaign}/{lang}/");
+        let mut slugs: Vec<&str> = self
+            .pages
+            .keys()
+            .filter_map(|k| k.strip_prefix(&prefix))
+            .collect();
+        slugs.sort();
+        slugs
+    }
+}
+
+/// Whether a destination leaves the site (`https:`, `mailto:`, `tel:`, `//host`).
+pub fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(colon) => {
+            let scheme = &dest[..colon];
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !dest[..colon].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Checks the links of one page. Returns the rewrites for the renderer and
+/// the problems found.
+pub fn check_page(
+    page: &Page,
+    scan: &Scan,
+    campaign: &Campaign,
+    index: &PageIndex,
+) -> (HashMap<String, String>, Vec<Diagnostic>) {
+    let mut rewrites = HashMap::new();
+    let mut problems = Vec::new();
+    let at = |offset: usize, severity, message: String| {
+        page.source.at(page.body_start + offset, severity, message)
+    };
+
+    for (offset, id) in &scan.duplicate_ids {
+        problems.push(at(
+            *offset,
+            Severity::Error,
+            format!(
+                "the heading id `{id}` is used twice on this page; links to it would be ambiguous"
+            ),
+        ));
+    }
+    if !campaign.allow_raw_html {
+        for offset in &scan.raw_html {
+            problems.push(
+                at(*offset, Severity::Warning, "raw HTML is not published: it is left out of the page".into())
+                    .with_help("write it in Markdown instead, or set `allow_raw_html: true` in the campaign file if you trust this HTML"),
+            );
+        }
+    }
+
+    for (offset, dest, is_image) in &scan.links {
+        if *is_image || dest.is_empty() || is_external(dest) {
+            continue;
+        }
+        if dest.starts_with('/') {
+            problems.push(
+                at(
+                    *offset,
+                    Severity::Warning,
+                    format!("the link `{dest}` starts with `/`: it breaks when the site is in a sub-folder or opened from disk"),
+                )
+                .with_help("link to the Markdown file instead, e.g. `get-help.md`"),
+            );
+            continue;
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (dest.as_str(), None),
+        };
+        if path.is_empty() {
+            // `#anchor` on this page.
+            let fragment = fragment.unwrap_or_default();
+            if let Some(problem) = missing_anchor(index, page, &page.lang, &page.slug, fragment) {
+                problems.push(at(*offset, Severity::Error, problem.0).with_help(problem.1));
+            }
+            continue;
+        }
+        let Some(file) = path.strip_suffix(".md") else {
+            continue; // a file such as a PDF: checked when files are published
+        };
+        let Some((lang, slug)) = target_of(&page.lang, file) else {
+            problems.push(at(
+                *offset,
+                Severity::Error,
+                format!("the link `{dest}` points outside this campaign; every page a campaign links to must be in `content/{}/`", page.campaign),
+            ));
+            continue;
+        };
+        if index.ids(&page.campaign, &lang, &slug).is_none() {
+            let mut problem = at(
+                *offset,
+                Severity::Error,
+                format!(
+                    "the link `{dest}` points to a page that does not exist: `content/{}/{lang}/{slug}.md`",
+                    page.campaign
+                ),
+            );
+            let slugs = index.slugs(&page.campaign, &lang);
+            if let Some(near) = did_you_mean(&slug, slugs.iter().copied()) {
+                problem = problem.with_help(format!("did you mean `{near}.md`?"));
+            }
+            problems.push(problem);
+            continue;
+        }
+        if let Some(fragment) = fragment
+            && let Some(problem) = missing_anchor(index, page, &lang, &slug, fragment)
+        {
+            problems.push(at(*offset, Severity::Error, problem.0).with_help(problem.1));
+            continue;
+        }
+        let mut href = if lang == page.lang {
+            format!("{slug}.html")
+        } else {
+            format!("../{lang}/{slug}.html")
+        };
+        if let Some(fragment) = fragment {
+            href.push('#');
+            href.push_str(fragment);
+        }
+        rewrites.insert(dest.clone(), href);
+    }
+    (rewrites, problems)
+}
+
+/// (language, slug) of a link to a Markdown file, written relative to a
+/// page in `lang`'s folder; `None` if it leaves the campaign's folder.
+fn target_of(lang: &str, file: &str) -> Option<(String, String)> {
+    let mut parts: Vec<&str> = vec![lang];
+    for segment in file.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    match parts.as_slice() {
+        [lang, slug] => Some((lang.to_string(), slug.to_string())),
+        _ => None,
+    }
+}
+
+fn missing_anchor(
+    index: &PageIndex,
+    page: &Page,
+    lang: &str,
+    slug: &str,
+    fragment: &str,
+) -> Option<(String, String)> {
+    let ids = index.ids(&page.campaign, lang, slug)?;
+    if ids.contains(fragment) {
+        return None;
+    }
+    let shown = format!("content/{}/{lang}/{slug}.md", page.campaign);
+    let message = format!("there is no heading with the id `{fragment}` in `{shown}`");
+    let help = match did_you_mean(fragment, ids.iter().copied()) {
+        Some(near) => format!("did you mean `#{near}`?"),
+        None => format!(
+            "give the heading an id by writing `{{#{fragment}}}` at the end of its line, e.g. `## Call for help {{#{fragment}}}`"
+        ),
+    };
+    Some((message, help))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn external_links_are_recognised() {
+        for dest in [
+            "https://example.org",
+            "mailto:a@b.c",
+            "tel:+38970000000",
+            "//cdn.example",
+        ] {
+            assert!(is_external(dest), "{dest}");
+        }
+        for dest in ["help.md", "help.md#a:b", "../ar/help.md", "#top"] {
+            assert!(!is_external(dest), "{dest}");
+        }
+    }
+
+    #[test]
+    fn targets_stay_inside_the_campaign() {
+        assert_eq!(target_of("en", "help"), Some(("en".into(), "help".into())));
+        assert_eq!(
+            target_of("en", "./help"),
+            Some(("en".into(), "help".into()))
+        );
+        assert_eq!(
+            target_of("en", "../ar/help"),
+            Some(("ar".into(), "help".into()))
+        );
+        assert_eq!(target_of("en", "../../other/en/help"), None);
+        assert_eq!(target_of("en", "sub/help"), None);
+    }
+}

@@ -1,0 +1,131 @@
+//! Pure functions over the loaded site: which pages translate which, the
+//! order of navigation, and every internal link checked and rewritten to
+//! the built page. No I/O: the preview server reruns this on edits.
+
+pub mod links;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::model::{Campaign, Page, Site, Theme};
+use crate::render::markdown;
+
+/// The checked site: the input of `render`.
+#[derive(Debug)]
+pub struct ResolvedSite {
+    /// Campaigns in id order.
+    pub campaigns: Vec<ResolvedCampaign>,
+    /// Interface strings: Fluent source per language tag.
+    pub strings: BTreeMap<String, crate::diag::SourceFile>,
+}
+
+/// One campaign, ready to render.
+#[derive(Debug)]
+pub struct ResolvedCampaign {
+    /// The campaign's settings.
+    pub campaign: Campaign,
+    /// The theme it uses.
+    pub theme: Theme,
+    /// Pages per language tag, in navigation order (weight, then title);
+    /// languages in the campaign's order.
+    pub languages: Vec<(String, Vec<ResolvedPage>)>,
+}
+
+/// A page with what it needs from its neighbours.
+#[derive(Debug)]
+pub struct ResolvedPage {
+    /// The page as loaded.
+    pub page: Page,
+    /// Tags of the languages this page exists in (itself included), in the
+    /// campaign's language order.
+    pub translations: Vec<String>,
+    /// Link destinations as written → hrefs to emit.
+    pub links: HashMap<String, String>,
+}
+
+/// Groups pages into campaigns and languages and checks every link.
+pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
+    let Site {
+        campaigns,
+        pages,
+        mut themes,
+        strings,
+    } = site;
+
+    // Scanning is the costly part (a Markdown parse per page): in parallel.
+    let scans: Vec<markdown::Scan> = pages.par_iter().map(|p| markdown::scan(p.body())).collect();
+    let index = links::PageIndex::new(&pages, &scans);
+    let checked: Vec<(HashMap<String, String>, Vec<Diagnostic>)> = pages
+        .par_iter()
+        .zip(scans.par_iter())
+        .map(|(page, scan)| {
+            let campaign = &campaigns[&page.campaign];
+            links::check_page(page, scan, campaign, &index)
+        })
+        .collect();
+
+    let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
+    let mut slugs_by_lang: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for page in &pages {
+        slugs_by_lang
+            .entry((page.campaign.clone(), page.slug.clone()))
+            .or_default()
+            .push(page.lang.clone());
+    }
+    for (page, (links, found)) in pages.into_iter().zip(checked) {
+        problems.extend(found);
+        let campaign = &campaigns[&page.campaign];
+        let present = &slugs_by_lang[&(page.campaign.clone(), page.slug.clone())];
+        let translations = campaign
+            .languages
+            .iter()
+            .filter(|l| present.contains(&l.tag))
+            .map(|l| l.tag.clone())
+            .collect();
+        by_campaign
+            .entry(page.campaign.clone())
+            .or_default()
+            .entry(page.lang.clone())
+            .or_default()
+            .push(ResolvedPage {
+                page,
+                translations,
+                links,
+            });
+    }
+
+    let mut resolved = Vec::new();
+    for (id, campaign) in campaigns {
+        let Some(theme) = themes.get(&campaign.theme).cloned() else {
+            continue; // reported by load
+        };
+        let mut by_lang = by_campaign.remove(&id).unwrap_or_default();
+        let languages = campaign
+            .languages
+            .iter()
+            .map(|l| {
+                let mut pages = by_lang.remove(&l.tag).unwrap_or_default();
+                pages.sort_by(|a, b| nav_order(&a.page, &b.page));
+                (l.tag.clone(), pages)
+            })
+            .collect();
+        resolved.push(ResolvedCampaign {
+            campaign,
+            theme,
+            languages,
+        });
+    }
+    themes.clear();
+    ResolvedSite {
+        campaigns: resolved,
+        strings,
+    }
+}
+
+/// Home first, then by weight, then by title, then by file name so the
+/// order never depends on the file system.
+fn nav_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    (!a.is_home(), a.weight, &a.title, &a.slug).cmp(&(!b.is_home(), b.weight, &b.title, &b.slug))
+}
