@@ -1,6 +1,7 @@
 //! `content/<campaign>/<lang>/<slug>.md`: finding a campaign's pages and
 //! reading their front matter.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -21,7 +22,13 @@ struct Found {
 
 /// Reads every page of `campaign` under `root/content/<id>/`. Problems are
 /// collected, never fatal: a bad page is left out and reported.
-pub fn load_pages(root: &Path, campaign: &Campaign, problems: &mut Vec<Diagnostic>) -> Vec<Page> {
+/// Pages that exist but cannot be read are reported and named in `unreadable`.
+pub fn load_pages(
+    root: &Path,
+    campaign: &Campaign,
+    problems: &mut Vec<Diagnostic>,
+    unreadable: &mut BTreeSet<String>,
+) -> Vec<Page> {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
     if !dir.is_dir() {
@@ -149,16 +156,24 @@ pub fn load_pages(root: &Path, campaign: &Campaign, problems: &mut Vec<Diagnosti
         }
     }
 
-    let results: Vec<Result<Option<Page>, Diagnostic>> = found
+    let results: Vec<(String, Result<Option<Page>, Diagnostic>)> = found
         .into_par_iter()
-        .map(|f| read_page(campaign, f))
+        .map(|f| {
+            (
+                format!("{}/{}/{}", campaign.id, f.lang, f.slug),
+                read_page(campaign, f),
+            )
+        })
         .collect();
     let mut pages = Vec::new();
-    for result in results {
+    for (key, result) in results {
         match result {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
-            Err(d) => problems.push(d),
+            Err(d) => {
+                problems.push(d);
+                unreadable.insert(key);
+            }
         }
     }
     pages

@@ -20,6 +20,9 @@ pub struct Site {
     pub campaigns: BTreeMap<String, Campaign>,
     /// Every page of every campaign, drafts excluded, in path order.
     pub pages: Vec<Page>,
+    /// Pages that exist but could not be read (reported by `load`), as
+    /// `campaign/lang/slug`: links to them are not reported a second time.
+    pub unreadable_pages: std::collections::BTreeSet<String>,
     /// The themes the campaigns use, by name.
     pub themes: BTreeMap<String, Theme>,
     /// Interface strings: Fluent source per language tag (`i18n/<tag>.ftl`).

@@ -2,7 +2,7 @@
 //! each such link is checked against the pages and headings that exist and
 //! rewritten to the built page, relative so a campaign works anywhere.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
 use crate::model::{Campaign, Page};
@@ -12,11 +12,17 @@ use crate::render::markdown::Scan;
 pub struct PageIndex<'a> {
     /// Keyed by `campaign/lang/slug`.
     pages: HashMap<String, HashSet<&'a str>>,
+    /// Pages that exist but could not be read: already reported.
+    unreadable: &'a BTreeSet<String>,
 }
 
 impl<'a> PageIndex<'a> {
     /// Indexes `pages`; `scans[i]` belongs to `pages[i]`.
-    pub fn new(pages: &'a [Page], scans: &'a [Scan]) -> PageIndex<'a> {
+    pub fn new(
+        pages: &'a [Page],
+        scans: &'a [Scan],
+        unreadable: &'a BTreeSet<String>,
+    ) -> PageIndex<'a> {
         let pages = pages
             .iter()
             .zip(scans)
@@ -25,7 +31,12 @@ impl<'a> PageIndex<'a> {
                 (format!("{}/{}/{}", p.campaign, p.lang, p.slug), ids)
             })
             .collect();
-        PageIndex { pages }
+        PageIndex { pages, unreadable }
+    }
+
+    fn is_unreadable(&self, campaign: &str, lang: &str, slug: &str) -> bool {
+        self.unreadable
+            .contains(&format!("{campaign}/{lang}/{slug}"))
     }
 
     fn ids(&self, campaign: &str, lang: &str, slug: &str) -> Option<&HashSet<&'a str>> {
@@ -87,7 +98,14 @@ pub fn check_page(
         ));
     }
     if !campaign.allow_raw_html {
+        // One warning per line: `<b>text</b>` is two tags but one place to fix.
+        let mut last_line = 0;
         for offset in &scan.raw_html {
+            let (line, _) = page.source.line_col(page.body_start + offset);
+            if line == last_line {
+                continue;
+            }
+            last_line = line;
             problems.push(
                 at(*offset, Severity::Warning, "raw HTML is not published: it is left out of the page".into())
                     .with_help("write it in Markdown instead, or set `allow_raw_html: true` in the campaign file if you trust this HTML"),
@@ -133,6 +151,9 @@ pub fn check_page(
             ));
             continue;
         };
+        if index.is_unreadable(&page.campaign, &lang, &slug) {
+            continue;
+        }
         if index.ids(&page.campaign, &lang, &slug).is_none() {
             let mut problem = at(
                 *offset,

@@ -52,11 +52,12 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         pages,
         mut themes,
         strings,
+        unreadable_pages,
     } = site;
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
     let scans: Vec<markdown::Scan> = pages.par_iter().map(|p| markdown::scan(p.body())).collect();
-    let index = links::PageIndex::new(&pages, &scans);
+    let index = links::PageIndex::new(&pages, &scans, &unreadable_pages);
     let checked: Vec<(HashMap<String, String>, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(scans.par_iter())

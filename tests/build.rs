@@ -1,0 +1,408 @@
+//! Building fixture projects and checking the pages as a browser reads them.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use common::{Project, attrs, stdout, texts};
+use scraper::{Html, Selector};
+
+#[test]
+fn every_page_has_its_language_and_direction() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    for (page, lang, dir) in [
+        ("demo/en/index.html", "en", "ltr"),
+        ("demo/en/signs.html", "en", "ltr"),
+        ("demo/ar/index.html", "ar", "rtl"),
+        ("demo/ar/help.html", "ar", "rtl"),
+        ("demo/sr/index.html", "sr", "ltr"),
+        ("demo/fa/index.html", "fa", "rtl"),
+        ("plain/sq/index.html", "sq", "ltr"),
+    ] {
+        let html = p.page(page);
+        assert_eq!(attrs(&html, "html", "lang"), [lang], "{page}");
+        assert_eq!(attrs(&html, "html", "dir"), [dir], "{page}");
+        assert_eq!(texts(&html, "h1").len(), 1, "one h1 in {page}");
+    }
+}
+
+#[test]
+fn drafts_are_not_built() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    assert!(!p.public().join("demo/fa/draft.html").exists());
+}
+
+/// Every relative link and stylesheet of every page points to a file that
+/// was built, and every `#anchor` to an id in that file.
+#[test]
+fn relative_links_resolve_to_built_files_and_anchors() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let public = p.public();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&public).unwrap();
+        if rel.ends_with("404.html") {
+            continue; // links absolutely, see below
+        }
+        let html = Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+        let mut targets = attrs(&html, "a[href]", "href");
+        targets.extend(attrs(&html, "link[rel=stylesheet]", "href"));
+        for href in targets {
+            if href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            assert!(
+                !href.starts_with('/'),
+                "{} links absolutely: {href}",
+                rel.display()
+            );
+            let (file, fragment) = href
+                .split_once('#')
+                .map_or((href.as_str(), None), |(f, a)| (f, Some(a)));
+            let target = if file.is_empty() {
+                entry.path().to_path_buf()
+            } else {
+                entry.path().parent().unwrap().join(file)
+            };
+            assert!(
+                target.is_file(),
+                "{}: `{href}` → missing {}",
+                rel.display(),
+                target.display()
+            );
+            if let Some(fragment) = fragment {
+                let doc = Html::parse_document(&std::fs::read_to_string(&target).unwrap());
+                let ids = attrs(&doc, "[id]", "id");
+                assert!(
+                    ids.iter().any(|id| id == fragment),
+                    "{}: no #{fragment} in {}",
+                    rel.display(),
+                    target.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} links checked");
+}
+
+#[test]
+fn markdown_links_become_links_to_built_pages() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("demo/en/signs.html");
+    let hrefs = attrs(&html, "main a", "href");
+    assert!(hrefs.contains(&"#signs".to_string()), "{hrefs:?}");
+    assert!(hrefs.contains(&"#signs-1".to_string()), "{hrefs:?}");
+    assert!(
+        hrefs.contains(&"../ar/help.html#hotline".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"https://example.org/".to_string()),
+        "{hrefs:?}"
+    );
+    let home = p.page("demo/en/index.html");
+    assert!(attrs(&home, "main a", "href").contains(&"help.html#hotline".to_string()));
+}
+
+#[test]
+fn heading_ids_are_unique_and_work_in_any_script() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let signs = p.page("demo/en/signs.html");
+    let ids = attrs(&signs, "[id]", "id");
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    assert_eq!(attrs(&signs, "h2", "id"), ["signs", "signs-1"]);
+    assert_eq!(
+        attrs(&p.page("demo/en/help.html"), "h2", "id"),
+        ["hotline", "напомена"]
+    );
+    assert_eq!(
+        attrs(&p.page("demo/ar/help.html"), "h2", "id"),
+        ["hotline", "علامات-التحذير"]
+    );
+}
+
+#[test]
+fn raw_html_is_left_out_unless_the_campaign_allows_it() {
+    let p = Project::fixture("basic");
+    let out = p.build_ok();
+    let _ = out;
+    let html = p.page("demo/en/signs.html");
+    assert!(texts(&html, "main b").is_empty());
+    assert!(texts(&html, "main div.x").is_empty());
+    assert!(
+        texts(&html, "main").concat().contains("bold"),
+        "text around the tags stays"
+    );
+
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        format!("{yaml}allow_raw_html: true\n"),
+    );
+    p.build_ok();
+    let html = p.page("demo/en/signs.html");
+    assert_eq!(texts(&html, "main b"), ["bold"]);
+    assert_eq!(texts(&html, "main div.x"), ["raw block"]);
+}
+
+#[test]
+fn raw_html_warning_names_file_and_line() {
+    let p = Project::fixture("basic");
+    let output = p.outreach(&["build"]);
+    let err = common::stderr(&output);
+    assert!(output.status.success());
+    assert!(
+        err.contains("content/demo/en/signs.md:18:6: warning: raw HTML is not published"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/demo/en/signs.md:20:1: warning"),
+        "{err}"
+    );
+    assert!(
+        err.contains("0 errors, 2 warnings"),
+        "one warning per line: {err}"
+    );
+    // --strict turns the warnings into a failure.
+    let output = p.outreach(&["build", "--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn translations_are_linked_with_hreflang() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("demo/en/help.html");
+    let alternates: Vec<(String, String)> = {
+        let sel = Selector::parse("link[rel=alternate]").unwrap();
+        html.select(&sel)
+            .map(|e| {
+                (
+                    e.value().attr("hreflang").unwrap().to_string(),
+                    e.value().attr("href").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        alternates,
+        [
+            (
+                "en".to_string(),
+                "https://example.org/demo/en/help.html".to_string()
+            ),
+            (
+                "ar".to_string(),
+                "https://example.org/demo/ar/help.html".to_string()
+            ),
+            (
+                "x-default".to_string(),
+                "https://example.org/demo/en/help.html".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        attrs(&html, "link[rel=canonical]", "href"),
+        ["https://example.org/demo/en/help.html"]
+    );
+    // The switcher links each translation relatively, named in its own language.
+    let switcher = Selector::parse("nav.langs a").unwrap();
+    let links: Vec<(String, String, String)> = html
+        .select(&switcher)
+        .map(|a| {
+            let v = a.value();
+            (
+                v.attr("href").unwrap().into(),
+                v.attr("lang").unwrap().into(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("help.html".into(), "en".into(), "English".into()),
+            ("../ar/help.html".into(), "ar".into(), "العربية".into()),
+        ]
+    );
+    // Serbian is published as Cyrillic explicitly.
+    let sr = p.page("demo/sr/index.html");
+    assert!(attrs(&sr, "link[rel=alternate]", "hreflang").contains(&"sr-Cyrl".to_string()));
+    // A page with no translation has no switcher.
+    assert!(attrs(&p.page("demo/en/signs.html"), "nav.langs a", "href").is_empty());
+}
+
+#[test]
+fn without_base_url_links_stay_relative_and_there_is_no_sitemap() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("plain/en/index.html");
+    assert_eq!(
+        attrs(&html, "link[rel=alternate][hreflang=sq]", "href"),
+        ["../sq/index.html"]
+    );
+    assert!(attrs(&html, "link[rel=canonical]", "href").is_empty());
+    assert!(!p.public().join("plain/sitemap.xml").exists());
+    let robots = std::fs::read_to_string(p.public().join("plain/robots.txt")).unwrap();
+    assert!(!robots.contains("Sitemap"));
+}
+
+#[test]
+fn sitemap_lists_pages_with_their_alternates() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let sitemap = std::fs::read_to_string(p.public().join("demo/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/demo/ar/help.html</loc>"));
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="ar" href="https://example.org/demo/ar/help.html"/>"#));
+    assert!(
+        sitemap.contains(r#"hreflang="sr-Cyrl" href="https://example.org/demo/sr/index.html""#)
+    );
+    assert!(!sitemap.contains("draft"));
+    let robots = std::fs::read_to_string(p.public().join("demo/robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/demo/sitemap.xml"));
+}
+
+#[test]
+fn chooser_lists_every_language_in_its_own_script_and_direction() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("demo/index.html");
+    let sel = Selector::parse("ul.choices li").unwrap();
+    let items: Vec<(String, String, String)> = html
+        .select(&sel)
+        .map(|li| {
+            let v = li.value();
+            let a = li.select(&Selector::parse("a").unwrap()).next().unwrap();
+            (
+                v.attr("lang").unwrap().into(),
+                v.attr("dir").unwrap().into(),
+                a.value().attr("href").unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("en".into(), "ltr".into(), "en/index.html".into()),
+            ("ar".into(), "rtl".into(), "ar/index.html".into()),
+            ("sr".into(), "ltr".into(), "sr/index.html".into()),
+            ("fa".into(), "rtl".into(), "fa/index.html".into()),
+        ]
+    );
+    let autonyms = texts(&html, ".autonym");
+    assert_eq!(autonyms, ["English", "العربية", "српски", "فارسی"]);
+    assert!(
+        attrs(&html, "script", "src").is_empty(),
+        "works without JavaScript"
+    );
+}
+
+#[test]
+fn not_found_page_links_absolutely_when_it_can() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("demo/404.html");
+    assert!(
+        attrs(&html, "a", "href").contains(&"https://example.org/demo/ar/index.html".to_string())
+    );
+    assert_eq!(
+        attrs(&html, "link[rel=stylesheet]", "href"),
+        ["https://example.org/demo/static/style.css"]
+    );
+    // Each language's line is in that language.
+    let sel = Selector::parse("li[lang=ar]").unwrap();
+    assert!(
+        html.select(&sel)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>()
+            .contains("الصفحة الرئيسية")
+    );
+}
+
+#[test]
+fn interface_strings_are_in_the_page_language() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    assert_eq!(
+        texts(&p.page("demo/ar/index.html"), "a.skip"),
+        ["انتقل إلى المحتوى الرئيسي"]
+    );
+    assert_eq!(
+        texts(&p.page("demo/sr/index.html"), "a.skip"),
+        ["Пређи на главни садржај"]
+    );
+    assert_eq!(
+        texts(&p.page("demo/en/index.html"), "a.skip"),
+        ["Skip to main content"]
+    );
+}
+
+#[test]
+fn html_is_minified() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let text = std::fs::read_to_string(p.public().join("demo/en/help.html")).unwrap();
+    assert!(text.starts_with("<!doctype html>"), "{}", &text[..40]);
+    assert!(!text.contains("\n\n"), "blank lines left in output");
+}
+
+#[test]
+fn the_example_campaigns_build() {
+    let p = Project::examples();
+    let output = p.build_ok();
+    let out = stdout(&output);
+    assert!(
+        out.contains("Built 2 campaigns, 10 languages, 40 pages"),
+        "{out}"
+    );
+    for (campaign, langs) in [
+        ("on-the-move", &["ar", "ps", "fa", "en"][..]),
+        ("safe-work", &["rom", "sq", "bs", "sr", "mk", "en"][..]),
+    ] {
+        for lang in langs {
+            for page in ["index", "warning-signs", "your-rights", "get-help"] {
+                let path = format!("{campaign}/{lang}/{page}.html");
+                assert!(p.public().join(&path).is_file(), "{path}");
+            }
+        }
+    }
+    // Example contact data is visibly an example.
+    let help = p.page("on-the-move/en/get-help.html");
+    let main = texts(&help, "main").concat();
+    assert!(
+        main.contains("+000 00 000 000") && main.to_lowercase().contains("example"),
+        "{main}"
+    );
+}
+
+#[test]
+fn project_theme_files_override_the_built_in_ones() {
+    let p = Project::fixture("basic");
+    p.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"mine\">{{ page.title }}</h1>{{ page.content | safe }}{% endblock main %}",
+    );
+    p.write("themes/default/static/extra.css", "p{color:red}");
+    p.build_ok();
+    assert_eq!(texts(&p.page("demo/en/help.html"), "h1.mine"), ["Get help"]);
+    assert!(p.public().join("demo/static/extra.css").is_file());
+    assert!(
+        p.public().join("demo/static/style.css").is_file(),
+        "built-in files stay"
+    );
+    assert!(Path::new(&p.public().join("demo/en/index.html")).is_file());
+}

@@ -1,0 +1,293 @@
+//! Bad input: every problem is reported with its file and line, all of them
+//! in one run, nothing panics, and the previous output stays as it was.
+
+mod common;
+
+use common::{Project, stderr};
+
+/// Builds the fixture once, applies `breakage`, builds again and checks
+/// that the build failed with exit code 1, left `public/` untouched and
+/// printed every `expected` text. Returns the error output.
+fn fails_with(breakage: impl FnOnce(&Project), expected: &[&str]) -> String {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let before = p.snapshot(&p.public());
+    breakage(&p);
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for text in expected {
+        assert!(err.contains(text), "expected `{text}` in:\n{err}");
+    }
+    assert!(err.contains("Nothing was written"), "{err}");
+    assert_eq!(
+        p.snapshot(&p.public()),
+        before,
+        "the previous output changed"
+    );
+    // `check` finds the same problems and writes nothing.
+    let check = p.outreach(&["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    for text in expected {
+        assert!(stderr(&check).contains(text), "check: expected `{text}`");
+    }
+    err
+}
+
+fn append(p: &Project, rel: &str, extra: &str) {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    p.write(rel, format!("{text}{extra}"));
+}
+
+#[test]
+fn unknown_front_matter_key_suggests_the_right_one() {
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/help.md",
+                "---\ntitle: Help\ntitel: Oops\n---\nBody\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:3:1: error: unknown key `titel`",
+            "did you mean `title`?",
+            "3 | titel: Oops",
+        ],
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/help.md",
+                "---\ntitle: Help\n\nBody without a closing line\n",
+            )
+        },
+        &["content/demo/en/help.md:1:1: error: the front matter that starts here is never closed"],
+    );
+}
+
+#[test]
+fn missing_title() {
+    fails_with(
+        |p| p.write("content/demo/en/help.md", "---\nweight: 2\n---\nBody\n"),
+        &["content/demo/en/help.md:2:1: error: the required key `title` is missing"],
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/help.md",
+                b"---\ntitle: Help\n---\nCaf\xe9 latin-1\n".as_slice(),
+            )
+        },
+        &["content/demo/en/help.md:4:4: error: this file is not valid UTF-8 text"],
+    );
+}
+
+#[test]
+fn tabs_in_yaml() {
+    fails_with(
+        |p| p.write("campaigns/plain.yaml", "title:\n\tsq: Fushatë\n"),
+        &["campaigns/plain.yaml:2:", "error: invalid YAML"],
+    );
+}
+
+#[test]
+fn empty_page_and_empty_campaign() {
+    fails_with(
+        |p| {
+            p.write("content/demo/en/help.md", "");
+            p.write("campaigns/plain.yaml", "");
+        },
+        &[
+            "content/demo/en/help.md: error: the page is empty",
+            "campaigns/plain.yaml:1:1: error",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop() {
+    fails_with(
+        |p| std::os::unix::fs::symlink("..", p.root().join("content/demo/en/loop")).unwrap(),
+        &["content/demo/en/loop", "loop"],
+    );
+}
+
+#[test]
+fn huge_file() {
+    fails_with(
+        |p| {
+            let mut text = String::from("---\ntitle: Big\n---\n");
+            text.push_str(&"word ".repeat(2 * 1024 * 1024));
+            p.write("content/demo/en/big.md", text);
+        },
+        &["content/demo/en/big.md: error: this file is 10 MB"],
+    );
+}
+
+#[test]
+fn link_to_a_missing_page_suggests_the_near_one() {
+    fails_with(
+        |p| append(p, "content/demo/en/help.md", "\nSee [signs](sings.md).\n"),
+        &[
+            "content/demo/en/help.md:14:5: error: the link `sings.md` points to a page that does not exist: `content/demo/en/sings.md`",
+            "did you mean `signs.md`?",
+        ],
+    );
+}
+
+#[test]
+fn link_to_a_missing_anchor() {
+    fails_with(
+        |p| {
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\nSee [the hotline](help.md#hotlin) and [there](../ar/help.md#nowhere).\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:14:5: error: there is no heading with the id `hotlin` in `content/demo/en/help.md`",
+            "did you mean `#hotline`?",
+            "content/demo/en/help.md:14:39",
+            "no heading with the id `nowhere` in `content/demo/ar/help.md`",
+        ],
+    );
+}
+
+#[test]
+fn link_out_of_the_campaign() {
+    fails_with(
+        |p| {
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\n[other](../../plain/en/index.md)\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:14:1: error: the link `../../plain/en/index.md` points outside this campaign",
+        ],
+    );
+}
+
+#[test]
+fn bad_campaign_values_are_all_reported() {
+    let err = fails_with(
+        |p| {
+            p.write(
+                "campaigns/plain.yaml",
+                "title: {sq: \"Fushatë\", en: Plain}\ndescription: {sq: \"P.\", en: D.}\nlanguages: [sq, en, 'x!']\ndefault_language: fr\naudiance: [youth]\n",
+            )
+        },
+        &[
+            "campaigns/plain.yaml:5:1: error: unknown key `audiance`",
+            "did you mean `audience`?",
+        ],
+    );
+    // Unknown keys stop the parse; fix it and the value problems all show at once.
+    let _ = err;
+    fails_with(
+        |p| {
+            p.write(
+                "campaigns/plain.yaml",
+                "title: {sq: \"Fushatë\", en: Plain}\ndescription: {sq: \"P.\", en: D.}\nlanguages: [sq, en, 'x!', ro]\ndefault_language: fr\n",
+            )
+        },
+        &[
+            "campaigns/plain.yaml:3:21: error: `x!` is not a valid language tag",
+            "campaigns/plain.yaml:3:27: error: `ro` is Romanian, not Romani",
+            "campaigns/plain.yaml:4:19: error: `default_language` is `fr`",
+        ],
+    );
+}
+
+#[test]
+fn problems_in_several_files_are_reported_in_one_run() {
+    let err = fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/help.md",
+                "---\ntitle: Help\ntitel: x\n---\n",
+            );
+            p.write("content/demo/ar/help.md", "---\ntitle: مساعدة\n");
+            p.write("content/plain/sq/Faqe Ime.md", "---\ntitle: x\n---\n");
+        },
+        &[
+            "content/demo/en/help.md:3:1",
+            "content/demo/ar/help.md:1:1",
+            "content/plain/sq/Faqe Ime.md: error: the file name `Faqe Ime.md` cannot be used",
+            "`faqe-ime.md`",
+        ],
+    );
+    assert!(err.contains("3 errors"), "{err}");
+}
+
+#[test]
+fn language_without_home_page() {
+    fails_with(
+        |p| std::fs::remove_file(p.root().join("content/demo/sr/index.md")).unwrap(),
+        &[
+            "campaigns/demo.yaml: error: `sr` is in `languages` but has no home page `content/demo/sr/index.md`",
+        ],
+    );
+}
+
+#[test]
+fn template_error_names_template_line_and_variable() {
+    fails_with(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.titel }}</h1>\n{% endblock main %}\n",
+            )
+        },
+        &[
+            "themes/default/templates/page.html:3:",
+            "titel",
+            "found while building `content/demo/",
+        ],
+    );
+}
+
+#[test]
+fn template_syntax_errors_in_several_templates() {
+    fails_with(
+        |p| {
+            p.write(
+                "themes/default/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}{{ page.title }\n",
+            );
+            p.write("themes/default/templates/404.html", "<p>\n{% if %}\n");
+        },
+        &[
+            "themes/default/templates/page.html:2:",
+            "themes/default/templates/404.html:2:",
+        ],
+    );
+}
+
+#[test]
+fn missing_theme() {
+    fails_with(
+        |p| append(p, "campaigns/plain.yaml", "theme: fancy\n"),
+        &["campaigns/plain.yaml: error: the theme `fancy` does not exist"],
+    );
+}
+
+#[test]
+fn duplicate_key() {
+    fails_with(
+        |p| p.write("content/demo/en/help.md", "---\ntitle: A\ntitle: B\n---\n"),
+        &["content/demo/en/help.md:3:", "duplicate"],
+    );
+}
