@@ -1,0 +1,96 @@
+//! The command line as a user meets it: `new`, `check`, `--campaign`,
+//! `--out`, exit codes.
+
+mod common;
+
+use common::{Project, stderr, stdout};
+
+#[test]
+fn new_project_builds_as_it_is() {
+    let p = Project::empty();
+    let output = p.outreach(&["new", "my-campaigns"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("outreach build"));
+    let output = p.outreach(&["build", "--root", "my-campaigns"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "a new project has no warnings: {}", stderr(&output));
+    let site = p.root().join("my-campaigns/public/my-campaign");
+    for page in ["index.html", "en/index.html", "en/get-help.html", "ar/index.html", "ar/get-help.html"] {
+        assert!(site.join(page).is_file(), "{page}");
+    }
+    let ar = std::fs::read_to_string(site.join("ar/index.html")).unwrap();
+    assert!(ar.contains("dir=rtl"));
+}
+
+#[test]
+fn new_refuses_a_folder_with_files() {
+    let p = Project::empty();
+    p.write("existing/notes.txt", "mine");
+    let output = p.outreach(&["new", "existing"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not empty"));
+    assert_eq!(std::fs::read_to_string(p.root().join("existing/notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn check_writes_nothing() {
+    let p = Project::fixture("basic");
+    let output = p.outreach(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("No problems found in 2 campaigns"));
+    assert!(!p.public().exists());
+}
+
+#[test]
+fn one_campaign_can_be_built_alone() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let plain_before = p.snapshot(&p.public().join("plain"));
+    p.write("content/demo/en/index.md", "---\ntitle: \"Changed\"\n---\nNew text.\n");
+    p.write("content/plain/en/index.md", "---\ntitle: \"Also changed\"\n---\n");
+    let output = p.outreach(&["build", "--campaign", "demo"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Built 1 campaign, 4 languages"), "{}", stdout(&output));
+    let demo = std::fs::read_to_string(p.public().join("demo/en/index.html")).unwrap();
+    assert!(demo.contains("Changed"));
+    assert_eq!(p.snapshot(&p.public().join("plain")), plain_before, "other campaigns untouched");
+    // The output marker still lists the other campaign's files.
+    let marker = std::fs::read_to_string(p.public().join(".outreach-output")).unwrap();
+    assert!(marker.contains("plain/en/index.html") && marker.contains("demo/en/index.html"));
+
+    let output = p.outreach(&["build", "--campaign", "nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("there is no campaign `nope`"));
+}
+
+#[test]
+fn output_folder_can_be_chosen_but_not_one_with_foreign_files() {
+    let p = Project::fixture("basic");
+    let output = p.outreach(&["build", "--out", "site"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(p.root().join("site/demo/en/index.html").is_file());
+
+    p.write("documents/report.docx", "precious");
+    let output = p.outreach(&["build", "--out", "documents"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("did not write"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(p.root().join("documents/report.docx")).unwrap(), "precious");
+}
+
+#[test]
+fn a_folder_that_is_not_a_project_gets_a_hint() {
+    let p = Project::empty();
+    let output = p.outreach(&["build"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("outreach new"), "{}", stderr(&output));
+    assert!(!p.public().exists(), "a failed first build leaves no folder behind");
+}
+
+#[test]
+fn help_is_written_for_people() {
+    let p = Project::empty();
+    let output = p.outreach(&["build", "--help"]);
+    let help = stdout(&output);
+    assert!(help.contains("--campaign") && help.contains("--strict") && help.contains("--out"));
+    assert!(help.contains("Treat warnings as errors"));
+}
