@@ -13,9 +13,19 @@ fn new_project_builds_as_it_is() {
     assert!(stdout(&output).contains("outreach build"));
     let output = p.outreach(&["build", "--root", "my-campaigns"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).is_empty(), "a new project has no warnings: {}", stderr(&output));
+    assert!(
+        stderr(&output).is_empty(),
+        "a new project has no warnings: {}",
+        stderr(&output)
+    );
     let site = p.root().join("my-campaigns/public/my-campaign");
-    for page in ["index.html", "en/index.html", "en/get-help.html", "ar/index.html", "ar/get-help.html"] {
+    for page in [
+        "index.html",
+        "en/index.html",
+        "en/get-help.html",
+        "ar/index.html",
+        "ar/get-help.html",
+    ] {
         assert!(site.join(page).is_file(), "{page}");
     }
     let ar = std::fs::read_to_string(site.join("ar/index.html")).unwrap();
@@ -29,7 +39,10 @@ fn new_refuses_a_folder_with_files() {
     let output = p.outreach(&["new", "existing"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("not empty"));
-    assert_eq!(std::fs::read_to_string(p.root().join("existing/notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(p.root().join("existing/notes.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -46,14 +59,28 @@ fn one_campaign_can_be_built_alone() {
     let p = Project::fixture("basic");
     p.build_ok();
     let plain_before = p.snapshot(&p.public().join("plain"));
-    p.write("content/demo/en/index.md", "---\ntitle: \"Changed\"\n---\nNew text.\n");
-    p.write("content/plain/en/index.md", "---\ntitle: \"Also changed\"\n---\n");
+    p.write(
+        "content/demo/en/index.md",
+        "---\ntitle: \"Changed\"\n---\nNew text.\n",
+    );
+    p.write(
+        "content/plain/en/index.md",
+        "---\ntitle: \"Also changed\"\n---\n",
+    );
     let output = p.outreach(&["build", "--campaign", "demo"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Built 1 campaign, 4 languages"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Built 1 campaign, 4 languages"),
+        "{}",
+        stdout(&output)
+    );
     let demo = std::fs::read_to_string(p.public().join("demo/en/index.html")).unwrap();
     assert!(demo.contains("Changed"));
-    assert_eq!(p.snapshot(&p.public().join("plain")), plain_before, "other campaigns untouched");
+    assert_eq!(
+        p.snapshot(&p.public().join("plain")),
+        plain_before,
+        "other campaigns untouched"
+    );
     // The output marker still lists the other campaign's files.
     let marker = std::fs::read_to_string(p.public().join(".outreach-output")).unwrap();
     assert!(marker.contains("plain/en/index.html") && marker.contains("demo/en/index.html"));
@@ -73,8 +100,15 @@ fn output_folder_can_be_chosen_but_not_one_with_foreign_files() {
     p.write("documents/report.docx", "precious");
     let output = p.outreach(&["build", "--out", "documents"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("did not write"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(p.root().join("documents/report.docx")).unwrap(), "precious");
+    assert!(
+        stderr(&output).contains("did not write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.root().join("documents/report.docx")).unwrap(),
+        "precious"
+    );
 }
 
 #[test]
@@ -82,8 +116,15 @@ fn a_folder_that_is_not_a_project_gets_a_hint() {
     let p = Project::empty();
     let output = p.outreach(&["build"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("outreach new"), "{}", stderr(&output));
-    assert!(!p.public().exists(), "a failed first build leaves no folder behind");
+    assert!(
+        stderr(&output).contains("outreach new"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !p.public().exists(),
+        "a failed first build leaves no folder behind"
+    );
 }
 
 #[test]

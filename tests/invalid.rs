@@ -244,7 +244,7 @@ fn language_without_home_page() {
 
 #[test]
 fn template_error_names_template_line_and_variable() {
-    fails_with(
+    let err = fails_with(
         |p| {
             p.write(
                 "themes/default/templates/page.html",

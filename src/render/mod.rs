@@ -79,6 +79,7 @@ fn render_campaign(
             .with_context(|| format!("failed to write `{path}`"))
     };
 
+    let mut failures = Vec::new();
     for (lang_tag, pages) in &rc.languages {
         let Some(language) = campaign.language(lang_tag) else {
             continue;
@@ -117,10 +118,11 @@ fn render_campaign(
         for result in results {
             match result? {
                 Ok(()) => counts.pages += 1,
-                Err(d) => problems.push(d),
+                Err(d) => failures.push(d),
             }
         }
     }
+    problems.extend(collapse_repeats(failures));
     counts.files += counts.pages;
 
     let default = campaign
@@ -246,6 +248,34 @@ fn render_page(
         &format!("`{}`", page.source.path.display()),
     )?;
     Ok(minify(&html))
+}
+
+/// One template mistake fails every page that uses the template: report it
+/// once, saying how many other pages hit it.
+fn collapse_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut kept: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in failures {
+        let same = |k: &(Diagnostic, usize)| {
+            (&k.0.path, k.0.line, k.0.col, &k.0.message) == (&d.path, d.line, d.col, &d.message)
+        };
+        match kept.iter_mut().find(|k| same(k)) {
+            Some(k) => k.1 += 1,
+            None => kept.push((d, 0)),
+        }
+    }
+    kept.into_iter()
+        .map(|(mut d, others)| {
+            if others > 0
+                && let Some(help) = &mut d.help
+            {
+                help.push_str(&format!(
+                    " and {others} other {}",
+                    if others == 1 { "page" } else { "pages" }
+                ));
+            }
+            d
+        })
+        .collect()
 }
 
 /// `base_url` + `path`, when the campaign has a `base_url`.
