@@ -257,6 +257,9 @@ fn template_error_names_template_line_and_variable() {
             "found while building `content/demo/",
         ],
     );
+    // Reported once, not once per page.
+    assert_eq!(err.matches("page.html:3:").count(), 1, "{err}");
+    assert!(err.contains("and 2 other pages"), "{err}");
 }
 
 #[test]
