@@ -406,3 +406,13 @@ fn project_theme_files_override_the_built_in_ones() {
     );
     assert!(Path::new(&p.public().join("demo/en/index.html")).is_file());
 }
+
+/// Persian needs the zero-width non-joiner inside words; minifying must not
+/// strip it.
+#[test]
+fn persian_zero_width_non_joiner_survives() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let text = std::fs::read_to_string(p.public().join("demo/fa/index.html")).unwrap();
+    assert!(text.contains("می\u{200c}توانید"), "{text}");
+}
