@@ -416,3 +416,34 @@ fn persian_zero_width_non_joiner_survives() {
     let text = std::fs::read_to_string(p.public().join("demo/fa/index.html")).unwrap();
     assert!(text.contains("می\u{200c}توانید"), "{text}");
 }
+
+/// A theme may transform `page.content` with a filter; the page must still
+/// show the transformed body (the fast path splices the body in after
+/// minifying, and must notice when it cannot).
+#[test]
+fn filters_on_page_content_are_honoured() {
+    let p = Project::fixture("basic");
+    p.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>\n\n<div class=\"body\">{{ page.content | replace(from=\"Cyrillic\", to=\"Кириллица\") | safe }}</div>{% endblock main %}",
+    );
+    p.build_ok();
+    let html = p.page("demo/en/help.html");
+    assert!(
+        texts(&html, "div.body p")
+            .concat()
+            .contains("Кириллица heading id.")
+    );
+    assert_eq!(attrs(&html, "div.body h2", "id"), ["hotline", "напомена"]);
+}
+
+#[test]
+fn page_body_is_in_place_and_whole() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    let html = p.page("demo/en/help.html");
+    assert_eq!(texts(&html, "main h1"), ["Get help"]);
+    assert_eq!(texts(&html, "main h2"), ["Call for help", "Напомена"]);
+    let text = std::fs::read_to_string(p.public().join("demo/en/help.html")).unwrap();
+    assert!(!text.contains('\u{f8ff}'), "the content marker leaked");
+}

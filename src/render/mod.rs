@@ -223,17 +223,16 @@ fn render_page(
         })
         .flatten()
         .map(|t| t.href.clone());
-    let view = PageView {
+    let mut view = PageView {
         slug: &page.slug,
         title: &page.title,
         description: page.description.as_deref(),
-        content: &content,
+        content: CONTENT_MARKER,
         url: own_url.clone(),
         canonical: absolute_url(campaign, &format!("{}/{}", page.lang, own_url)),
         is_home: page.is_home(),
         review: page.review.as_deref(),
     };
-    context.insert("page", &view);
     context.insert("translations", &translations);
     context.insert("x_default", &x_default);
     context.insert("root", "../");
@@ -242,12 +241,48 @@ fn render_page(
     } else {
         "page.html"
     };
-    let html = templates.render(
+    let while_building = format!("`{}`", page.source.path.display());
+
+    // Minifying costs time in proportion to the bytes it reads, and most of
+    // a page is its Markdown body, which pulldown-cmark already writes
+    // without extra whitespace. So the template is rendered with a marker
+    // where the body goes, minified, and the body put in place of the
+    // marker. A theme that does more with `page.content` than print it (a
+    // filter, say) gets its page rendered with the body and minified whole.
+    if templates.prints_content_verbatim {
+        context.insert("page", &view);
+        let shell = minify(&templates.render(template, &context, &while_building)?);
+        if let Some(html) = splice(&shell, CONTENT_MARKER.as_bytes(), content.as_bytes()) {
+            return Ok(html);
+        }
+    }
+    view.content = &content;
+    context.insert("page", &view);
+    Ok(minify(&templates.render(
         template,
         &context,
-        &format!("`{}`", page.source.path.display()),
-    )?;
-    Ok(minify(&html))
+        &while_building,
+    )?))
+}
+
+/// Stands for a page's body in its template until after minifying: text
+/// from the Private Use Area that no author writes and minify-html keeps.
+const CONTENT_MARKER: &str = "\u{f8ff}outreach:page.content\u{f8ff}";
+
+/// `shell` with every `marker` replaced by `body`; `None` if the marker
+/// does not appear.
+fn splice(shell: &[u8], marker: &[u8], body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(shell.len() + body.len());
+    let mut rest = shell;
+    let mut found = false;
+    while let Some(at) = rest.windows(marker.len()).position(|w| w == marker) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(body);
+        rest = &rest[at + marker.len()..];
+        found = true;
+    }
+    out.extend_from_slice(rest);
+    found.then_some(out)
 }
 
 /// One template mistake fails every page that uses the template: report it
@@ -289,7 +324,7 @@ pub fn absolute_url(campaign: &Campaign, path: &str) -> Option<String> {
 /// Minifies a page. JavaScript is left as written: minify-html's JS
 /// minifier is known to break code. The doctype stays standard so the
 /// page validates.
-pub fn minify(html: &str) -> Vec<u8> {
+pub fn minify(html: &[u8]) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         minify_css: true,
         minify_js: false,
@@ -298,5 +333,5 @@ pub fn minify(html: &str) -> Vec<u8> {
         minify_doctype: false,
         ..minify_html::Cfg::default()
     };
-    minify_html::minify(html.as_bytes(), &cfg)
+    minify_html::minify(html, &cfg)
 }

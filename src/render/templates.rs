@@ -24,6 +24,9 @@ pub const REQUIRED: &[&str] = &[
 pub struct Templates {
     tera: Tera,
     sources: HashMap<String, SourceFile>,
+    /// Whether every template only prints `page.content` as it is, so the
+    /// renderer may insert the body after minifying (see `render_page`).
+    pub prints_content_verbatim: bool,
 }
 
 impl Templates {
@@ -66,7 +69,15 @@ impl Templates {
         if let Err(err) = tera.add_raw_templates(pairs) {
             return Err(vec![to_diagnostic(&err, &sources, None)]);
         }
-        Ok(Templates { tera, sources })
+        let prints_content_verbatim = theme
+            .templates
+            .iter()
+            .all(|(_, s)| prints_content_verbatim(&s.text));
+        Ok(Templates {
+            tera,
+            sources,
+            prints_content_verbatim,
+        })
     }
 
     /// Renders template `name`. `while_building` names the page being
@@ -76,10 +87,12 @@ impl Templates {
         name: &str,
         context: &Context,
         while_building: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(name, context)
-            .map_err(|err| to_diagnostic(&err, &self.sources, Some(while_building)))
+            .render_to(name, context, &mut out)
+            .map_err(|err| to_diagnostic(&err, &self.sources, Some(while_building)))?;
+        Ok(out)
     }
 }
 
@@ -104,6 +117,46 @@ fn new_tera(strings: Arc<Strings>) -> Tera {
         },
     );
     tera
+}
+
+/// Whether every tag in `template` that mentions `content` is exactly
+/// `{{ page.content | safe }}`. Anything else (a
+/// filter, `set`, passing it to a component) may change the body, so the
+/// page must be rendered with its body before minifying.
+pub fn prints_content_verbatim(template: &str) -> bool {
+    let mut rest = template;
+    while let Some(open) = rest.find(['{']) {
+        let after = &rest[open..];
+        let close = match after.get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            _ => {
+                rest = &after[1..];
+                continue;
+            }
+        };
+        let Some(end) = after.find(close) else {
+            return false;
+        };
+        let tag = &after[..end + 2];
+        if tag.contains("content") {
+            let inner = tag[2..tag.len() - 2].trim_matches('-').trim();
+            let verbatim = close == "}}"
+                && match inner.strip_prefix("page.content") {
+                    Some(filters) => {
+                        let filters: String = filters.split_whitespace().collect();
+                        // Without `safe` the body is escaped: a change too.
+                        filters == "|safe"
+                    }
+                    None => false,
+                };
+            if !verbatim {
+                return false;
+            }
+        }
+        rest = &after[end + 2..];
+    }
+    true
 }
 
 /// The `tag` of the `lang` variable in a template's context.
@@ -154,4 +207,34 @@ fn to_diagnostic(
         diagnostic.help = Some(format!("found while building {page}"));
     }
     diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prints_content_verbatim;
+
+    #[test]
+    fn content_printed_as_is_is_recognised() {
+        assert!(prints_content_verbatim(
+            "<main>{{ page.content | safe }}</main><meta content=\"x\">"
+        ));
+        assert!(prints_content_verbatim("{{- page.content|safe -}}"));
+        assert!(
+            !prints_content_verbatim("{{ page.content }}"),
+            "escaped, so changed"
+        );
+        assert!(prints_content_verbatim(
+            "{% block main %}{% endblock main %}"
+        ));
+        assert!(!prints_content_verbatim(
+            "{{ page.content | replace(from=\"a\", to=\"b\") | safe }}"
+        ));
+        assert!(!prints_content_verbatim(
+            "{% set body = page.content %}{{ body | safe }}"
+        ));
+        assert!(!prints_content_verbatim(
+            "{{ page.content | striptags | truncate(length=50) }}"
+        ));
+        assert!(!prints_content_verbatim("{{ page.content"));
+    }
 }
