@@ -2,7 +2,7 @@
 # Times `outreach build` against Hugo on the same generated corpus, in the
 # same run, and reports wall time (hyperfine) and peak memory (GNU time).
 #
-# Usage: benches/compare.sh [PAGES]
+# Usage: [BENCH_TMP=/dev/shm] [RUNS=10] benches/compare.sh [PAGES]
 #   PAGES per language, default 1000: 8 languages x 1001 pages, 55 MB of Markdown.
 # Needs: python3, hyperfine, hugo and GNU time (Debian: apt-get install hyperfine hugo time).
 # The corpus generator is ../shared/bench/gen_corpus.py (or $GEN_CORPUS).
@@ -10,7 +10,10 @@ set -euo pipefail
 pages=${1:-1000}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
-work=$(mktemp -d)
+# BENCH_TMP=/dev/shm keeps corpus and output in memory, which takes the
+# disk's state (ext4 slows down file creation after many deletions) out
+# of the comparison.
+work=$(mktemp -d -p "${BENCH_TMP:-/tmp}")
 trap 'rm -rf "$work"' EXIT
 
 python3 "$gen" "$work" --pages "$pages" --hugo
@@ -31,5 +34,6 @@ peak() {
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.0f MB\n", $2/1024}'
 }
 echo "peak RSS, outreach: $(peak "$bin" build --root "$work" --out "$work/public")"
+echo "output, outreach: $(find "$work/public" -name '*.html' | wc -l) HTML files, $(du -sh "$work/public" | cut -f1)"
 echo "peak RSS, hugo:     $(peak hugo --quiet --minify --source "$work/hugo")"
-echo "output: outreach $(find "$work/public" -name '*.html' | wc -l) HTML files"
+echo "output, hugo:     $(find "$work/hugo/public" -name '*.html' | wc -l) HTML files, $(du -sh "$work/hugo/public" | cut -f1)"

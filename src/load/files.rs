@@ -1,5 +1,6 @@
 //! Reading one source file, with the checks every text source needs.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
@@ -13,20 +14,28 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Diagnostic> {
     let io_problem = |what: &str, err: std::io::Error| {
         Diagnostic::in_file(shown, Severity::Error, format!("{what}: {err}"))
     };
-    let meta = std::fs::metadata(path).map_err(|e| io_problem("cannot read this file", e))?;
-    if meta.len() > MAX_TEXT_BYTES {
+    let file = std::fs::File::open(path).map_err(|e| io_problem("cannot read this file", e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| io_problem("cannot read this file", e))?
+        .len();
+    if len > MAX_TEXT_BYTES {
         return Err(Diagnostic::in_file(
             shown,
             Severity::Error,
             format!(
                 "this file is {} MB; text files over {} MB are not read",
-                meta.len() / 1024 / 1024,
+                len / 1024 / 1024,
                 MAX_TEXT_BYTES / 1024 / 1024
             ),
         )
         .with_help("split it into several pages"));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_problem("cannot read this file", e))?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_problem("cannot read this file", e))?;
     text_from_bytes(bytes, shown)
 }
 
