@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, ProjectArgs};
-use crate::cmd::{EXIT_CONTENT, report, run_pipeline};
+use crate::cmd::{EXIT_CONTENT, plural, report, run_pipeline};
 use crate::diag::{Diagnostics, Result};
 use crate::output::Sink;
 use crate::output::write::Staging;
@@ -77,8 +77,4 @@ impl Sink for Discard {
     fn put(&self, _: &str, _: Vec<u8>) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }

@@ -56,12 +56,15 @@ pub fn report(diags: &Diagnostics, project: &ProjectArgs) -> bool {
     let warnings = diags.count(Severity::Warning);
     if errors + warnings > 0 {
         eprintln!(
-            "{} {}, {} {}.",
-            errors,
-            if errors == 1 { "error" } else { "errors" },
-            warnings,
-            if warnings == 1 { "warning" } else { "warnings" }
+            "{errors} {}, {warnings} {}.",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
         );
     }
     errors > 0 || (project.strict && warnings > 0)
+}
+
+/// `one` or `many`, whichever fits `n`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
