@@ -1,8 +1,23 @@
 # Interface strings of the default theme: Bosnian (bosanski).
 # review: needed — not yet reviewed by a native speaker.
+#
+# Plural forms follow CLDR: { $count -> [one] ... *[other] ... }.
+
 skip-link = Preskoči na glavni sadržaj
 language-switcher = Jezici
 page-list = Stranice
 home = Početna stranica
 other-languages = Svi jezici
 not-found = Stranica nije pronađena
+languages-available =
+    { $count ->
+        [one] Dostupno na { $count } jeziku
+        [few] Dostupno na { $count } jezika
+       *[other] Dostupno na { $count } jezika
+    }
+page-not-translated = Ova stranica još nije prevedena. Prikazana je na jeziku: { $language }.
+helpline = Linija za pomoć
+call = Pozovite { $name }
+leaflet-download = Preuzmite letak (PDF, { $size } KB)
+quick-exit = Brzo napustite stranicu
+quick-exit-hint = Pritisnite tipku Shift tri puta da brzo napustite stranicu.

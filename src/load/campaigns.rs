@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
+use crate::model::campaign::Fallback;
 use crate::model::lang::{self, Direction, Language};
 
 /// A campaign file exactly as written.
@@ -30,6 +31,15 @@ struct RawCampaign {
     /// Autonym and direction for languages outside the built-in registry.
     #[serde(default)]
     language_info: BTreeMap<String, Spanned<RawLanguageInfo>>,
+    /// What readers of a language get for a page not translated into it.
+    #[serde(default)]
+    fallback: Fallback,
+    /// Digits in the script of the language (Persian ۱۲۳ for fa, ps; Arabic ١٢٣ for ar).
+    #[serde(default)]
+    native_digits: bool,
+    /// Languages whose interface strings fill gaps, per language.
+    #[serde(default)]
+    string_fallbacks: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -204,6 +214,19 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         }
     }
 
+    for (lang, tags) in &raw.string_fallbacks {
+        for tag in tags {
+            if let Err(problem) = lang::check_tag(&tag.value) {
+                let mut d = error(
+                    at(tag),
+                    format!("in `string_fallbacks` for `{lang}`: {}", problem.message),
+                );
+                d.help = problem.help;
+                problems.push(d);
+            }
+        }
+    }
+
     let base_url = match &raw.base_url {
         Some(url) => match check_base_url(&url.value) {
             Ok(url) => Some(url),
@@ -244,6 +267,13 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         theme,
         audience: raw.audience,
         allow_raw_html: raw.allow_raw_html,
+        fallback: raw.fallback,
+        native_digits: raw.native_digits,
+        string_fallbacks: raw
+            .string_fallbacks
+            .into_iter()
+            .map(|(lang, tags)| (lang, tags.into_iter().map(|t| t.value).collect()))
+            .collect(),
     };
     (Some(campaign), problems)
 }

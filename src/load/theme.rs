@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::Theme;
+use crate::render::strings::StringSources;
 
 /// Name of the built-in theme.
 pub const DEFAULT_THEME: &str = "default";
@@ -133,41 +134,66 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
     })
 }
 
-/// Loads the interface strings: built-in files, replaced by the project's
-/// `i18n/<tag>.ftl` where it has one.
-pub fn load_strings(root: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, SourceFile> {
-    let mut strings: BTreeMap<String, SourceFile> = DEFAULT_STRINGS
-        .iter()
-        .map(|(tag, text)| {
-            (
-                tag.to_string(),
-                SourceFile::new(format!("(built-in)/i18n/{tag}.ftl"), *text),
-            )
-        })
-        .collect();
+/// Loads the interface strings: the built-in files, the project's
+/// `i18n/<lang>.ftl` (its messages replace built-in ones of the same name)
+/// and each campaign's `i18n/<campaign>/<lang>.ftl`.
+pub fn load_strings(root: &Path, problems: &mut Vec<Diagnostic>) -> StringSources {
+    let mut sources = StringSources::default();
+    for (tag, text) in DEFAULT_STRINGS {
+        sources
+            .languages
+            .entry(tag.to_string())
+            .or_default()
+            .push(SourceFile::new(format!("(built-in)/i18n/{tag}.ftl"), *text));
+    }
     let dir = root.join("i18n");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        return strings;
+        return sources;
     };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
-        let Some(tag) = path
+        let Some(name) = path
             .file_name()
             .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".ftl"))
+            .map(str::to_string)
         else {
             continue;
         };
+        if path.is_dir() {
+            // i18n/<campaign>/<lang>.ftl
+            let Ok(files) = std::fs::read_dir(&path) else {
+                continue;
+            };
+            let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            files.sort();
+            for file in files {
+                let Some(tag) = ftl_tag(&file) else { continue };
+                let shown = Path::new("i18n").join(&name).join(format!("{tag}.ftl"));
+                match super::files::read_text(&file, &shown) {
+                    Ok(source) => {
+                        sources.campaigns.insert((name.clone(), tag), source);
+                    }
+                    Err(d) => problems.push(d),
+                }
+            }
+            continue;
+        }
+        let Some(tag) = ftl_tag(&path) else { continue };
         let shown = Path::new("i18n").join(format!("{tag}.ftl"));
         match super::files::read_text(&path, &shown) {
-            Ok(source) => {
-                strings.insert(tag.to_string(), source);
-            }
+            Ok(source) => sources.languages.entry(tag).or_default().push(source),
             Err(d) => problems.push(d),
         }
     }
-    strings
+    sources
+}
+
+fn ftl_tag(path: &Path) -> Option<String> {
+    path.file_name()?
+        .to_str()?
+        .strip_suffix(".ftl")
+        .map(str::to_string)
 }
 
 #[cfg(test)]

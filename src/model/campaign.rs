@@ -31,6 +31,26 @@ pub struct Campaign {
     /// Whether raw HTML written in Markdown is kept (off by default: authors
     /// who paste HTML from elsewhere could bring in trackers or scripts).
     pub allow_raw_html: bool,
+    /// What readers of a language get for a page not translated into it.
+    pub fallback: Fallback,
+    /// Whether numbers in interface strings use the language's own digits.
+    pub native_digits: bool,
+    /// Languages whose interface strings fill gaps, per language; replaces
+    /// the built-in fallbacks for that language.
+    pub string_fallbacks: BTreeMap<String, Vec<String>>,
+}
+
+/// A campaign's policy for pages not translated into a language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fallback {
+    /// Leave the page out of that language: no link to it in the
+    /// language's navigation or in the page's language switcher.
+    #[default]
+    Omit,
+    /// Build the page in the reader's language folder from the default
+    /// language's text, with a notice in the reader's language.
+    Show,
 }
 
 impl Campaign {

@@ -25,6 +25,6 @@ pub struct Site {
     pub unreadable_pages: std::collections::BTreeSet<String>,
     /// The themes the campaigns use, by name.
     pub themes: BTreeMap<String, Theme>,
-    /// Interface strings: Fluent source per language tag (`i18n/<tag>.ftl`).
-    pub strings: BTreeMap<String, crate::diag::SourceFile>,
+    /// Interface strings: the Fluent sources.
+    pub strings: crate::render::strings::StringSources,
 }

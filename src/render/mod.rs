@@ -15,11 +15,11 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use crate::diag::{Diagnostic, Result};
+use crate::diag::{Diagnostic, Result, Severity};
 use crate::model::Campaign;
 use crate::output::Sink;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
-use strings::Strings;
+use strings::{StringSources, Strings};
 use templates::Templates;
 use view::{CampaignView, ChoiceView, LangView, NavItem, PageView, TranslationView};
 
@@ -53,6 +53,7 @@ pub fn render_site(
                 continue;
             }
         };
+        problems.extend(missing_strings(&campaign.campaign, &strings, &site.strings));
         let c = render_campaign(campaign, &templates, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
@@ -283,6 +284,54 @@ fn splice(shell: &[u8], marker: &[u8], body: &[u8]) -> Option<Vec<u8>> {
     }
     out.extend_from_slice(rest);
     found.then_some(out)
+}
+
+/// A warning for each interface string a campaign language lacks (readers
+/// then get it in a fallback language), or one for a language with no
+/// strings at all.
+fn missing_strings(
+    campaign: &Campaign,
+    strings: &Strings,
+    sources: &StringSources,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for language in &campaign.languages {
+        let tag = &language.tag;
+        let has_file = sources.languages.contains_key(tag)
+            || sources
+                .campaigns
+                .contains_key(&(campaign.id.clone(), tag.clone()));
+        if !has_file {
+            found.push(
+                Diagnostic::in_file(
+                    &campaign.source.path,
+                    Severity::Warning,
+                    format!("there are no interface strings for `{tag}`: its readers see buttons and labels in another language"),
+                )
+                .with_help(format!("copy the built-in `i18n/en.ftl` to `i18n/{tag}.ftl` and translate it")),
+            );
+            continue;
+        }
+        let path = sources
+            .campaigns
+            .get(&(campaign.id.clone(), tag.clone()))
+            .or_else(|| sources.languages.get(tag).and_then(|files| files.last()))
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        for key in strings.reference_keys() {
+            if !strings.has_own(&campaign.id, tag, key) {
+                found.push(
+                    Diagnostic::in_file(
+                        &path,
+                        Severity::Warning,
+                        format!("the interface string `{key}` is missing for `{tag}`: readers see it in a fallback language"),
+                    )
+                    .with_help(format!("add a line `{key} = ...` in the language of this file")),
+                );
+            }
+        }
+    }
+    found
 }
 
 /// One template mistake fails every page that uses the template: report it

@@ -9,7 +9,7 @@ use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::Theme;
-use crate::render::strings::Strings;
+use crate::render::strings::{Request, Strings};
 
 /// Templates every theme must have.
 pub const REQUIRED: &[&str] = &[
@@ -96,26 +96,59 @@ impl Templates {
     }
 }
 
-/// A Tera instance with outreach's functions: `t(key=..., lang=...)`
-/// looks up an interface string in the page's language (or `lang`).
+/// A Tera instance with outreach's functions.
+///
+/// `t(key=..., count=..., lang=..., digits="ascii", name=value...)` looks
+/// up an interface string for the page's campaign and language (or
+/// `lang`). `count` chooses the plural form and fills `{ $count }`; other
+/// named values fill `{ $name }`. Campaigns that ask for native digits get
+/// them in text; `digits="ascii"` keeps ASCII digits, for attribute values.
 fn new_tera(strings: Arc<Strings>) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.register_function(
-        "t",
-        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: &str = kwargs.must_get("key")?;
-            let lang = match kwargs.get::<&str>("lang")? {
-                Some(lang) => lang.to_string(),
-                None => current_lang(state).unwrap_or_default(),
-            };
-            strings.get(&lang, key).ok_or_else(|| {
-                tera::Error::message(format!(
-                    "no interface string `{key}` in `i18n/{lang}.ftl` or `i18n/en.ftl`"
-                ))
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        let key: &str = kwargs.must_get("key")?;
+        let campaign: Value = state.get("campaign")?.unwrap_or_else(Value::none);
+        let field = |name: &str| campaign.get_from_path(name).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let lang = match kwargs.get::<&str>("lang")? {
+            Some(lang) => lang.to_string(),
+            None => current_lang(state).unwrap_or_default(),
+        };
+        let fallbacks: Vec<String> = campaign
+            .get_from_path(&format!("string_fallbacks.{lang}"))
+            .and_then(|v| v.as_array())
+            .map(|tags| tags.iter().filter_map(|t| t.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        let native_digits = campaign
+            .get_from_path("native_digits")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+            && kwargs.get::<&str>("digits")? != Some("ascii");
+        let named: Vec<(String, String)> = kwargs
+            .iter()
+            .filter_map(|(name, value)| {
+                let name = name.as_str()?;
+                (!matches!(name, "key" | "count" | "lang" | "digits")).then(|| (name.to_string(), value.to_string()))
             })
-        },
-    );
+            .collect();
+        let args: Vec<(&str, &str)> = named.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let (campaign_id, default_language) = (field("id"), field("default_language"));
+        let request = Request {
+            campaign: &campaign_id,
+            lang: &lang,
+            key,
+            count: kwargs.get::<i64>("count")?,
+            args: &args,
+            native_digits,
+            fallbacks: &fallbacks,
+            default_language: &default_language,
+        };
+        strings.get(&request).ok_or_else(|| {
+            tera::Error::message(format!(
+                "no interface string `{key}` for `{lang}`, nor in any fallback language: add `{key} = ...` to `i18n/en.ftl`"
+            ))
+        })
+    });
     tera
 }
 

@@ -1,6 +1,8 @@
 //! What templates see. These structs are the documented template context
 //! (README, "Template context"): renaming a field breaks themes.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::model::{Campaign, Language};
@@ -20,12 +22,16 @@ pub struct CampaignView<'a> {
     pub audience: &'a [String],
     /// Tag of the default language.
     pub default_language: &'a str,
+    /// Whether interface strings use the language's own digits.
+    pub native_digits: bool,
+    /// Interface-string fallbacks declared by the campaign, per language.
+    pub string_fallbacks: &'a BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> CampaignView<'a> {
     /// The campaign seen from `lang`.
     pub fn new(campaign: &'a Campaign, lang: &str) -> CampaignView<'a> {
-        let text = |map: &'a std::collections::BTreeMap<String, String>| {
+        let text = |map: &'a BTreeMap<String, String>| {
             map.get(lang)
                 .or_else(|| map.get(&campaign.default_language))
                 .map_or("", String::as_str)
@@ -37,6 +43,8 @@ impl<'a> CampaignView<'a> {
             base_url: campaign.base_url.as_deref(),
             audience: &campaign.audience,
             default_language: &campaign.default_language,
+            native_digits: campaign.native_digits,
+            string_fallbacks: &campaign.string_fallbacks,
         }
     }
 }

@@ -17,8 +17,8 @@ use crate::render::markdown;
 pub struct ResolvedSite {
     /// Campaigns in id order.
     pub campaigns: Vec<ResolvedCampaign>,
-    /// Interface strings: Fluent source per language tag.
-    pub strings: BTreeMap<String, crate::diag::SourceFile>,
+    /// Interface strings: the Fluent sources.
+    pub strings: crate::render::strings::StringSources,
 }
 
 /// One campaign, ready to render.

@@ -1,0 +1,178 @@
+//! Languages done right (issue #3): interface strings with plurals and
+//! fallbacks, campaign overrides, native digits, no raw keys.
+
+mod common;
+
+use common::{Project, attrs, stderr, texts};
+
+fn set_campaign(p: &Project, rel: &str, extra: &str) {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    p.write(rel, format!("{text}{extra}"));
+}
+
+#[test]
+fn chooser_counts_languages_with_the_right_plural() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    assert_eq!(
+        texts(&p.page("demo/index.html"), "main p"),
+        ["Available in 4 languages"]
+    );
+    // The plain campaign's default language is Albanian.
+    assert_eq!(
+        texts(&p.page("plain/index.html"), "main p"),
+        ["E disponueshme në 2 gjuhë"]
+    );
+}
+
+#[test]
+fn a_campaign_can_override_any_string() {
+    let p = Project::fixture("basic");
+    p.write("i18n/demo/en.ftl", "skip-link = Jump to the text\n");
+    p.write("i18n/ar.ftl", "home = الرئيسية\n");
+    p.build_ok();
+    assert_eq!(
+        texts(&p.page("demo/en/index.html"), "a.skip"),
+        ["Jump to the text"]
+    );
+    assert_eq!(
+        texts(&p.page("plain/en/index.html"), "a.skip"),
+        ["Skip to main content"],
+        "only that campaign"
+    );
+    // A project file replaces single strings; the others stay built in.
+    let not_found = p.page("demo/404.html");
+    assert!(
+        texts(&not_found, "li[lang=ar] a")
+            .concat()
+            .contains("الرئيسية")
+    );
+    assert_eq!(
+        texts(&p.page("demo/ar/index.html"), "a.skip"),
+        ["انتقل إلى المحتوى الرئيسي"]
+    );
+}
+
+#[test]
+fn missing_strings_warn_once_per_key_and_language_and_fall_back() {
+    let p = Project::fixture("basic");
+    // A project Albanian file that lacks most keys replaces nothing: built-in
+    // Albanian still has them. A language with no file at all is one warning.
+    set_campaign(
+        &p,
+        "campaigns/plain.yaml",
+        "language_info:\n  tr: {autonym: Türkçe, dir: ltr}\n",
+    );
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/plain.yaml")).unwrap();
+    p.write(
+        "campaigns/plain.yaml",
+        yaml.replace("languages: [sq, en]", "languages: [sq, en, tr]")
+            .replace(
+                "title: {sq: \"Fushatë\", en: \"Plain\"}",
+                "title: {sq: \"Fushatë\", en: \"Plain\", tr: \"Kampanya\"}",
+            )
+            .replace(
+                "description: {sq: \"Përshkrim.\", en: \"Description.\"}",
+                "description: {sq: \"Përshkrim.\", en: \"Description.\", tr: \"Açıklama.\"}",
+            ),
+    );
+    p.write(
+        "content/plain/tr/index.md",
+        "---\ntitle: Ana sayfa\n---\nMetin.\n",
+    );
+    p.write("i18n/plain/sq.ftl", "skip-link = Kalo te teksti\n");
+    let output = p.outreach(&["check"]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert_eq!(
+        err.matches("there are no interface strings for `tr`")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        !err.contains("missing for `sq`"),
+        "built-in Albanian fills the gaps: {err}"
+    );
+    p.build_ok();
+    assert_eq!(
+        texts(&p.page("plain/tr/index.html"), "a.skip"),
+        ["Skip to main content"]
+    );
+
+    // A key that the reference language has and Albanian lacks: one warning.
+    p.write("i18n/en.ftl", "brand-new = Something new\n");
+    let err = stderr(&p.outreach(&["check"]));
+    assert_eq!(
+        err.matches("the interface string `brand-new` is missing for `sq`")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("i18n/plain/sq.ftl: warning"),
+        "points at the file to edit: {err}"
+    );
+}
+
+#[test]
+fn native_digits_in_text_never_in_attributes() {
+    let p = Project::fixture("basic");
+    set_campaign(&p, "campaigns/demo.yaml", "native_digits: true\n");
+    p.write("i18n/demo/fa.ftl", "page-list = { $count } صفحه\n");
+    p.write(
+        "themes/default/templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><p class=\"n\" data-n=\"{{ t(key='page-list', count=1204, digits='ascii') }}\">{{ t(key='page-list', count=1204) }}</p>{% endblock main %}",
+    );
+    p.build_ok();
+    let fa = p.page("demo/fa/index.html");
+    assert_eq!(texts(&fa, "p.n"), ["۱۲۰۴ صفحه"]);
+    assert_eq!(attrs(&fa, "p.n", "data-n"), ["1204 صفحه"]);
+    let en = p.page("demo/en/index.html");
+    assert_eq!(
+        texts(&en, "p.n"),
+        ["Pages"],
+        "English has no count in this string"
+    );
+}
+
+/// No built page shows a Fluent message id instead of text.
+#[test]
+fn no_raw_key_is_ever_rendered() {
+    let p = Project::examples();
+    p.build_ok();
+    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/en.ftl")).unwrap();
+    let keys: Vec<&str> = en
+        .lines()
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k))
+        .filter(|k| !k.starts_with('#') && !k.starts_with(' ') && k.contains('-'))
+        .collect();
+    assert!(keys.len() > 5, "{keys:?}");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(p.public()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for key in &keys {
+            assert!(
+                !text.contains(&format!(">{key}<")),
+                "{} shows `{key}`",
+                entry.path().display()
+            );
+            assert!(
+                !text.contains(&format!("=\"{key}\"")) && !text.contains(&format!("={key}>")),
+                "{} has `{key}` in an attribute",
+                entry.path().display()
+            );
+        }
+        assert!(
+            !text.contains("{$") && !text.contains("{ $"),
+            "{} shows a Fluent placeholder",
+            entry.path().display()
+        );
+        pages += 1;
+    }
+    assert!(pages >= 40);
+}
