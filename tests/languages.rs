@@ -176,3 +176,64 @@ fn no_raw_key_is_ever_rendered() {
     }
     assert!(pages >= 40);
 }
+
+#[test]
+fn serbian_latin_pages_are_made_from_cyrillic_ones() {
+    let p = Project::fixture("serbian");
+    p.build_ok();
+    let latin = p.page("srb/sr-Latn/index.html");
+    assert_eq!(attrs(&latin, "html", "lang"), ["sr-Latn"]);
+    assert_eq!(texts(&latin, "h1"), ["Početna"]);
+    assert_eq!(
+        attrs(&latin, "meta[name=description]", "content"),
+        ["Znaci upozorenja"]
+    );
+    let body = texts(&latin, "main").concat();
+    assert!(body.contains("LJUBAV, Ljubav i ljubav."), "{body}");
+    assert!(
+        body.contains("pomoc@primer.org") && body.contains("https://primer.org/ћ"),
+        "{body}"
+    );
+    assert!(body.contains("Organizacija НВО Астра pomaže."), "{body}");
+    assert!(
+        body.contains("Komanda ćirilica ostaje")
+            || body.contains("Komanda ") && texts(&latin, "code").contains(&"ћирилица".to_string()),
+        "{body}"
+    );
+    // The anchor is the same in both scripts.
+    let hrefs: Vec<String> = attrs(&latin, "main a", "href")
+        .iter()
+        .map(|h| common::percent_decode(h))
+        .collect();
+    assert!(hrefs.contains(&"help.html#помоћ".to_string()), "{hrefs:?}");
+    assert_eq!(
+        attrs(&p.page("srb/sr-Latn/help.html"), "h2", "id"),
+        ["помоћ"]
+    );
+    // The Cyrillic page shows the marked text without the marks.
+    let cyrillic = texts(&p.page("srb/sr/index.html"), "main").concat();
+    assert!(
+        cyrillic.contains("Организација НВО Астра помаже.") && !cyrillic.contains("{{"),
+        "{cyrillic}"
+    );
+    // A hand-written Latin page wins over the generated one.
+    assert_eq!(
+        texts(&p.page("srb/sr-Latn/rights.html"), "h1"),
+        ["Prava (ručno)"]
+    );
+    // Both scripts are offered, with their own hreflang and autonym.
+    let chooser = p.page("srb/index.html");
+    assert_eq!(texts(&chooser, ".autonym"), ["српски", "srpski", "English"]);
+    assert_eq!(
+        texts(&chooser, "li[lang=sr-Latn] .title"),
+        ["Ljubav i DŽEP"]
+    );
+    let hreflangs = attrs(
+        &p.page("srb/sr/index.html"),
+        "link[rel=alternate]",
+        "hreflang",
+    );
+    assert_eq!(hreflangs, ["sr-Cyrl", "sr-Latn", "en", "x-default"]);
+    let switcher = texts(&p.page("srb/sr/help.html"), "nav.langs a");
+    assert_eq!(switcher, ["српски", "srpski"]);
+}

@@ -181,10 +181,14 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
 
     for (key, map) in [("title", &raw.title), ("description", &raw.description)] {
         for language in &languages {
-            if map
-                .value
-                .get(&language.tag)
-                .is_none_or(|t| t.trim().is_empty())
+            // A `sr-Latn` title is made from the `sr` one when not given.
+            let generated =
+                lang::generated_from(&language.tag).is_some_and(|from| tags.contains(&from));
+            if !generated
+                && map
+                    .value
+                    .get(&language.tag)
+                    .is_none_or(|t| t.trim().is_empty())
             {
                 problems.push(
                     error(
@@ -259,8 +263,8 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
     let campaign = Campaign {
         id: id.to_string(),
         source,
-        title: raw.title.value,
-        description: raw.description.value,
+        title: with_generated(raw.title.value, &languages),
+        description: with_generated(raw.description.value, &languages),
         languages,
         default_language,
         base_url,
@@ -276,6 +280,23 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             .collect(),
     };
     (Some(campaign), problems)
+}
+
+/// Adds transliterated texts for script variants the author did not write.
+fn with_generated(
+    mut texts: BTreeMap<String, String>,
+    languages: &[Language],
+) -> BTreeMap<String, String> {
+    for language in languages {
+        if let Some(from) = lang::generated_from(&language.tag)
+            && !texts.contains_key(&language.tag)
+            && let Some(source) = texts.get(from)
+        {
+            let latin = crate::resolve::translit::to_latin(source);
+            texts.insert(language.tag.clone(), latin);
+        }
+    }
+    texts
 }
 
 /// Checks `base_url` and gives it the trailing `/` that relative joins need.

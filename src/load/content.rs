@@ -136,9 +136,13 @@ pub fn load_pages(
     }
 
     for language in &campaign.languages {
-        if !found
-            .iter()
-            .any(|f| f.lang == language.tag && f.slug == HOME_SLUG)
+        // `sr-Latn` pages are made from `sr` ones when not written by hand.
+        let generated = crate::model::lang::generated_from(&language.tag)
+            .is_some_and(|from| campaign.language(from).is_some());
+        if !generated
+            && !found
+                .iter()
+                .any(|f| f.lang == language.tag && f.slug == HOME_SLUG)
         {
             problems.push(
                 Diagnostic::in_file(
@@ -195,6 +199,8 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         description: front.description,
         weight: front.weight.unwrap_or(0),
         review: front.review,
+        source_hash: front.source_hash,
+        generated_from: None,
     }))
 }
 

@@ -23,6 +23,10 @@ pub struct FrontMatter {
     /// A translator's note, such as `needed` while no native speaker has reviewed the page.
     #[serde(default)]
     pub review: Option<String>,
+    /// Written by `outreach stamp`: which version of the default-language
+    /// page this translation was made from.
+    #[serde(default)]
+    pub source_hash: Option<String>,
 }
 
 /// Where the front matter and the body are in a page's text.

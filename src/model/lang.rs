@@ -77,6 +77,15 @@ pub fn builtin(tag: &str) -> Option<Language> {
         })
 }
 
+/// For a language whose pages can be made from another's by changing
+/// script, the language they are made from: `sr-Latn` from `sr`.
+pub fn generated_from(tag: &str) -> Option<&'static str> {
+    match tag {
+        "sr-Latn" => Some("sr"),
+        _ => None,
+    }
+}
+
 /// Why a tag written by an author cannot be used, with the fix.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TagProblem {

@@ -28,6 +28,13 @@ pub struct Page {
     pub weight: i64,
     /// `review`: a translator's note such as `needed`; shown by status tools.
     pub review: Option<String>,
+    /// `source_hash`: the stamp of the default-language page this
+    /// translation was made from (see `outreach stamp`).
+    pub source_hash: Option<String>,
+    /// Set when the page was made by transliterating the page of this
+    /// language (`sr` for a generated `sr-Latn` page); the source file is
+    /// then the original's.
+    pub generated_from: Option<String>,
 }
 
 impl Page {

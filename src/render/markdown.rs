@@ -6,7 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::resolve::translit::{self, Script};
 
 /// The Markdown extensions campaigns may use.
 pub fn options() -> Options {
@@ -68,11 +70,24 @@ pub fn scan(body: &str) -> Scan {
 /// Renders a page body. `links` maps destinations as written to the hrefs
 /// to emit (from `resolve`); others are kept. Raw HTML is dropped unless
 /// `allow_raw_html`.
-pub fn to_html(body: &str, links: &HashMap<String, String>, allow_raw_html: bool) -> String {
+///
+/// `script` converts the text of Serbian Cyrillic pages (see
+/// [`translit`]): code, code blocks and autolinked addresses are left as
+/// written, and heading ids come from the original text, so anchors are
+/// the same in both scripts.
+pub fn to_html(
+    body: &str,
+    links: &HashMap<String, String>,
+    allow_raw_html: bool,
+    script: Option<Script>,
+) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
     // Index in `events` of the open heading's start, and its text so far.
     let mut heading: Option<(usize, String)> = None;
+    let mut keeping = false;
+    let mut in_code_block = false;
+    let mut in_autolink = false;
     for event in Parser::new_ext(body, options()) {
         let event = match event {
             Event::Start(Tag::Heading { .. }) => {
@@ -88,10 +103,33 @@ pub fn to_html(body: &str, links: &HashMap<String, String>, allow_raw_html: bool
                 }
                 event
             }
-            Event::Text(ref text) | Event::Code(ref text) => {
+            Event::Code(ref text) => {
                 if let Some((_, buf)) = heading.as_mut() {
                     buf.push_str(text);
                 }
+                event
+            }
+            Event::Text(text) => {
+                if let Some((_, buf)) = heading.as_mut() {
+                    buf.push_str(&text);
+                }
+                match script {
+                    Some(script) if !in_code_block && !in_autolink => {
+                        Event::Text(CowStr::from(translit::convert(&text, script, &mut keeping)))
+                    }
+                    _ => Event::Text(text),
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                event
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                event
+            }
+            Event::End(TagEnd::Link) => {
+                in_autolink = false;
                 event
             }
             Event::Start(Tag::Link {
@@ -100,6 +138,7 @@ pub fn to_html(body: &str, links: &HashMap<String, String>, allow_raw_html: bool
                 title,
                 id,
             }) => {
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 let dest_url = match links.get(dest_url.as_ref()) {
                     Some(href) => CowStr::from(href.clone()),
                     None => dest_url,
@@ -210,6 +249,7 @@ mod tests {
             "## Help\n\n## Help\n\n## Help {#help-1}\n",
             &HashMap::new(),
             false,
+            None,
         );
         assert!(html.contains(r#"<h2 id="help">"#), "{html}");
         assert!(html.contains(r#"<h2 id="help-1">"#), "{html}");
@@ -224,7 +264,7 @@ mod tests {
     fn scan_and_render_agree_on_ids() {
         let body = "# A\n## A\n### Б в\n## `code` here\n## A {#x}\n";
         let scan = scan(body);
-        let html = to_html(body, &HashMap::new(), false);
+        let html = to_html(body, &HashMap::new(), false, None);
         for id in &scan.heading_ids {
             assert!(
                 html.contains(&format!("id=\"{id}\"")),
@@ -244,6 +284,7 @@ mod tests {
             "[a](help.md#hotline) [b](https://example.org/)",
             &links,
             false,
+            None,
         );
         assert!(html.contains(r#"href="help.html#hotline""#), "{html}");
         assert!(html.contains(r#"href="https://example.org/""#), "{html}");
@@ -252,12 +293,28 @@ mod tests {
     #[test]
     fn raw_html_is_dropped_unless_allowed() {
         let body = "Hi <b>there</b>\n\n<script>alert(1)</script>\n";
-        let html = to_html(body, &HashMap::new(), false);
+        let html = to_html(body, &HashMap::new(), false, None);
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
         assert!(html.contains("there"));
         assert_eq!(scan(body).raw_html.len(), 3);
-        let html = to_html(body, &HashMap::new(), true);
+        let html = to_html(body, &HashMap::new(), true, None);
         assert!(html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn serbian_latin_keeps_code_addresses_and_ids() {
+        let body = "## Помоћ\n\nЉубав `код` <https://primer.org/ћ> и {{НВО}}.\n\n```\nЋ\n```\n";
+        let html = to_html(body, &HashMap::new(), false, Some(Script::Latin));
+        assert!(html.contains(r#"<h2 id="помоћ">Pomoć</h2>"#), "{html}");
+        assert!(html.contains("Ljubav <code>код</code>"), "{html}");
+        assert!(html.contains(">https://primer.org/ћ</a>"), "{html}");
+        assert!(html.contains(" i НВО."), "{html}");
+        assert!(html.contains("<pre><code>Ћ\n</code></pre>"), "{html}");
+        let cyrillic = to_html(body, &HashMap::new(), false, Some(Script::AsWritten));
+        assert!(
+            cyrillic.contains(" и НВО.") && !cyrillic.contains("{{"),
+            "{cyrillic}"
+        );
     }
 
     #[test]
@@ -266,6 +323,7 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1] ~~y~~\n\n[^1]: note\n",
             &HashMap::new(),
             false,
+            None,
         );
         assert!(html.contains("<table>"));
         assert!(html.contains("<del>y</del>"));

@@ -18,6 +18,7 @@ use tera::{Context, Value};
 use crate::diag::{Diagnostic, Result, Severity};
 use crate::model::Campaign;
 use crate::output::Sink;
+use crate::resolve::translit::Script;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
@@ -194,7 +195,14 @@ fn render_page(
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
-    let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html);
+    // Serbian Cyrillic text is transliterated for generated Latin pages;
+    // in the Cyrillic pages only the keep-as-written marks are removed.
+    let script = match (page.generated_from.as_deref(), page.lang.as_str()) {
+        (Some(_), _) => Some(Script::Latin),
+        (None, "sr") => Some(Script::AsWritten),
+        _ => None,
+    };
+    let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html, script);
     let own_url = page.output_name();
     let translations: Vec<TranslationView> = rp
         .translations

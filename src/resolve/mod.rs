@@ -3,6 +3,7 @@
 //! the built page. No I/O: the preview server reruns this on edits.
 
 pub mod links;
+pub mod translit;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,6 +55,8 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         strings,
         unreadable_pages,
     } = site;
+
+    let pages = add_script_variants(&campaigns, pages);
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
     let scans: Vec<markdown::Scan> = pages.par_iter().map(|p| markdown::scan(p.body())).collect();
@@ -123,6 +126,44 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         campaigns: resolved,
         strings,
     }
+}
+
+/// Adds the pages a campaign gets by transliteration: a `sr-Latn` page for
+/// every `sr` page that has no hand-written Latin version.
+fn add_script_variants(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Page>) -> Vec<Page> {
+    let existing: std::collections::HashSet<(String, String, String)> = pages
+        .iter()
+        .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))
+        .collect();
+    let mut generated = Vec::new();
+    for campaign in campaigns.values() {
+        for variant in &campaign.languages {
+            let Some(from) = crate::model::lang::generated_from(&variant.tag) else {
+                continue;
+            };
+            if campaign.language(from).is_none() {
+                continue;
+            }
+            for page in pages
+                .iter()
+                .filter(|p| p.campaign == campaign.id && p.lang == from)
+            {
+                if existing.contains(&(campaign.id.clone(), variant.tag.clone(), page.slug.clone()))
+                {
+                    continue; // a hand-written Latin page wins
+                }
+                generated.push(Page {
+                    lang: variant.tag.clone(),
+                    title: translit::to_latin(&page.title),
+                    description: page.description.as_deref().map(translit::to_latin),
+                    generated_from: Some(from.to_string()),
+                    ..page.clone()
+                });
+            }
+        }
+    }
+    pages.extend(generated);
+    pages
 }
 
 /// Home first, then by weight, then by title, then by file name so the
