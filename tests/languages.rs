@@ -237,3 +237,61 @@ fn serbian_latin_pages_are_made_from_cyrillic_ones() {
     let switcher = texts(&p.page("srb/sr/help.html"), "nav.langs a");
     assert_eq!(switcher, ["српски", "srpski"]);
 }
+
+#[test]
+fn untranslated_pages_are_left_out_by_default() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    assert!(!p.public().join("demo/ar/signs.html").exists());
+    let ar_nav = attrs(&p.page("demo/ar/index.html"), "nav.pages a", "href");
+    assert!(!ar_nav.contains(&"signs.html".to_string()), "{ar_nav:?}");
+}
+
+#[test]
+fn untranslated_pages_can_be_shown_with_a_notice() {
+    let p = Project::fixture("basic");
+    set_campaign(&p, "campaigns/demo.yaml", "fallback: show\n");
+    p.build_ok();
+    let page = p.page("demo/ar/signs.html");
+    // The chrome is the reader's; the text keeps its own language.
+    assert_eq!(attrs(&page, "html", "lang"), ["ar"]);
+    assert_eq!(attrs(&page, "html", "dir"), ["rtl"]);
+    assert_eq!(texts(&page, "a.skip"), ["انتقل إلى المحتوى الرئيسي"]);
+    assert_eq!(
+        texts(&page, "p.notice"),
+        ["لم تُترجَم هذه الصفحة بعد. وهي معروضة باللغة: English."]
+    );
+    assert_eq!(attrs(&page, "main div[lang]", "lang"), ["en"]);
+    assert_eq!(attrs(&page, "main div[lang]", "dir"), ["ltr"]);
+    assert_eq!(attrs(&page, "h1", "lang"), ["en"]);
+    assert!(
+        texts(&page, "main div[lang=en] p")
+            .concat()
+            .contains("Someone keeps your passport.")
+    );
+    // Search engines go to the original; hreflang names only real translations.
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/demo/en/signs.html"]
+    );
+    assert_eq!(attrs(&page, "link[rel=alternate]", "hreflang"), ["en"]);
+    let sitemap = std::fs::read_to_string(p.public().join("demo/sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("demo/ar/signs.html"));
+    // Readers find it in their navigation, and through the switcher.
+    assert!(
+        attrs(&p.page("demo/ar/index.html"), "nav.pages a", "href")
+            .contains(&"signs.html".to_string())
+    );
+    assert!(texts(&p.page("demo/en/signs.html"), "nav.langs a").contains(&"العربية".to_string()));
+    // Its links lead to the reader's pages where they exist.
+    let hrefs: Vec<String> = attrs(&page, "main a", "href")
+        .iter()
+        .map(|h| common::percent_decode(h))
+        .collect();
+    assert!(
+        hrefs.contains(&"#signs-1".to_string()) && hrefs.contains(&"help.html#hotline".to_string()),
+        "{hrefs:?}"
+    );
+    // A translated page is unchanged.
+    assert!(texts(&p.page("demo/ar/help.html"), "p.notice").is_empty());
+}

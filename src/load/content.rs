@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::page::HOME_SLUG;
+use crate::model::page::{HOME_SLUG, Origin};
 use crate::model::{Campaign, Page};
 
 /// A page file found on disk, before it is read.
@@ -200,7 +200,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         weight: front.weight.unwrap_or(0),
         review: front.review,
         source_hash: front.source_hash,
-        generated_from: None,
+        origin: Origin::Written,
     }))
 }
 

@@ -31,10 +31,27 @@ pub struct Page {
     /// `source_hash`: the stamp of the default-language page this
     /// translation was made from (see `outreach stamp`).
     pub source_hash: Option<String>,
-    /// Set when the page was made by transliterating the page of this
-    /// language (`sr` for a generated `sr-Latn` page); the source file is
-    /// then the original's.
-    pub generated_from: Option<String>,
+    /// Where the page's text comes from. For pages not written in their
+    /// own language, `source` is the original's file.
+    pub origin: Origin,
+}
+
+/// Where a page's text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Written by an author in the page's language.
+    Written,
+    /// Made by transliterating the page of language `from` (`sr-Latn` from `sr`).
+    Transliterated {
+        /// The language transliterated from.
+        from: String,
+    },
+    /// Not translated: the default language's page, shown under the
+    /// reader's language with a notice (campaign setting `fallback: show`).
+    Untranslated {
+        /// The language of the text shown.
+        from: String,
+    },
 }
 
 impl Page {

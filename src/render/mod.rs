@@ -17,6 +17,7 @@ use tera::{Context, Value};
 
 use crate::diag::{Diagnostic, Result, Severity};
 use crate::model::Campaign;
+use crate::model::page::Origin;
 use crate::output::Sink;
 use crate::resolve::translit::Script;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
@@ -197,52 +198,64 @@ fn render_page(
     let page = &rp.page;
     // Serbian Cyrillic text is transliterated for generated Latin pages;
     // in the Cyrillic pages only the keep-as-written marks are removed.
-    let script = match (page.generated_from.as_deref(), page.lang.as_str()) {
-        (Some(_), _) => Some(Script::Latin),
-        (None, "sr") => Some(Script::AsWritten),
+    let script = match (&page.origin, page.lang.as_str()) {
+        (Origin::Transliterated { .. }, _) => Some(Script::Latin),
+        (Origin::Written, "sr") => Some(Script::AsWritten),
+        (Origin::Untranslated { from }, _) if from == "sr" => Some(Script::AsWritten),
         _ => None,
     };
     let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html, script);
     let own_url = page.output_name();
-    let translations: Vec<TranslationView> = rp
-        .translations
-        .iter()
-        .filter_map(|tag| campaign.language(tag))
-        .map(|l| {
-            let url = if l.tag == page.lang {
-                own_url.clone()
-            } else {
-                format!("../{}/{}", l.tag, own_url)
-            };
-            let href = absolute_url(campaign, &format!("{}/{}", l.tag, own_url))
-                .unwrap_or_else(|| url.clone());
-            TranslationView {
-                lang: LangView::from(l),
-                url,
-                href,
-                current: l.tag == page.lang,
-            }
-        })
-        .collect();
-    let x_default = (translations.len() > 1)
+    let views = |tags: &[String]| -> Vec<TranslationView> {
+        tags.iter()
+            .filter_map(|tag| campaign.language(tag))
+            .map(|l| {
+                let url = if l.tag == page.lang {
+                    own_url.clone()
+                } else {
+                    format!("../{}/{}", l.tag, own_url)
+                };
+                let href = absolute_url(campaign, &format!("{}/{}", l.tag, own_url))
+                    .unwrap_or_else(|| url.clone());
+                TranslationView {
+                    lang: LangView::from(l),
+                    url,
+                    href,
+                    current: l.tag == page.lang,
+                }
+            })
+            .collect()
+    };
+    let translations = views(&rp.translations);
+    let alternates = views(&rp.alternates);
+    let x_default = (alternates.len() > 1)
         .then(|| {
-            translations
+            alternates
                 .iter()
                 .find(|t| t.lang.tag == campaign.default_language)
         })
         .flatten()
         .map(|t| t.href.clone());
+    // An untranslated page shown in the reader's language: its text keeps
+    // its own language, and search engines are sent to the original.
+    let fallback = match &page.origin {
+        Origin::Untranslated { from } => campaign.language(from),
+        _ => None,
+    };
+    let canonical_lang = fallback.map_or(page.lang.as_str(), |l| l.tag.as_str());
     let mut view = PageView {
         slug: &page.slug,
         title: &page.title,
         description: page.description.as_deref(),
         content: CONTENT_MARKER,
         url: own_url.clone(),
-        canonical: absolute_url(campaign, &format!("{}/{}", page.lang, own_url)),
+        canonical: absolute_url(campaign, &format!("{canonical_lang}/{own_url}")),
         is_home: page.is_home(),
         review: page.review.as_deref(),
+        fallback: fallback.map(LangView::from),
     };
     context.insert("translations", &translations);
+    context.insert("alternates", &alternates);
     context.insert("x_default", &x_default);
     context.insert("root", "../");
     let template = if page.is_home() {

@@ -13,13 +13,16 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
     );
     xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape(base)));
     for (_, pages) in &rc.languages {
-        for rp in pages {
+        for rp in pages
+            .iter()
+            .filter(|rp| rp.alternates.contains(&rp.page.lang))
+        {
             let page = &rp.page;
             let name = page.output_name();
             let loc = absolute_url(campaign, &format!("{}/{name}", page.lang)).unwrap_or_default();
             xml.push_str(&format!("<url><loc>{}</loc>", escape(&loc)));
-            if rp.translations.len() > 1 {
-                for tag in &rp.translations {
+            if rp.alternates.len() > 1 {
+                for tag in &rp.alternates {
                     let Some(language) = campaign.language(tag) else {
                         continue;
                     };
@@ -30,7 +33,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
                         escape(&href)
                     ));
                 }
-                if rp.translations.contains(&campaign.default_language) {
+                if rp.alternates.contains(&campaign.default_language) {
                     let href =
                         absolute_url(campaign, &format!("{}/{name}", campaign.default_language))
                             .unwrap_or_default();

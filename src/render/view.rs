@@ -123,6 +123,9 @@ pub struct PageView<'a> {
     pub is_home: bool,
     /// The `review` note from the front matter.
     pub review: Option<&'a str>,
+    /// For a page not yet translated (`fallback: show`): the language its
+    /// text is in, to mark the text with `lang` and `dir`.
+    pub fallback: Option<LangView<'a>>,
 }
 
 /// An item of `languages` on the language chooser and 404 page.

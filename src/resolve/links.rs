@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::model::page::Origin;
 use crate::model::{Campaign, Page};
 use crate::render::markdown::Scan;
 
@@ -143,7 +144,7 @@ pub fn check_page(
         let Some(file) = path.strip_suffix(".md") else {
             continue; // a file such as a PDF: checked when files are published
         };
-        let Some((lang, slug)) = target_of(&page.lang, file) else {
+        let Some((mut lang, slug)) = target_of(&page.lang, file) else {
             problems.push(at(
                 *offset,
                 Severity::Error,
@@ -153,6 +154,16 @@ pub fn check_page(
         };
         if index.is_unreadable(&page.campaign, &lang, &slug) {
             continue;
+        }
+        // An untranslated page shown in the reader's language links to the
+        // reader's version of a page where it has the target, and to the
+        // original language's otherwise. Its links were checked on the original.
+        if let Origin::Untranslated { from } = &page.origin
+            && lang == page.lang
+            && (index.ids(&page.campaign, &lang, &slug).is_none()
+                || fragment.is_some_and(|f| missing_anchor(index, page, &lang, &slug, f).is_some()))
+        {
+            lang = from.clone();
         }
         if index.ids(&page.campaign, &lang, &slug).is_none() {
             let mut problem = at(

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::model::campaign::Fallback;
+use crate::model::page::Origin;
 use crate::model::{Campaign, Page, Site, Theme};
 use crate::render::markdown;
 
@@ -40,8 +42,11 @@ pub struct ResolvedPage {
     /// The page as loaded.
     pub page: Page,
     /// Tags of the languages this page exists in (itself included), in the
-    /// campaign's language order.
+    /// campaign's language order: the language switcher.
     pub translations: Vec<String>,
+    /// The subset of `translations` whose text is in that language (not an
+    /// untranslated page shown with a notice): `hreflang` and the sitemap.
+    pub alternates: Vec<String>,
     /// Link destinations as written → hrefs to emit.
     pub links: HashMap<String, String>,
 }
@@ -57,6 +62,7 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
     } = site;
 
     let pages = add_script_variants(&campaigns, pages);
+    let pages = add_untranslated(&campaigns, pages);
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
     let scans: Vec<markdown::Scan> = pages.par_iter().map(|p| markdown::scan(p.body())).collect();
@@ -71,23 +77,36 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         .collect();
 
     let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
-    let mut slugs_by_lang: HashMap<(String, String), Vec<String>> = HashMap::new();
+    // (campaign, slug) → (language, whether its text is in that language)
+    let mut slugs_by_lang: HashMap<(String, String), Vec<(String, bool)>> = HashMap::new();
     for page in &pages {
+        let own_text = !matches!(page.origin, Origin::Untranslated { .. });
         slugs_by_lang
             .entry((page.campaign.clone(), page.slug.clone()))
             .or_default()
-            .push(page.lang.clone());
+            .push((page.lang.clone(), own_text));
     }
     for (page, (links, found)) in pages.into_iter().zip(checked) {
-        problems.extend(found);
+        // Problems in an untranslated page's text belong to the original,
+        // which reports them itself.
+        if !matches!(page.origin, Origin::Untranslated { .. }) {
+            problems.extend(found);
+        }
         let campaign = &campaigns[&page.campaign];
         let present = &slugs_by_lang[&(page.campaign.clone(), page.slug.clone())];
-        let translations = campaign
-            .languages
-            .iter()
-            .filter(|l| present.contains(&l.tag))
-            .map(|l| l.tag.clone())
-            .collect();
+        let in_order = |only_own_text: bool| -> Vec<String> {
+            campaign
+                .languages
+                .iter()
+                .filter(|l| {
+                    present
+                        .iter()
+                        .any(|(tag, own)| *tag == l.tag && (*own || !only_own_text))
+                })
+                .map(|l| l.tag.clone())
+                .collect()
+        };
+        let (translations, alternates) = (in_order(false), in_order(true));
         by_campaign
             .entry(page.campaign.clone())
             .or_default()
@@ -96,6 +115,7 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
             .push(ResolvedPage {
                 page,
                 translations,
+                alternates,
                 links,
             });
     }
@@ -156,13 +176,51 @@ fn add_script_variants(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Pa
                     lang: variant.tag.clone(),
                     title: translit::to_latin(&page.title),
                     description: page.description.as_deref().map(translit::to_latin),
-                    generated_from: Some(from.to_string()),
+                    origin: Origin::Transliterated {
+                        from: from.to_string(),
+                    },
                     ..page.clone()
                 });
             }
         }
     }
     pages.extend(generated);
+    pages
+}
+
+/// With `fallback: show`, adds for each language the default-language
+/// pages it lacks, to be shown with a notice.
+fn add_untranslated(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Page>) -> Vec<Page> {
+    let existing: std::collections::HashSet<(String, String, String)> = pages
+        .iter()
+        .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))
+        .collect();
+    let mut added = Vec::new();
+    for campaign in campaigns.values().filter(|c| c.fallback == Fallback::Show) {
+        let default = &campaign.default_language;
+        for language in campaign.languages.iter().filter(|l| &l.tag != default) {
+            for page in pages
+                .iter()
+                .filter(|p| p.campaign == campaign.id && &p.lang == default)
+            {
+                if existing.contains(&(
+                    campaign.id.clone(),
+                    language.tag.clone(),
+                    page.slug.clone(),
+                )) {
+                    continue;
+                }
+                added.push(Page {
+                    lang: language.tag.clone(),
+                    origin: Origin::Untranslated {
+                        from: default.clone(),
+                    },
+                    ..page.clone()
+                });
+            }
+        }
+    }
+    pages.extend(added);
     pages
 }
 
