@@ -24,6 +24,60 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new project folder with one example campaign in two languages.
     New(NewArgs),
+    /// Show, per campaign and language, which pages are translated, missing or
+    /// outdated, and which interface strings are missing.
+    Status(StatusArgs),
+    /// Record that translations are up to date with the default-language page
+    /// they were made from (so `status` can tell when that page changes).
+    Stamp(StampArgs),
+}
+
+/// `outreach status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The project folder (the one that holds `campaigns/` and `content/`).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Only this campaign.
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
+    /// `table` for people, `json` for other programs.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: StatusFormat,
+    /// Exit with code 1 if any page is missing (`missing`), or missing or
+    /// outdated (`outdated`): for automated checks.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// How `status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    /// A table.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// What makes `status` fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Pages missing in a language.
+    Missing,
+    /// Pages missing or outdated in a language.
+    Outdated,
+}
+
+/// `outreach stamp`.
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Translated pages to stamp, e.g. `content/safe-work/sq/get-help.md`
+    /// (paths inside the project folder).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 /// Options shared by commands that read a project.

@@ -295,3 +295,105 @@ fn untranslated_pages_can_be_shown_with_a_notice() {
     // A translated page is unchanged.
     assert!(texts(&p.page("demo/ar/help.html"), "p.notice").is_empty());
 }
+
+#[test]
+fn status_shows_missing_and_outdated_pages() {
+    let p = Project::fixture("basic");
+    let output = p.outreach(&["status", "--campaign", "demo"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = common::stdout(&output);
+    let ar_row = table
+        .lines()
+        .find(|l| l.starts_with("demo") && l.contains(" ar "))
+        .unwrap();
+    let cells: Vec<&str> = ar_row.split_whitespace().collect();
+    assert_eq!(
+        cells,
+        ["demo", "ar", "2/3", "1", "0", "2", "0", "0"],
+        "{table}"
+    );
+    assert!(table.contains("demo/ar: missing: signs.md"), "{table}");
+
+    // Stamp the Arabic help page: it is now known to be up to date.
+    let output = p.outreach(&["stamp", "content/demo/ar/help.md"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(p.root().join("content/demo/ar/help.md")).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"اطلب المساعدة\"\nweight: 2\nsource_hash: "),
+        "{text}"
+    );
+    let json = |p: &Project, extra: &[&str]| {
+        let mut args = vec!["status", "--format", "json"];
+        args.extend_from_slice(extra);
+        let output = p.outreach(&args);
+        (
+            output.status.code(),
+            serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap(),
+        )
+    };
+    let (code, all) = json(&p, &[]);
+    assert_eq!(code, Some(0));
+    let ar = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campaign"] == "demo" && s["language"] == "ar")
+        .unwrap();
+    assert_eq!(ar["outdated"], serde_json::json!([]));
+    assert_eq!(ar["unstamped"], serde_json::json!(["index"]));
+    assert_eq!(ar["missing"], serde_json::json!(["signs"]));
+
+    // Change the English source: the stamped translation is now outdated.
+    let en = std::fs::read_to_string(p.root().join("content/demo/en/help.md")).unwrap();
+    p.write(
+        "content/demo/en/help.md",
+        en.replace("Cyrillic heading id.", "A new sentence."),
+    );
+    let (code, all) = json(&p, &["--fail-on", "outdated"]);
+    assert_eq!(code, Some(1));
+    let ar = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campaign"] == "demo" && s["language"] == "ar")
+        .unwrap();
+    assert_eq!(ar["outdated"], serde_json::json!(["help"]));
+    // Reordering pages does not make translations outdated.
+    p.write(
+        "content/demo/en/help.md",
+        en.replace("weight: 2", "weight: 7"),
+    );
+    let (_, all) = json(&p, &[]);
+    let ar = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campaign"] == "demo" && s["language"] == "ar")
+        .unwrap();
+    assert_eq!(ar["outdated"], serde_json::json!([]));
+    // Missing pages fail `--fail-on missing`; the plain campaign has none missing.
+    assert_eq!(json(&p, &["--fail-on", "missing"]).0, Some(1));
+    assert_eq!(
+        json(&p, &["--fail-on", "missing", "--campaign", "plain"]).0,
+        Some(0)
+    );
+}
+
+#[test]
+fn stamp_refuses_what_is_not_a_page() {
+    let p = Project::fixture("basic");
+    let output = p.outreach(&["stamp", "campaigns/demo.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not a page"),
+        "{}",
+        stderr(&output)
+    );
+    let output = p.outreach(&["stamp", "content/demo/fa/nothing.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("there is no `content/demo/en/nothing.md`"),
+        "{}",
+        stderr(&output)
+    );
+}

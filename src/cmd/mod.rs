@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod new;
+pub mod stamp;
+pub mod status;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,6 +23,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::build(&args),
         Command::Check(args) => build::check(&args.project),
         Command::New(args) => new::new_project(&args.dir).map(|()| ExitCode::SUCCESS),
+        Command::Status(args) => status::status(&args),
+        Command::Stamp(args) => stamp::stamp(&args),
     }
 }
 

@@ -136,6 +136,33 @@ pub fn parse(source: &SourceFile) -> Result<(FrontMatter, usize), Diagnostic> {
     Ok((front, split.body_start))
 }
 
+/// `source` with front matter key `key` set to `value`: the line is
+/// replaced where it exists, added at the end of the front matter where
+/// not. Everything else in the file is kept byte for byte.
+pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Diagnostic> {
+    let split = split(source)?;
+    let text = &source.text;
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
+    let yaml_end = yaml_start + split.yaml.len();
+    let line = format!("{key}: {value}{newline}");
+    let mut at = yaml_start;
+    for existing in split.yaml.split_inclusive('\n') {
+        if existing
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            return Ok(format!(
+                "{}{line}{}",
+                &text[..at],
+                &text[at + existing.len()..]
+            ));
+        }
+        at += existing.len();
+    }
+    Ok(format!("{}{line}{}", &text[..yaml_end], &text[yaml_end..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +216,26 @@ mod tests {
                 .message
                 .contains("empty")
         );
+    }
+
+    #[test]
+    fn a_key_is_set_without_touching_the_rest() {
+        let f = file("---\ntitle: A # keep\nreview: needed\n---\nBody\n");
+        assert_eq!(
+            set_key(&f, "source_hash", "ab12").unwrap(),
+            "---\ntitle: A # keep\nreview: needed\nsource_hash: ab12\n---\nBody\n"
+        );
+        let f = file("---\ntitle: A\nsource_hash: old\nweight: 1\n---\nBody\n");
+        assert_eq!(
+            set_key(&f, "source_hash", "new").unwrap(),
+            "---\ntitle: A\nsource_hash: new\nweight: 1\n---\nBody\n"
+        );
+        let f = file("---\r\ntitle: A\r\n---\r\nBody");
+        assert_eq!(
+            set_key(&f, "source_hash", "x").unwrap(),
+            "---\r\ntitle: A\r\nsource_hash: x\r\n---\r\nBody"
+        );
+        assert!(set_key(&file("no front matter"), "k", "v").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the built page. No I/O: the preview server reruns this on edits.
 
 pub mod links;
+pub mod status;
 pub mod translit;
 
 use std::collections::{BTreeMap, HashMap};
@@ -150,7 +151,10 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
 
 /// Adds the pages a campaign gets by transliteration: a `sr-Latn` page for
 /// every `sr` page that has no hand-written Latin version.
-fn add_script_variants(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Page>) -> Vec<Page> {
+pub(crate) fn add_script_variants(
+    campaigns: &BTreeMap<String, Campaign>,
+    mut pages: Vec<Page>,
+) -> Vec<Page> {
     let existing: std::collections::HashSet<(String, String, String)> = pages
         .iter()
         .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))

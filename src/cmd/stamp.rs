@@ -1,0 +1,98 @@
+//! `outreach stamp`: records in a translation's front matter which version
+//! of the default-language page it matches, for `outreach status`.
+
+use std::path::{Component, Path};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::cli::StampArgs;
+use crate::cmd::EXIT_CONTENT;
+use crate::diag::{Diagnostics, Result};
+use crate::load::{self, files, front_matter};
+use crate::model::page::Origin;
+use crate::resolve::status::source_hash;
+
+/// Stamps each file given.
+pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
+    let mut diags = Diagnostics::new();
+    let site = load::load_site(&args.root, None, &mut diags)?;
+    let mut failed = false;
+    for file in &args.files {
+        // Accept paths relative to the project or to the current folder.
+        let rel = file.strip_prefix(&args.root).unwrap_or(file);
+        let parts: Vec<String> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let [content, campaign, lang, name] = parts.as_slice() else {
+            bail!(
+                "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
+                file.display()
+            );
+        };
+        let Some(slug) = name.strip_suffix(".md").filter(|_| content == "content") else {
+            bail!(
+                "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
+                file.display()
+            );
+        };
+        let Some(c) = site.campaigns.get(campaign) else {
+            bail!("`{}`: there is no campaign `{campaign}`", file.display());
+        };
+        if lang == &c.default_language {
+            eprintln!(
+                "{}: skipped: `{lang}` is the default language, the source of translations",
+                file.display()
+            );
+            continue;
+        }
+        let Some(source) = site.pages.iter().find(|p| {
+            &p.campaign == campaign
+                && p.lang == c.default_language
+                && p.slug == slug
+                && p.origin == Origin::Written
+        }) else {
+            eprintln!(
+                "{}: error: there is no `content/{campaign}/{}/{slug}.md` to compare with",
+                file.display(),
+                c.default_language
+            );
+            failed = true;
+            continue;
+        };
+        let path = args.root.join(rel);
+        let shown = Path::new(rel);
+        let text = match files::read_text(&path, shown) {
+            Ok(text) => text,
+            Err(d) => {
+                eprintln!("{d}");
+                failed = true;
+                continue;
+            }
+        };
+        let stamped = match front_matter::set_key(&text, "source_hash", &source_hash(source)) {
+            Ok(stamped) => stamped,
+            Err(d) => {
+                eprintln!("{d}");
+                failed = true;
+                continue;
+            }
+        };
+        std::fs::write(&path, stamped)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        println!(
+            "Stamped {} as up to date with {}",
+            shown.display(),
+            source.source.path.display()
+        );
+    }
+    Ok(if failed {
+        ExitCode::from(EXIT_CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
