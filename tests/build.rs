@@ -304,10 +304,10 @@ fn chooser_lists_every_language_in_its_own_script_and_direction() {
     );
     let autonyms = texts(&html, ".autonym");
     assert_eq!(autonyms, ["English", "العربية", "српски", "فارسی"]);
-    assert!(
-        attrs(&html, "script", "src").is_empty(),
-        "works without JavaScript"
-    );
+    // The optional script is same-origin and deferred; the list works without it.
+    assert_eq!(attrs(&html, "script", "src"), ["static/choose.js"]);
+    assert!(p.public().join("demo/static/choose.js").is_file());
+    assert_eq!(attrs(&html, "ul#languages a", "href").len(), 4);
 }
 
 #[test]

@@ -397,3 +397,35 @@ fn stamp_refuses_what_is_not_a_page() {
         stderr(&output)
     );
 }
+
+#[test]
+fn hosts_get_language_negotiation_files() {
+    let p = Project::fixture("serbian");
+    p.build_ok();
+    let redirects = std::fs::read_to_string(p.public().join("srb/_redirects")).unwrap();
+    assert!(
+        redirects.contains("/  /sr/index.html  302  Language=sr\n"),
+        "{redirects}"
+    );
+    assert!(
+        redirects.contains("/  /en/index.html  302  Language=en\n"),
+        "{redirects}"
+    );
+    assert!(
+        !redirects.contains("sr-Latn"),
+        "Netlify cannot tell scripts apart: {redirects}"
+    );
+    let htaccess = std::fs::read_to_string(p.public().join("srb/.htaccess")).unwrap();
+    let latin = htaccess.find("^sr[-_]Latn").unwrap();
+    let cyrillic = htaccess.find("^sr([-_,;]|$)").unwrap();
+    assert!(latin < cyrillic, "the more specific rule first: {htaccess}");
+    assert!(
+        htaccess.contains("RewriteRule ^$ %1sr-Latn/index.html [R=302,L]"),
+        "{htaccess}"
+    );
+    // Every page's link back to the chooser does not trigger the redirect.
+    assert_eq!(
+        attrs(&p.page("srb/en/index.html"), "footer a", "href"),
+        ["../index.html#languages"]
+    );
+}

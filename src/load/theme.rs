@@ -41,10 +41,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The built-in theme's static files.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "choose.js",
+        include_bytes!("../../themes/default/static/choose.js"),
+    ),
+];
 
 /// The built-in interface strings, one Fluent file per language.
 pub const DEFAULT_STRINGS: &[(&str, &str)] = &[

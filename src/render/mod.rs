@@ -3,6 +3,7 @@
 //! `robots.txt`, `sitemap.xml` and the theme's static files. Pages render
 //! in parallel; every file goes to a [`Sink`], never straight to disk.
 
+pub mod host;
 pub mod markdown;
 pub mod sitemap;
 pub mod strings;
@@ -182,10 +183,18 @@ fn render_campaign(
         counts.files += 1;
     }
     put(format!("{id}/robots.txt"), robots.into_bytes())?;
+    put(
+        format!("{id}/_redirects"),
+        host::netlify_redirects(campaign).into_bytes(),
+    )?;
+    put(
+        format!("{id}/.htaccess"),
+        host::apache_htaccess(campaign).into_bytes(),
+    )?;
     for (path, bytes) in &rc.theme.static_files {
         put(format!("{id}/static/{path}"), bytes.clone())?;
     }
-    counts.files += 3 + rc.theme.static_files.len();
+    counts.files += 5 + rc.theme.static_files.len();
     Ok(counts)
 }
 
