@@ -429,3 +429,38 @@ fn hosts_get_language_negotiation_files() {
         ["../index.html#languages"]
     );
 }
+
+/// WCAG 3.1.2: a passage in another language must be marked.
+#[test]
+fn passages_in_another_script_must_say_their_language() {
+    let p = Project::fixture("basic");
+    p.write(
+        "content/plain/sq/index.md",
+        "---\ntitle: Kreu\n---\n\nThirrni numrin.\n\nNë arabisht: اتصل بخط المساعدة الآن.\n\nPyetni UNHCR ose IOM.\n",
+    );
+    let output = p.outreach(&["check"]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "a warning, not an error: {err}");
+    assert!(
+        err.contains("content/plain/sq/index.md:7:14: warning: \"اتصل بخط المساعدة الآن.\" is in Arabic script, unlike the rest of this `sq` page"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("UNHCR"),
+        "single names are not reported: {err}"
+    );
+    assert_eq!(p.outreach(&["check", "--strict"]).status.code(), Some(1));
+
+    // Marked with a span, the passage passes and keeps its language in the page.
+    p.write(
+        "content/plain/sq/index.md",
+        "---\ntitle: Kreu\n---\n\nNë arabisht: <span lang=\"ar\" dir=\"rtl\">اتصل بخط المساعدة الآن.</span>\n",
+    );
+    let output = p.outreach(&["build"]);
+    assert!(!stderr(&output).contains("plain/sq"), "{}", stderr(&output));
+    let page = p.page("plain/sq/index.html");
+    assert_eq!(
+        texts(&page, "main span[lang=ar][dir=rtl]"),
+        ["اتصل بخط المساعدة الآن."]
+    );
+}

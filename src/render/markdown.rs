@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::resolve::lang_parts;
 use crate::resolve::translit::{self, Script};
 
 /// The Markdown extensions campaigns may use.
@@ -27,15 +28,22 @@ pub struct Scan {
     pub duplicate_ids: Vec<(usize, String)>,
     /// Link and image destinations as written: (offset, destination, is_image).
     pub links: Vec<(usize, String, bool)>,
-    /// Where raw HTML appears.
+    /// Where raw HTML appears (other than `<span lang>`).
     pub raw_html: Vec<usize>,
+    /// Runs of words in a script other than the page's, outside
+    /// `<span lang>` and code: (offset, script, words).
+    pub foreign_runs: Vec<(usize, &'static str, String)>,
 }
 
-/// Reads a page body once for its headings, links and raw HTML.
-pub fn scan(body: &str) -> Scan {
+/// Reads a page body once for its headings, links, raw HTML and, when the
+/// page's script is known, passages in another script.
+pub fn scan(body: &str, script: Option<&str>) -> Scan {
     let mut scan = Scan::default();
     let mut ids = HeadingIds::default();
     let mut heading: Option<(usize, Option<String>, String)> = None;
+    // Depth of `<span lang>` around the current text: marked passages.
+    let mut marked = 0usize;
+    let mut in_autolink = false;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
@@ -49,13 +57,40 @@ pub fn scan(body: &str) -> Scan {
                     }
                 }
             }
-            Event::Text(text) | Event::Code(text) => {
+            Event::Code(text) => {
                 if let Some((_, _, buf)) = heading.as_mut() {
                     buf.push_str(&text);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Text(text) => {
+                if let Some((_, _, buf)) = heading.as_mut() {
+                    buf.push_str(&text);
+                }
+                if let Some(expected) = script
+                    && marked == 0
+                    && !in_autolink
+                {
+                    for (at, found, words) in lang_parts::foreign_runs(&text, expected) {
+                        scan.foreign_runs
+                            .push((range.start + at.min(range.len()), found, words));
+                    }
+                }
+            }
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 scan.links.push((range.start, dest_url.to_string(), false));
+            }
+            Event::End(TagEnd::Link) => in_autolink = false,
+            Event::InlineHtml(html) if lang_parts::lang_span(&html).is_some() => {
+                if lang_parts::lang_span(&html) == Some(true) {
+                    marked += 1;
+                } else {
+                    marked = marked.saturating_sub(1);
+                }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 scan.links.push((range.start, dest_url.to_string(), true));
@@ -150,6 +185,8 @@ pub fn to_html(
                     id,
                 })
             }
+            // `<span lang>` marks a passage's language: always kept.
+            Event::InlineHtml(ref html) if lang_parts::lang_span(html).is_some() => event,
             Event::Html(_) | Event::InlineHtml(_) if !allow_raw_html => continue,
             other => other,
         };
@@ -255,7 +292,7 @@ mod tests {
         assert!(html.contains(r#"<h2 id="help-1">"#), "{html}");
         // The explicit id was taken by the second heading: the third still gets a unique one.
         assert!(html.contains(r#"<h2 id="help-1-1">"#), "{html}");
-        let scan = scan("## Help\n\n## Help\n\n## Help {#help-1}\n");
+        let scan = scan("## Help\n\n## Help\n\n## Help {#help-1}\n", None);
         assert_eq!(scan.heading_ids, ["help", "help-1"]);
         assert_eq!(scan.duplicate_ids.len(), 1);
     }
@@ -263,7 +300,7 @@ mod tests {
     #[test]
     fn scan_and_render_agree_on_ids() {
         let body = "# A\n## A\n### Б в\n## `code` here\n## A {#x}\n";
-        let scan = scan(body);
+        let scan = scan(body, None);
         let html = to_html(body, &HashMap::new(), false, None);
         for id in &scan.heading_ids {
             assert!(
@@ -296,7 +333,7 @@ mod tests {
         let html = to_html(body, &HashMap::new(), false, None);
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
         assert!(html.contains("there"));
-        assert_eq!(scan(body).raw_html.len(), 3);
+        assert_eq!(scan(body, None).raw_html.len(), 3);
         let html = to_html(body, &HashMap::new(), true, None);
         assert!(html.contains("<script>"), "{html}");
     }

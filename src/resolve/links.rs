@@ -114,6 +114,22 @@ pub fn check_page(
         }
     }
 
+    for (offset, script, words) in &scan.foreign_runs {
+        let name = match *script {
+            "Arab" => "Arabic",
+            "Cyrl" => "Cyrillic",
+            _ => "Latin",
+        };
+        problems.push(
+            at(
+                *offset,
+                Severity::Warning,
+                format!("\"{words}\" is in {name} script, unlike the rest of this `{}` page: screen readers will read it with the wrong voice", page.lang),
+            )
+            .with_help("say which language it is in, e.g. `<span lang=\"ar\">…</span>` (allowed in any campaign)"),
+        );
+    }
+
     for (offset, dest, is_image) in &scan.links {
         if *is_image || dest.is_empty() || is_external(dest) {
             continue;

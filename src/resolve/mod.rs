@@ -2,6 +2,7 @@
 //! order of navigation, and every internal link checked and rewritten to
 //! the built page. No I/O: the preview server reruns this on edits.
 
+pub mod lang_parts;
 pub mod links;
 pub mod status;
 pub mod translit;
@@ -66,7 +67,19 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
     let pages = add_untranslated(&campaigns, pages);
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
-    let scans: Vec<markdown::Scan> = pages.par_iter().map(|p| markdown::scan(p.body())).collect();
+    let scans: Vec<markdown::Scan> = pages
+        .par_iter()
+        .map(|p| {
+            // Only text written in the page's own language is checked for
+            // passages in another script: copies were checked as originals.
+            let script = (p.origin == Origin::Written)
+                .then(|| campaigns.get(&p.campaign).and_then(|c| c.language(&p.lang)))
+                .flatten()
+                .map(|l| l.script.as_str())
+                .filter(|s| !s.is_empty());
+            markdown::scan(p.body(), script)
+        })
+        .collect();
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages);
     let checked: Vec<(HashMap<String, String>, Vec<Diagnostic>)> = pages
         .par_iter()
