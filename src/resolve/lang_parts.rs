@@ -29,6 +29,9 @@ pub fn script_of(c: char) -> Option<&'static str> {
 /// (byte offset in `text`, script, the run's words).
 pub fn foreign_runs(text: &str, expected: &str) -> Vec<(usize, &'static str, String)> {
     let mut runs = Vec::new();
+    if !may_contain_other_script(text, expected) {
+        return runs; // almost all text: checked by bytes, without splitting words
+    }
     let mut current: Option<(usize, &'static str, Vec<&str>)> = None;
     let mut flush = |current: &mut Option<(usize, &'static str, Vec<&str>)>| {
         if let Some((at, script, words)) = current.take()
@@ -58,6 +61,33 @@ pub fn foreign_runs(text: &str, expected: &str) -> Vec<(usize, &'static str, Str
     }
     flush(&mut current);
     runs
+}
+
+/// A quick look at the UTF-8 lead bytes: `false` when `text` certainly has
+/// no letter of another script than `expected`.
+fn may_contain_other_script(text: &str, expected: &str) -> bool {
+    let bytes = text.as_bytes();
+    match expected {
+        // Latin letters are ASCII or have lead bytes 0xC3–0xC9 (and 0xE1 for
+        // Latin Extended Additional, which `script_of` also counts as Latin);
+        // Cyrillic and Arabic start at 0xD0.
+        "Latn" => bytes
+            .iter()
+            .any(|&b| (0xD0..=0xDD).contains(&b) || b == 0xE0 || b == 0xEF),
+        "Cyrl" => bytes.iter().any(|&b| {
+            b.is_ascii_alphabetic()
+                || (0xC3..=0xC9).contains(&b)
+                || (0xD8..=0xDD).contains(&b)
+                || b >= 0xE0
+        }),
+        "Arab" => bytes.iter().any(|&b| {
+            b.is_ascii_alphabetic()
+                || (0xC3..=0xC9).contains(&b)
+                || (0xD0..=0xD4).contains(&b)
+                || b == 0xE1
+        }),
+        _ => true,
+    }
 }
 
 /// `Some(true)` for `<span lang="…">` (optionally with `dir`), `Some(false)`
