@@ -168,10 +168,7 @@ pub(crate) fn add_script_variants(
     campaigns: &BTreeMap<String, Campaign>,
     mut pages: Vec<Page>,
 ) -> Vec<Page> {
-    let existing: std::collections::HashSet<(String, String, String)> = pages
-        .iter()
-        .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))
-        .collect();
+    let existing = page_keys(&pages);
     let mut generated = Vec::new();
     for campaign in campaigns.values() {
         for variant in &campaign.languages {
@@ -208,10 +205,7 @@ pub(crate) fn add_script_variants(
 /// With `fallback: show`, adds for each language the default-language
 /// pages it lacks, to be shown with a notice.
 fn add_untranslated(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Page>) -> Vec<Page> {
-    let existing: std::collections::HashSet<(String, String, String)> = pages
-        .iter()
-        .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))
-        .collect();
+    let existing = page_keys(&pages);
     let mut added = Vec::new();
     for campaign in campaigns.values().filter(|c| c.fallback == Fallback::Show) {
         let default = &campaign.default_language;
@@ -239,6 +233,14 @@ fn add_untranslated(campaigns: &BTreeMap<String, Campaign>, mut pages: Vec<Page>
     }
     pages.extend(added);
     pages
+}
+
+/// (campaign, language, slug) of every page.
+fn page_keys(pages: &[Page]) -> std::collections::HashSet<(String, String, String)> {
+    pages
+        .iter()
+        .map(|p| (p.campaign.clone(), p.lang.clone(), p.slug.clone()))
+        .collect()
 }
 
 /// Home first, then by weight, then by title, then by file name so the
