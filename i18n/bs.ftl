@@ -19,5 +19,23 @@ page-not-translated = Ova stranica još nije prevedena. Prikazana je na jeziku: 
 helpline = Linija za pomoć
 call = Pozovite { $name }
 leaflet-download = Preuzmite letak (PDF, { $size } KB)
-quick-exit = Brzo napustite stranicu
-quick-exit-hint = Pritisnite tipku Shift tri puta da brzo napustite stranicu.
+
+# Staying safe online, quick exit, contacts.
+safety-title = Sigurnost na internetu
+safety-intro = Na svakoj stranici nalazi se dugme „Napustite ovu stranicu“. Koristite ga ako vam se približi neko ko ne bi trebao vidjeti šta čitate.
+safety-button = Kada pritisnete dugme ili kada tri puta pritisnete tipku Shift, umjesto ove stranice otvorit će se neka bezopasna stranica. Dugme „Nazad“ neće vratiti ovu stranicu.
+safety-limits = Dugme ne briše historiju pregledanja. Neko ko pogleda historiju na vašem telefonu i dalje može vidjeti da ste posjetili ovu stranicu.
+safety-history = Da biste izbrisali historiju, otvorite meni preglednika, idite na „Historija“ i izbrišite ovu stranicu ili cijelu historiju. Sljedeći put možete koristiti privatni (inkognito) prozor, koji ne čuva historiju.
+safety-phone = Ako neko drugi provjerava vaš telefon, sačuvajte brojeve linija za pomoć pod nekim bezazlenim imenom. Ako je to sigurno, izbrišite listu poziva i poruke.
+safety-shared = Na zajedničkom ili posuđenom telefonu ili računaru koristite privatni prozor i odjavite se kada završite.
+safety-danger = Ako ste sada u opasnosti, nazovite broj za hitne slučajeve u državi u kojoj se nalazite.
+quick-exit-label = Napustite ovu stranicu
+safety-link = Sigurnost na internetu
+contact-hours = Radno vrijeme: { $hours }
+contact-countries = Države: { $countries }
+contact-whatsapp = WhatsApp
+contact-viber = Viber
+contact-sms = Pošaljite SMS
+contact-email = Pošaljite e-mail
+contact-example = Primjer: ovo nije pravi kontakt. Zamijenite ga provjerenim kontaktom.
+print-url-note = Uz linkove se štampa i njihova web-adresa.

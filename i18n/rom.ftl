@@ -19,5 +19,23 @@ page-not-translated = Akaja patrin još naj prevodime. Sikavel pe ande { $langua
 helpline = Linija vaš žutipe
 call = Akhar { $name }
 leaflet-download = Le o lil (PDF, { $size } KB)
-quick-exit = Inklav sigo andar akaja patrin
-quick-exit-hint = Pe o Shift trin drom te inkljos sigo.
+
+# Staying safe online, quick exit, contacts.
+safety-title = Arakhipe ko interneti
+safety-intro = Ko sa e patrina akale sajtesko isi jekh butoni „Mukhen akava sajti“. Koristinen les te avel paše tumende varekon kaj na valjani te dikhel so drabaren.
+safety-button = Kana ka pritisnen o butoni, ili kana ka pritisnen trin drom o Shift, ko than akale sajtesko ka putardol jekh aver sajti kaj naj opasno. O butoni „Palal“ na ka anel palem akaja patrin.
+safety-limits = O butoni na khosel i historija ko tumaro browseri. Varekon kaj ka dikhel i historija ko tumaro telefoni ipak šaj te dikhel kaj sinen ko akava sajti.
+safety-history = Te khosen i historija, putaren o meni ko tumaro browseri, džan ko „Historija“ thaj khosen akava sajti ili sa i historija. Aver drom šaj te koristinen privatno (incognito) penđera, kaj na arakhel i historija.
+safety-phone = Te varekon aver dikhel tumaro telefoni, ramosaren e numerja e linijengere vaš ažutipe tala jekh običan anav. Te si sigurno, khosen i lista e akharipengi thaj e poruke.
+safety-shared = Ko telefoni ili kompjuteri kaj si zajedničko ili manglo, koristinen privatno penđera thaj ikljen andar tumaro profili kana ka završinen.
+safety-danger = Te akana sen ki opasnost, akharen o numero vaš hitno ažutipe ko them kaj akana sen.
+quick-exit-label = Mukhen akava sajti
+safety-link = Arakhipe ko interneti
+contact-hours = Sahatja: { $hours }
+contact-countries = Thema: { $countries }
+contact-whatsapp = WhatsApp
+contact-viber = Viber
+contact-sms = Bičhaven SMS
+contact-email = Bičhaven e-mail
+contact-example = Primer: akava naj čačutno kontakti. Paruven les jekhe kontaktesa kaj si proverimo.
+print-url-note = E linkija štampinđon lengere veb-adresasa.

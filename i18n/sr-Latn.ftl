@@ -19,5 +19,23 @@ page-not-translated = Ova stranica još nije prevedena. Prikazana je na jeziku: 
 helpline = Linija za pomoć
 call = Pozovite { $name }
 leaflet-download = Preuzmite letak (PDF, { $size } KB)
-quick-exit = Brzo napustite stranicu
-quick-exit-hint = Pritisnite taster Shift tri puta da brzo napustite stranicu.
+
+# Staying safe online, quick exit, contacts.
+safety-title = Bezbednost na internetu
+safety-intro = Na svakoj stranici ovog sajta nalazi se dugme „Napustite ovaj sajt“. Koristite ga ako vam se približi neko ko ne treba da vidi šta čitate.
+safety-button = Kada pritisnete dugme ili kada tri puta pritisnete taster Shift, umesto ovog sajta otvoriće se neki bezopasan sajt. Dugme „Nazad“ neće vratiti ovu stranicu.
+safety-limits = Dugme ne briše istoriju pregledanja. Neko ko pogleda istoriju na vašem telefonu i dalje može da vidi da ste posetili ovaj sajt.
+safety-history = Da biste obrisali istoriju, otvorite meni pregledača, idite na „Istorija“ i obrišite ovaj sajt ili celu istoriju. Sledeći put možete da koristite privatni (inkognito) prozor, koji ne čuva istoriju.
+safety-phone = Ako neko drugi proverava vaš telefon, sačuvajte brojeve linija za pomoć pod nekim bezazlenim imenom. Ako je to bezbedno, obrišite spisak poziva i poruke.
+safety-shared = Na zajedničkom ili pozajmljenom telefonu ili računaru koristite privatni prozor i odjavite se kada završite.
+safety-danger = Ako ste sada u opasnosti, pozovite broj za hitne slučajeve u zemlji u kojoj se nalazite.
+quick-exit-label = Napustite ovaj sajt
+safety-link = Bezbednost na internetu
+contact-hours = Radno vreme: { $hours }
+contact-countries = Zemlje: { $countries }
+contact-whatsapp = WhatsApp
+contact-viber = Viber
+contact-sms = Pošaljite SMS
+contact-email = Pošaljite imejl
+contact-example = Primer: ovo nije pravi kontakt. Zamenite ga proverenim kontaktom.
+print-url-note = Uz linkove se štampa i njihova veb-adresa.

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
 use crate::model::campaign::Fallback;
+use crate::model::contact::{self, Contact};
 use crate::model::lang::{self, Direction, Language};
 
 /// A campaign file exactly as written.
@@ -40,7 +41,82 @@ struct RawCampaign {
     /// Languages whose interface strings fill gaps, per language.
     #[serde(default)]
     string_fallbacks: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Helplines and organisations shown on every page.
+    #[serde(default)]
+    contacts: Vec<Spanned<RawContact>>,
+    /// A contact not checked for this many days gets a warning.
+    #[serde(default)]
+    contacts_max_age_days: Option<u32>,
+    /// The "Leave this site" button.
+    #[serde(default)]
+    quick_exit: Option<Spanned<RawQuickExit>>,
+    /// The theme's accent colour (links, buttons), `#rrggbb`.
+    #[serde(default)]
+    accent: Option<Spanned<String>>,
+    /// Pages heavier than this (HTML + CSS, gzip-compressed) get a warning.
+    #[serde(default)]
+    page_budget_kb: Option<u32>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: BTreeMap<String, String>,
+    phone: Spanned<String>,
+    #[serde(default)]
+    whatsapp: Option<Spanned<String>>,
+    #[serde(default)]
+    viber: Option<Spanned<String>>,
+    #[serde(default)]
+    sms: Option<Spanned<String>>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    hours: BTreeMap<String, String>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    verified: Option<Spanned<String>>,
+    #[serde(default)]
+    example: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuickExit {
+    #[serde(default = "yes")]
+    enabled: bool,
+    /// Where the button leads: a neutral site of the campaign's choosing.
+    #[serde(default)]
+    url: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Audience tags of readers who may be watched: the quick exit is on by default for them.
+pub const AT_RISK_AUDIENCES: &[&str] = &[
+    "at-risk",
+    "victims",
+    "survivors",
+    "refugees",
+    "migrants",
+    "asylum-seekers",
+    "roma",
+    "lgbtiq",
+];
+
+/// Where the quick exit leads unless the campaign chooses: a site that
+/// looks ordinary on anyone's screen.
+pub const DEFAULT_EXIT_URL: &str = "https://www.wikipedia.org/";
+
+/// Days after which a contact's `verified` date is too old, by default.
+pub const DEFAULT_CONTACT_MAX_AGE_DAYS: u32 = 180;
+
+/// Default weight budget of a page, HTML + CSS gzip-compressed: what one
+/// round trip of TCP's initial window carries (14 KB).
+pub const DEFAULT_PAGE_BUDGET_KB: u32 = 14;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -257,6 +333,49 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         None => "default".to_string(),
     };
 
+    let contacts_max_age_days = raw
+        .contacts_max_age_days
+        .unwrap_or(DEFAULT_CONTACT_MAX_AGE_DAYS);
+    let mut contacts = check_contacts(
+        &raw.contacts,
+        contacts_max_age_days,
+        &tags,
+        &source,
+        &mut problems,
+    );
+    for contact in &mut contacts {
+        contact.name = with_generated(std::mem::take(&mut contact.name), &languages);
+        contact.hours = with_generated(std::mem::take(&mut contact.hours), &languages);
+    }
+
+    let quick_exit = match &raw.quick_exit {
+        Some(q) if !q.value.enabled => None,
+        Some(q) => match &q.value.url {
+            Some(url) if check_base_url(url).is_err() => {
+                problems.push(error(at(q), format!("`quick_exit.url` must be a full web address starting with `https://`; found `{url}`")));
+                None
+            }
+            Some(url) => Some(url.clone()),
+            None => Some(DEFAULT_EXIT_URL.to_string()),
+        },
+        None => raw
+            .audience
+            .iter()
+            .any(|a| AT_RISK_AUDIENCES.contains(&a.as_str()))
+            .then(|| DEFAULT_EXIT_URL.to_string()),
+    };
+
+    let accent = match &raw.accent {
+        Some(accent) => match crate::model::color::check_accent(&accent.value) {
+            Ok(color) => Some(color),
+            Err(message) => {
+                problems.push(error(at(accent), message));
+                None
+            }
+        },
+        None => None,
+    };
+
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return (None, problems);
     }
@@ -273,6 +392,11 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         allow_raw_html: raw.allow_raw_html,
         fallback: raw.fallback,
         native_digits: raw.native_digits,
+        contacts,
+        contacts_max_age_days,
+        quick_exit,
+        accent,
+        page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
         string_fallbacks: raw
             .string_fallbacks
             .into_iter()
@@ -280,6 +404,123 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             .collect(),
     };
     (Some(campaign), problems)
+}
+
+/// Checks each contact: a dialable number, real dates, a name in the
+/// default language; warns about contacts not checked recently.
+fn check_contacts(
+    raw: &[Spanned<RawContact>],
+    max_age_days: u32,
+    tags: &[&str],
+    source: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Contact> {
+    let today = contact::today();
+    let mut contacts = Vec::new();
+    for item in raw {
+        let c = &item.value;
+        let (line, col) = at(item);
+        let mut ok = true;
+        let mut number = |field: &str, value: &Spanned<String>| -> Option<String> {
+            let found = contact::dialable(&value.value);
+            if found.is_none() {
+                let (l, c) = at(value);
+                problems.push(
+                    source
+                        .at_line_col(l, c, Severity::Error, format!("`{field}` is not a phone number: `{}`", value.value))
+                        .with_help("write it with ASCII digits, a leading `+` and the country code, e.g. `+389 2 3103 570`"),
+                );
+                ok = false;
+            }
+            found
+        };
+        let tel = number("phone", &c.phone).unwrap_or_default();
+        let whatsapp = c
+            .whatsapp
+            .as_ref()
+            .and_then(|v| number("whatsapp", v))
+            .map(|n| n.trim_start_matches('+').to_string());
+        let viber = c.viber.as_ref().and_then(|v| number("viber", v));
+        let sms = c.sms.as_ref().and_then(|v| number("sms", v));
+        if !tags.iter().any(|t| c.name.contains_key(*t)) {
+            problems.push(source.at_line_col(
+                line,
+                col,
+                Severity::Error,
+                "this contact has no `name` in any of the campaign's languages".to_string(),
+            ));
+            ok = false;
+        }
+        let verified = match &c.verified {
+            Some(date) => match contact::parse_date(&date.value) {
+                Some(days) => {
+                    let (l, col) = at(date);
+                    if days > today {
+                        problems.push(source.at_line_col(
+                            l,
+                            col,
+                            Severity::Warning,
+                            format!("`verified: {}` is in the future", date.value),
+                        ));
+                    } else if today - days > i64::from(max_age_days) {
+                        problems.push(
+                            source
+                                .at_line_col(
+                                    l,
+                                    col,
+                                    Severity::Warning,
+                                    format!(
+                                        "the contact `{}` was last checked {} days ago (more than {max_age_days}): readers may call a number that no longer works",
+                                        c.phone.value,
+                                        today - days
+                                    ),
+                                )
+                                .with_help("call it, then set `verified:` to today's date"),
+                        );
+                    }
+                    Some(days)
+                }
+                None => {
+                    let (l, col) = at(date);
+                    problems.push(source.at_line_col(
+                        l,
+                        col,
+                        Severity::Error,
+                        format!(
+                            "`verified` must be a date written YYYY-MM-DD; found `{}`",
+                            date.value
+                        ),
+                    ));
+                    ok = false;
+                    None
+                }
+            },
+            None => {
+                problems.push(
+                    source
+                        .at_line_col(line, col, Severity::Warning, format!("the contact `{}` has no `verified:` date: nobody has confirmed it works", c.phone.value))
+                        .with_help("call it, then add `verified: YYYY-MM-DD` with today's date"),
+                );
+                None
+            }
+        };
+        if ok {
+            contacts.push(Contact {
+                name: c.name.clone(),
+                phone: c.phone.value.trim().to_string(),
+                tel,
+                whatsapp,
+                viber,
+                sms,
+                email: c.email.clone(),
+                hours: c.hours.clone(),
+                countries: c.countries.iter().map(|x| x.to_ascii_uppercase()).collect(),
+                verified,
+                example: c.example,
+            });
+        }
+    }
+    contacts
 }
 
 /// Adds transliterated texts for script variants the author did not write.

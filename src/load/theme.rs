@@ -38,6 +38,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    (
+        "safety.html",
+        include_str!("../../themes/default/templates/safety.html"),
+    ),
 ];
 
 /// The built-in theme's static files.
@@ -49,6 +53,10 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "choose.js",
         include_bytes!("../../themes/default/static/choose.js"),
+    ),
+    (
+        "exit.js",
+        include_bytes!("../../themes/default/static/exit.js"),
     ),
 ];
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::diag::SourceFile;
 use crate::model::Language;
+use crate::model::contact::Contact;
 
 /// A validated `campaigns/<id>.yaml`.
 #[derive(Clone, Debug)]
@@ -38,6 +39,16 @@ pub struct Campaign {
     /// Languages whose interface strings fill gaps, per language; replaces
     /// the built-in fallbacks for that language.
     pub string_fallbacks: BTreeMap<String, Vec<String>>,
+    /// Helplines and organisations, shown in the same place on every page.
+    pub contacts: Vec<Contact>,
+    /// Contacts checked longer ago than this get a build warning.
+    pub contacts_max_age_days: u32,
+    /// Where the "Leave this site" button leads, when the campaign has one.
+    pub quick_exit: Option<String>,
+    /// The accent colour (`#rrggbb`), checked for contrast, if the campaign sets one.
+    pub accent: Option<String>,
+    /// Weight budget of a page, HTML + CSS gzip-compressed, in KB.
+    pub page_budget_kb: u32,
 }
 
 /// A campaign's policy for pages not translated into a language.

@@ -2,6 +2,8 @@
 //! writes files: `load` fills these types, `resolve` and `render` read them.
 
 pub mod campaign;
+pub mod color;
+pub mod contact;
 pub mod lang;
 pub mod page;
 pub mod theme;

@@ -1,9 +1,33 @@
-//! Files for web hosts: they send a visitor of the campaign's front page
-//! straight to their browser's language, before any page loads. Each
-//! assumes the campaign folder is what the host serves (Netlify: the
-//! site's folder; Apache: any folder, sub-folders included).
+//! Files for web hosts: language negotiation (a visitor of the campaign's
+//! front page goes straight to their browser's language) and privacy and
+//! safety headers. Each assumes the campaign folder is what the host
+//! serves (Netlify: the site's folder; Apache: any folder, sub-folders
+//! included).
 
 use crate::model::Campaign;
+
+/// The Content-Security-Policy of every page: everything from the site
+/// itself, nothing from anywhere else, no inline scripts or styles, no
+/// forms, no plugins. Pages also carry it as a `<meta>` (see `base.html`),
+/// which hosts without header files still honour.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// Directives that only work as real headers (not in `<meta>`).
+const HEADER_ONLY: &str = "frame-ancestors 'none'";
+
+/// Permissions no campaign page needs.
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+
+/// Netlify's and Cloudflare Pages' `_headers`: privacy and safety headers
+/// for every file.
+pub fn netlify_headers() -> String {
+    format!(
+        "# Written by outreach: no referrer, no framing, no third parties.\n\
+         /*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\n  \
+         Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  \
+         Permissions-Policy: {PERMISSIONS}\n"
+    )
+}
 
 /// Netlify's `_redirects`: one `Language=` rule per language. Netlify
 /// matches languages without their script, so Serbian goes to the
@@ -26,14 +50,15 @@ pub fn netlify_redirects(campaign: &Campaign) -> String {
     out
 }
 
-/// Apache's `.htaccess` (mod_rewrite, as on shared hosting): the first
-/// language of the browser's `Accept-Language` decides. Rules with a
-/// script come first, so `sr-Latn` is not taken for `sr`.
+/// Apache's `.htaccess` (mod_rewrite and mod_headers, as on shared
+/// hosting): the first language of the browser's `Accept-Language`
+/// decides. Rules with a script come first, so `sr-Latn` is not taken for
+/// `sr`. Then the same headers as `_headers`, and no cookies.
 pub fn apache_htaccess(campaign: &Campaign) -> String {
     let mut out = String::from(
         "# Written by outreach: sends visitors of the campaign's front page to their\n\
-         # browser's language. Needs mod_rewrite; without it the front page is a list\n\
-         # of languages, which works as well.\n\
+         # browser's language, and sets privacy headers. Needs mod_rewrite and\n\
+         # mod_headers; without them the site works all the same.\n\
          <IfModule mod_rewrite.c>\n\
          RewriteEngine On\n",
     );
@@ -48,8 +73,15 @@ pub fn apache_htaccess(campaign: &Campaign) -> String {
             language.tag
         ));
     }
-    out.push_str(
-        "</IfModule>\n<IfModule mod_headers.c>\nHeader append Vary Accept-Language\n</IfModule>\n",
-    );
+    out.push_str(&format!(
+        "</IfModule>\n<IfModule mod_headers.c>\n\
+         Header append Vary Accept-Language\n\
+         Header set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\"\n\
+         Header set Referrer-Policy \"no-referrer\"\n\
+         Header set X-Content-Type-Options \"nosniff\"\n\
+         Header set Permissions-Policy \"{PERMISSIONS}\"\n\
+         Header unset Set-Cookie\n\
+         </IfModule>\n"
+    ));
     out
 }

@@ -24,7 +24,7 @@ use crate::resolve::translit::Script;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
-use view::{CampaignView, ChoiceView, LangView, NavItem, PageView, TranslationView};
+use view::{CampaignView, ChoiceView, ContactView, LangView, NavItem, PageView, TranslationView};
 
 /// What a build made, for the summary line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub fn render_site(
             }
         };
         problems.extend(missing_strings(&campaign.campaign, &strings, &site.strings));
-        let c = render_campaign(campaign, &templates, sink, problems)?;
+        let c = render_campaign(campaign, &templates, &strings, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
@@ -69,6 +69,7 @@ pub fn render_site(
 fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
+    strings: &Strings,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
@@ -82,6 +83,22 @@ fn render_campaign(
         sink.put(&path, bytes)
             .with_context(|| format!("failed to write `{path}`"))
     };
+
+    // The stylesheets every page loads count towards its weight.
+    let mut css = rc
+        .theme
+        .static_files
+        .iter()
+        .find(|(path, _)| path == "style.css")
+        .map_or(0, |(_, bytes)| gzip_len(bytes));
+    if let Some(accent) = &campaign.accent {
+        let accent_css = format!(":root{{--accent:{accent}}}\n");
+        css += gzip_len(accent_css.as_bytes());
+        put(format!("{id}/static/campaign.css"), accent_css.into_bytes())?;
+        counts.files += 1;
+    }
+    let budget = campaign.page_budget_kb as usize * 1024;
+    let mut heavy: Vec<(String, usize)> = Vec::new();
 
     let mut failures = Vec::new();
     for (lang_tag, pages) in &rc.languages {
@@ -103,28 +120,68 @@ fn render_campaign(
             })
             .collect();
         let nav_value = Value::from_serializable(&nav);
+        let contacts: Vec<ContactView> = campaign
+            .contacts
+            .iter()
+            .map(|c| ContactView::new(c, lang_tag, &campaign.default_language))
+            .collect();
+        let contacts_value = Value::from_serializable(&contacts);
 
-        let results: Vec<Result<Result<(), Diagnostic>>> = pages
+        let context_for = || {
+            let mut context = Context::new();
+            context.insert_value("campaign", campaign_value.clone());
+            context.insert_value("lang", lang_value.clone());
+            context.insert_value("nav", nav_value.clone());
+            context.insert_value("contacts", contacts_value.clone());
+            context
+        };
+        let results: Vec<Result<Result<Option<(String, usize)>, Diagnostic>>> = pages
             .par_iter()
             .map(|page| {
-                let mut context = Context::new();
-                context.insert_value("campaign", campaign_value.clone());
-                context.insert_value("lang", lang_value.clone());
-                context.insert_value("nav", nav_value.clone());
-                let html = match render_page(campaign, page, templates, context) {
+                let html = match render_page(campaign, page, templates, context_for()) {
                     Ok(html) => html,
                     Err(d) => return Ok(Err(d)),
                 };
-                put(format!("{id}/{lang_tag}/{}", page.page.output_name()), html)?;
-                Ok(Ok(()))
+                let path = format!("{id}/{lang_tag}/{}", page.page.output_name());
+                // Compressed size can only be over budget if the raw size is.
+                let weight = (html.len() + css > budget).then(|| gzip_len(&html) + css);
+                put(path.clone(), html)?;
+                Ok(Ok(weight.filter(|w| *w > budget).map(|w| (path, w))))
             })
             .collect();
         for result in results {
             match result? {
-                Ok(()) => counts.pages += 1,
+                Ok(over) => {
+                    counts.pages += 1;
+                    heavy.extend(over);
+                }
                 Err(d) => failures.push(d),
             }
         }
+
+        if campaign.quick_exit.is_some() {
+            match render_safety_page(campaign, language, templates, strings, context_for()) {
+                Ok(html) => {
+                    put(format!("{id}/{lang_tag}/safety.html"), html)?;
+                    counts.files += 1;
+                }
+                Err(d) => failures.push(d),
+            }
+        }
+    }
+    for (path, weight) in heavy {
+        problems.push(
+            Diagnostic::in_file(
+                &campaign.source.path,
+                Severity::Warning,
+                format!(
+                    "`{path}` weighs {:.1} KB compressed (HTML and CSS), over the budget of {} KB: it loads slowly on 2G",
+                    weight as f64 / 1024.0,
+                    campaign.page_budget_kb
+                ),
+            )
+            .with_help("split the page, or raise `page_budget_kb` in the campaign file"),
+        );
     }
     problems.extend(collapse_repeats(failures));
     counts.files += counts.pages;
@@ -191,10 +248,14 @@ fn render_campaign(
         format!("{id}/.htaccess"),
         host::apache_htaccess(campaign).into_bytes(),
     )?;
+    put(
+        format!("{id}/_headers"),
+        host::netlify_headers().into_bytes(),
+    )?;
     for (path, bytes) in &rc.theme.static_files {
         put(format!("{id}/static/{path}"), bytes.clone())?;
     }
-    counts.files += 5 + rc.theme.static_files.len();
+    counts.files += 6 + rc.theme.static_files.len();
     Ok(counts)
 }
 
@@ -390,6 +451,84 @@ fn collapse_repeats(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
             d
         })
         .collect()
+}
+
+/// The "Staying safe online" page of a language: what the quick exit
+/// does and does not hide. Its text is interface strings, so it exists in
+/// every language the theme has strings for.
+fn render_safety_page(
+    campaign: &Campaign,
+    language: &crate::model::Language,
+    templates: &Templates,
+    strings: &Strings,
+    mut context: Context,
+) -> Result<Vec<u8>, Diagnostic> {
+    let request = strings::Request {
+        campaign: &campaign.id,
+        lang: &language.tag,
+        key: "safety-title",
+        count: None,
+        args: &[],
+        native_digits: false,
+        fallbacks: campaign
+            .string_fallbacks
+            .get(&language.tag)
+            .map_or(&[], Vec::as_slice),
+        default_language: &campaign.default_language,
+    };
+    let title = strings.get(&request).unwrap_or_default();
+    let url = "safety.html".to_string();
+    let translations: Vec<TranslationView> = campaign
+        .languages
+        .iter()
+        .map(|l| {
+            let link = if l.tag == language.tag {
+                url.clone()
+            } else {
+                format!("../{}/{url}", l.tag)
+            };
+            TranslationView {
+                lang: LangView::from(l),
+                href: absolute_url(campaign, &format!("{}/{url}", l.tag))
+                    .unwrap_or_else(|| link.clone()),
+                url: link,
+                current: l.tag == language.tag,
+            }
+        })
+        .collect();
+    let view = PageView {
+        slug: "safety",
+        title: &title,
+        description: None,
+        content: "",
+        url: url.clone(),
+        canonical: absolute_url(campaign, &format!("{}/{url}", language.tag)),
+        is_home: false,
+        review: None,
+        fallback: None,
+    };
+    context.insert("page", &view);
+    context.insert("translations", &translations);
+    context.insert("alternates", &translations);
+    context.insert(
+        "x_default",
+        &absolute_url(campaign, &format!("{}/{url}", campaign.default_language)),
+    );
+    context.insert("root", "../");
+    let html = templates.render(
+        "safety.html",
+        &context,
+        &format!("the safety page in `{}`", language.tag),
+    )?;
+    Ok(minify(&html))
+}
+
+/// Size of `bytes` compressed as web servers send them (gzip, level 6).
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map_or(bytes.len(), |v| v.len())
 }
 
 /// `base_url` + `path`, when the campaign has a `base_url`.

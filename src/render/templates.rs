@@ -18,6 +18,7 @@ pub const REQUIRED: &[&str] = &[
     "home.html",
     "chooser.html",
     "404.html",
+    "safety.html",
 ];
 
 /// A theme's templates, ready to render.

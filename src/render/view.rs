@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::model::contact::Contact;
 use crate::model::{Campaign, Language};
 
 /// `campaign`: the campaign, with texts in the current language.
@@ -26,6 +27,62 @@ pub struct CampaignView<'a> {
     pub native_digits: bool,
     /// Interface-string fallbacks declared by the campaign, per language.
     pub string_fallbacks: &'a BTreeMap<String, Vec<String>>,
+    /// Where the "Leave this site" button leads, or none when it is off.
+    pub quick_exit: Option<&'a str>,
+    /// Whether the campaign sets its own accent colour (`static/campaign.css`).
+    pub accent: Option<&'a str>,
+}
+
+/// An item of `contacts`: a helpline, in the page's language.
+#[derive(Serialize)]
+pub struct ContactView<'a> {
+    /// Name in the page's language (or the default language's).
+    pub name: &'a str,
+    /// The number as written for people.
+    pub phone: &'a str,
+    /// `+` and ASCII digits, for `tel:`.
+    pub tel: &'a str,
+    /// `https://wa.me/...` when the contact uses WhatsApp.
+    pub whatsapp_url: Option<String>,
+    /// `viber://chat?number=...` when the contact uses Viber.
+    pub viber_url: Option<String>,
+    /// `sms:...` when the contact takes text messages.
+    pub sms_url: Option<String>,
+    /// E-mail address.
+    pub email: Option<&'a str>,
+    /// Opening hours in the page's language, if given.
+    pub hours: Option<&'a str>,
+    /// Country codes where the contact helps; empty means everywhere.
+    pub countries: &'a [String],
+    /// Whether this is example data (the page must say so).
+    pub example: bool,
+}
+
+impl<'a> ContactView<'a> {
+    /// A contact seen from `lang`.
+    pub fn new(c: &'a Contact, lang: &str, default: &str) -> ContactView<'a> {
+        let text = |map: &'a BTreeMap<String, String>| {
+            map.get(lang)
+                .or_else(|| map.get(default))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+        };
+        ContactView {
+            name: text(&c.name).unwrap_or(&c.phone),
+            phone: &c.phone,
+            tel: &c.tel,
+            whatsapp_url: c.whatsapp.as_ref().map(|n| format!("https://wa.me/{n}")),
+            viber_url: c
+                .viber
+                .as_ref()
+                .map(|n| format!("viber://chat?number=%2B{}", n.trim_start_matches('+'))),
+            sms_url: c.sms.as_ref().map(|n| format!("sms:{n}")),
+            email: c.email.as_deref(),
+            hours: text(&c.hours),
+            countries: &c.countries,
+            example: c.example,
+        }
+    }
 }
 
 impl<'a> CampaignView<'a> {
@@ -45,6 +102,8 @@ impl<'a> CampaignView<'a> {
             default_language: &campaign.default_language,
             native_digits: campaign.native_digits,
             string_fallbacks: &campaign.string_fallbacks,
+            quick_exit: campaign.quick_exit.as_deref(),
+            accent: campaign.accent.as_deref(),
         }
     }
 }

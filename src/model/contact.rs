@@ -1,0 +1,124 @@
+//! Help contacts: the hotlines and organisations a campaign sends readers to.
+
+use std::collections::BTreeMap;
+
+/// A checked contact from the campaign file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    /// Name per language tag; languages without one show the default language's.
+    pub name: BTreeMap<String, String>,
+    /// The number as written for people (`+389 2 3103 570`).
+    pub phone: String,
+    /// The same number for `tel:` links: `+` and ASCII digits only.
+    pub tel: String,
+    /// WhatsApp number (digits, for `https://wa.me/`), if the contact uses it.
+    pub whatsapp: Option<String>,
+    /// Viber number (`+` and digits), if the contact uses it.
+    pub viber: Option<String>,
+    /// SMS number (`+` and digits), if the contact takes text messages.
+    pub sms: Option<String>,
+    /// E-mail address, if any.
+    pub email: Option<String>,
+    /// Opening hours per language tag, if given.
+    pub hours: BTreeMap<String, String>,
+    /// ISO 3166 country codes where the contact helps; empty means everywhere.
+    pub countries: Vec<String>,
+    /// When someone last checked the contact works (days since 1970-01-01).
+    pub verified: Option<i64>,
+    /// Example data, not a real contact: pages say so next to it.
+    pub example: bool,
+}
+
+/// `+` and ASCII digits of a phone number as written, for `tel:` and
+/// messaging links; `None` if it has anything but digits, spaces, `+`,
+/// `-`, `.`, `/` and brackets, or too few digits to be a number.
+pub fn dialable(phone: &str) -> Option<String> {
+    let phone = phone.trim();
+    let mut out = String::new();
+    for (i, c) in phone.chars().enumerate() {
+        match c {
+            '+' if i == 0 => out.push('+'),
+            '0'..='9' => out.push(c),
+            ' ' | '-' | '.' | '/' | '(' | ')' | '\u{a0}' => {}
+            _ => return None,
+        }
+    }
+    (out.trim_start_matches('+').len() >= 3).then_some(out)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, if it is a real date.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d == 0 || d > month_days[(m - 1) as usize] {
+        return None;
+    }
+    // Days from civil, after Howard Hinnant's algorithm.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Today, in days since 1970-01-01 (UTC).
+pub fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_become_dialable() {
+        assert_eq!(dialable("+389 2 3103 570").as_deref(), Some("+38923103570"));
+        assert_eq!(dialable("(011) 123-45/67").as_deref(), Some("0111234567"));
+        assert_eq!(
+            dialable("+381 ۱۲۳"),
+            None,
+            "Persian digits are not written in numbers"
+        );
+        assert_eq!(dialable("call 112"), None);
+        assert_eq!(dialable("12"), None);
+        assert_eq!(dialable("1+2"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("2000-03-01"), Some(11_017));
+        assert_eq!(parse_date("2024-02-29"), Some(19_782));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("26-1-1"), None);
+        assert_eq!(
+            parse_date("2026-11-28").unwrap() - parse_date("2026-05-01").unwrap(),
+            211
+        );
+    }
+}
