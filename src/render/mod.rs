@@ -26,6 +26,10 @@ use strings::{StringSources, Strings};
 use templates::Templates;
 use view::{CampaignView, ChoiceView, ContactView, LangView, NavItem, PageView, TranslationView};
 
+/// A page rendered (with its weight if over budget), or the problem that
+/// stopped it.
+type PageOutcome = Result<Option<(String, usize)>, Diagnostic>;
+
 /// What a build made, for the summary line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
@@ -135,7 +139,7 @@ fn render_campaign(
             context.insert_value("contacts", contacts_value.clone());
             context
         };
-        let results: Vec<Result<Result<Option<(String, usize)>, Diagnostic>>> = pages
+        let results: Vec<Result<PageOutcome>> = pages
             .par_iter()
             .map(|page| {
                 let html = match render_page(campaign, page, templates, context_for()) {
