@@ -200,6 +200,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         weight: front.weight.unwrap_or(0),
         review: front.review,
         source_hash: front.source_hash,
+        country: front.country.map(|c| c.trim().to_ascii_uppercase()),
         origin: Origin::Written,
     }))
 }

@@ -27,6 +27,9 @@ pub struct FrontMatter {
     /// page this translation was made from.
     #[serde(default)]
     pub source_hash: Option<String>,
+    /// Show only the help contacts for this country (ISO 3166 code, e.g. `RS`).
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// Where the front matter and the body are in a page's text.

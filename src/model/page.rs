@@ -31,6 +31,8 @@ pub struct Page {
     /// `source_hash`: the stamp of the default-language page this
     /// translation was made from (see `outreach stamp`).
     pub source_hash: Option<String>,
+    /// `country`: only contacts for this country (ISO 3166, upper case) are shown.
+    pub country: Option<String>,
     /// Where the page's text comes from. For pages not written in their
     /// own language, `source` is the original's file.
     pub origin: Origin,

@@ -142,7 +142,18 @@ fn render_campaign(
         let results: Vec<Result<PageOutcome>> = pages
             .par_iter()
             .map(|page| {
-                let html = match render_page(campaign, page, templates, context_for()) {
+                let mut context = context_for();
+                if let Some(country) = &page.page.country {
+                    // Contacts for everywhere, and those for this country.
+                    let local: Vec<ContactView> = campaign
+                        .contacts
+                        .iter()
+                        .filter(|c| c.countries.is_empty() || c.countries.contains(country))
+                        .map(|c| ContactView::new(c, lang_tag, &campaign.default_language))
+                        .collect();
+                    context.insert("contacts", &local);
+                }
+                let html = match render_page(campaign, page, templates, context) {
                     Ok(html) => html,
                     Err(d) => return Ok(Err(d)),
                 };

@@ -107,6 +107,11 @@ impl Templates {
 fn new_tera(strings: Arc<Strings>) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // One policy for the pages' <meta> and the hosts' header files.
+    tera.global_context().insert(
+        "content_security_policy",
+        crate::render::host::CONTENT_SECURITY_POLICY,
+    );
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
         let key: &str = kwargs.must_get("key")?;
         let campaign: Value = state.get("campaign")?.unwrap_or_else(Value::none);

@@ -146,6 +146,7 @@ mod tests {
             weight: 3,
             review: None,
             source_hash: None,
+            country: None,
             origin: Origin::Written,
         }
     }

@@ -1,0 +1,310 @@
+//! The default theme's safety features (issue #4): help contacts, quick
+//! exit, privacy headers, accent contrast, page weight.
+
+mod common;
+
+use common::{Project, attrs, stderr, texts};
+
+fn append(p: &Project, rel: &str, extra: &str) {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    p.write(rel, format!("{text}{extra}"));
+}
+
+fn today() -> String {
+    let out = std::process::Command::new("date")
+        .arg("-u")
+        .arg("+%Y-%m-%d")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+const CONTACTS: &str = "contacts:
+  - name: {en: \"Helpline\", ar: \"خط المساعدة\"}
+    phone: \"+389 2 3103 570\"
+    whatsapp: \"+389 70 000 000\"
+    email: \"help@example.org\"
+    hours: {en: \"Mon-Fri 9-17\"}
+    verified: VERIFIED
+    example: true
+  - name: {en: \"Serbia only\"}
+    phone: \"+381 11 000 000\"
+    countries: [RS]
+    verified: VERIFIED
+";
+
+#[test]
+fn contacts_are_on_every_page_in_the_same_place() {
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        &CONTACTS.replace("VERIFIED", &today()),
+    );
+    let output = p.build_ok();
+    assert!(!stderr(&output).contains("verified"), "{}", stderr(&output));
+    for page in [
+        "demo/en/index.html",
+        "demo/en/signs.html",
+        "demo/ar/help.html",
+        "demo/fa/index.html",
+    ] {
+        let html = p.page(page);
+        // Right after the main content, before the footer, on every page.
+        assert_eq!(texts(&html, "main + aside.help h2").len(), 1, "{page}");
+        let tel = attrs(&html, "aside.help a.tel", "href");
+        assert_eq!(tel, ["tel:+38923103570", "tel:+38111000000"], "{page}");
+        assert_eq!(
+            attrs(&html, "aside.help a.tel", "dir"),
+            ["ltr", "ltr"],
+            "{page}"
+        );
+    }
+    let ar = p.page("demo/ar/help.html");
+    assert_eq!(
+        texts(&ar, "aside.help .contact-name"),
+        ["خط المساعدة", "Serbia only"]
+    );
+    assert_eq!(texts(&ar, "aside.help h2"), ["خط المساعدة"]);
+    let en = p.page("demo/en/help.html");
+    assert!(attrs(&en, "aside.help a", "href").contains(&"https://wa.me/38970000000".to_string()));
+    assert!(attrs(&en, "aside.help a", "href").contains(&"mailto:help@example.org".to_string()));
+    assert_eq!(
+        texts(&en, "aside.help p.example").len(),
+        1,
+        "example data says so"
+    );
+    assert!(texts(&en, "aside.help").concat().contains("Mon-Fri 9-17"));
+    let label = attrs(&en, "aside.help a.tel", "aria-label");
+    assert!(
+        label[0].contains("Helpline") && label[0].contains("+389 2 3103 570"),
+        "{label:?}"
+    );
+
+    // A page for one country shows only the contacts that help there.
+    p.write(
+        "content/demo/en/bosnia.md",
+        "---\ntitle: Bosnia\ncountry: ba\n---\nText.\n",
+    );
+    p.build_ok();
+    let bosnia = p.page("demo/en/bosnia.html");
+    assert_eq!(texts(&bosnia, "aside.help .contact-name"), ["Helpline"]);
+}
+
+#[test]
+fn contacts_not_checked_recently_get_a_warning() {
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        &CONTACTS
+            .replacen("VERIFIED", "2020-01-01", 1)
+            .replace("    verified: VERIFIED\n", ""),
+    );
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "campaigns/demo.yaml:22:15: warning: the contact `+389 2 3103 570` was last checked"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("more than 180"), "{err}");
+    assert!(err.contains("campaigns/demo.yaml:24:5: warning: the contact `+381 11 000 000` has no `verified:` date"), "{err}");
+    // The limit is a campaign setting.
+    append(&p, "campaigns/demo.yaml", "contacts_max_age_days: 100000\n");
+    assert!(!stderr(&p.outreach(&["build"])).contains("last checked"));
+}
+
+#[test]
+fn bad_contact_data_is_an_error() {
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        "contacts:\n  - name: {en: X}\n    phone: \"call 112\"\n    verified: 2026-02-30\n",
+    );
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("campaigns/demo.yaml:18:12: error: `phone` is not a phone number: `call 112`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "campaigns/demo.yaml:19:15: error: `verified` must be a date written YYYY-MM-DD"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn quick_exit_is_on_for_at_risk_audiences() {
+    let p = Project::fixture("basic");
+    p.build_ok();
+    // demo's audience is refugees: on, leading to the default neutral site.
+    let page = p.page("demo/en/signs.html");
+    assert_eq!(
+        attrs(&page, "a#quick-exit", "href"),
+        ["https://www.wikipedia.org/"]
+    );
+    assert_eq!(texts(&page, "a#quick-exit"), ["Leave this site"]);
+    assert_eq!(attrs(&page, "script", "src"), ["../static/exit.js"]);
+    // Everything before it in the tab order is the skip link.
+    let html = std::fs::read_to_string(p.public().join("demo/en/signs.html")).unwrap();
+    assert!(html.find("class=skip").unwrap() < html.find("id=quick-exit").unwrap());
+    // The safety page exists in every language, in that language.
+    for (lang, title) in [
+        ("en", "Staying safe online"),
+        ("ar", "السلامة على الإنترنت"),
+        ("sr", "Безбедност на интернету"),
+        ("fa", ""),
+    ] {
+        let safety = p.page(&format!("demo/{lang}/safety.html"));
+        assert_eq!(attrs(&safety, "html", "lang"), [lang]);
+        if !title.is_empty() {
+            assert_eq!(texts(&safety, "h1"), [title], "{lang}");
+        }
+        assert!(texts(&safety, "main p").len() >= 6, "{lang}");
+    }
+    let safety = texts(&p.page("demo/en/safety.html"), "main").concat();
+    assert!(
+        safety.contains("history"),
+        "says what it does not hide: {safety}"
+    );
+    // plain has no audience: no quick exit, no safety page.
+    assert!(attrs(&p.page("plain/en/index.html"), "a#quick-exit", "href").is_empty());
+    assert!(!p.public().join("plain/en/safety.html").exists());
+    // A campaign can choose the site, or turn it off.
+    append(
+        &p,
+        "campaigns/plain.yaml",
+        "quick_exit: {url: \"https://www.example.org/weather\"}\n",
+    );
+    append(&p, "campaigns/demo.yaml", "quick_exit: {enabled: false}\n");
+    p.build_ok();
+    assert_eq!(
+        attrs(&p.page("plain/en/index.html"), "a#quick-exit", "href"),
+        ["https://www.example.org/weather"]
+    );
+    assert!(attrs(&p.page("demo/en/index.html"), "a#quick-exit", "href").is_empty());
+}
+
+#[test]
+fn every_page_forbids_third_parties() {
+    let p = Project::examples();
+    p.build_ok();
+    for entry in walkdir::WalkDir::new(p.public()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+        let rel = entry.path().display().to_string();
+        let csp = attrs(&html, "meta[http-equiv=Content-Security-Policy]", "content");
+        assert_eq!(csp.len(), 1, "{rel}");
+        assert!(
+            csp[0].contains("default-src 'self'") && csp[0].contains("script-src 'self'"),
+            "{rel}"
+        );
+        assert_eq!(
+            attrs(&html, "meta[name=referrer]", "content"),
+            ["no-referrer"],
+            "{rel}"
+        );
+        for src in attrs(&html, "script[src], link[rel=stylesheet], img[src]", "src")
+            .iter()
+            .chain(&attrs(&html, "link[rel=stylesheet]", "href"))
+        {
+            // The 404 page links absolutely, to the campaign's own address.
+            let own = src.starts_with("https://example.org/on-the-move/")
+                || src.starts_with("https://example.org/safe-work/");
+            assert!(
+                own || !src.contains("//"),
+                "{rel} loads {src} from elsewhere"
+            );
+        }
+        assert!(
+            attrs(&html, "script:not([src])", "type").is_empty()
+                && !std::fs::read_to_string(entry.path())
+                    .unwrap()
+                    .contains("<script>"),
+            "{rel}: no inline script"
+        );
+    }
+    for campaign in ["on-the-move", "safe-work"] {
+        let headers = std::fs::read_to_string(p.public().join(campaign).join("_headers")).unwrap();
+        assert!(
+            headers.contains("Referrer-Policy: no-referrer")
+                && headers.contains("frame-ancestors 'none'"),
+            "{headers}"
+        );
+        let htaccess =
+            std::fs::read_to_string(p.public().join(campaign).join(".htaccess")).unwrap();
+        assert!(
+            htaccess.contains("Header set Referrer-Policy \"no-referrer\"")
+                && htaccess.contains("Header unset Set-Cookie"),
+            "{htaccess}"
+        );
+    }
+    // The optional scripts stay small.
+    for script in ["choose.js", "exit.js"] {
+        let size = std::fs::metadata(p.public().join("safe-work/static").join(script))
+            .unwrap()
+            .len();
+        assert!(size <= 2048, "{script} is {size} bytes");
+    }
+}
+
+#[test]
+fn accent_colours_are_checked_for_contrast() {
+    let p = Project::fixture("basic");
+    append(&p, "campaigns/demo.yaml", "accent: \"#6fa8dc\"\n");
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        err.contains(
+            "campaigns/demo.yaml:16:9: error: the accent colour #6fa8dc has a contrast of 2.53:1"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("against the page background (#ffffff)") && err.contains("at least 4.5:1"),
+        "{err}"
+    );
+
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write("campaigns/demo.yaml", yaml.replace("#6fa8dc", "#7A1F5C"));
+    p.build_ok();
+    assert_eq!(
+        std::fs::read_to_string(p.public().join("demo/static/campaign.css")).unwrap(),
+        ":root{--accent:#7a1f5c}\n"
+    );
+    let links = attrs(
+        &p.page("demo/en/index.html"),
+        "link[rel=stylesheet]",
+        "href",
+    );
+    assert_eq!(links, ["../static/style.css", "../static/campaign.css"]);
+}
+
+#[test]
+fn pages_over_the_weight_budget_are_reported() {
+    let p = Project::fixture("basic");
+    append(&p, "campaigns/demo.yaml", "page_budget_kb: 2\n");
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains("warning: `demo/en/signs.html` weighs"),
+        "{err}"
+    );
+    assert!(err.contains("over the budget of 2 KB"), "{err}");
+    assert!(
+        !err.contains("`plain/"),
+        "other campaigns keep the default budget: {err}"
+    );
+}
