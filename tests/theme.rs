@@ -308,3 +308,35 @@ fn pages_over_the_weight_budget_are_reported() {
         "other campaigns keep the default budget: {err}"
     );
 }
+
+/// Right-to-left pages mirror only if the stylesheet never names a
+/// physical side: logical properties (margin-inline-start) only.
+#[test]
+fn the_stylesheet_uses_logical_properties_only() {
+    let css = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/style.css"
+    ))
+    .unwrap();
+    let physical = [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align:left",
+        "text-align:right",
+        "float:left",
+        "float:right",
+        "left:",
+        "right:",
+    ];
+    for word in physical {
+        let found = css.split(['{', ';', '}']).any(|decl| {
+            let decl: String = decl.split_whitespace().collect();
+            decl.starts_with(word) || decl.starts_with(&format!("{word}:"))
+        });
+        assert!(!found, "style.css uses `{word}`");
+    }
+}

@@ -97,6 +97,41 @@ test(`axe finds nothing and nothing scrolls sideways, on all ${PAGES.length} pag
   assert.deepEqual(problems, []);
 });
 
+test("text at 200 % still fits, on every page at 1280 px", async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const wrong = [];
+  for (const path of PAGES) {
+    await page.goto(BASE + path);
+    await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) wrong.push(`${path}: scrolls sideways by ${overflow}px`);
+  }
+  await page.close();
+  assert.deepEqual(wrong, []);
+});
+
+test("printed, pages hide navigation, keep the contacts and show link addresses", async () => {
+  const page = await context.newPage();
+  await page.emulateMedia({ media: "print" });
+  await page.goto(BASE + "on-the-move/en/warning-signs.html");
+  const shown = await page.evaluate(() => {
+    const display = (sel) => getComputedStyle(document.querySelector(sel)).display;
+    const link = document.querySelector("main a[href*='.html']");
+    return {
+      nav: display("nav.pages"),
+      exit: display(".exit-bar"),
+      help: display("aside.help"),
+      after: getComputedStyle(link, "::after").content,
+    };
+  });
+  await page.close();
+  assert.equal(shown.nav, "none");
+  assert.equal(shown.exit, "none");
+  assert.notEqual(shown.help, "none");
+  assert.match(shown.after, /\.html/);
+});
+
 test("no page asks another site for anything", () => {
   assert.deepEqual(offSite, []);
 });
