@@ -92,8 +92,14 @@ impl Staging {
         })
     }
 
-    /// Swaps the staged campaign folders in. Files in the old folders that
-    /// outreach did not write are moved into the new ones first.
+    /// Swaps the staged campaign folders in.
+    ///
+    /// Files in the old folders that outreach did not write are *copied*
+    /// into the new ones first, so that until the swap the originals stay
+    /// where they were; after it, an original is removed only once its copy
+    /// is in place. The marker lists the old and the new files while the
+    /// swap runs, so an interrupted build never leaves outreach's files
+    /// unlisted.
     pub fn commit(mut self) -> Result<()> {
         let written: BTreeSet<String> = self
             .finish_writing()
@@ -109,13 +115,21 @@ impl Staging {
         }
 
         // Check everything before moving anything.
+        let written_folded: BTreeSet<String> = written.iter().map(|p| p.to_lowercase()).collect();
         let mut keep: Vec<String> = Vec::new();
         for campaign in &campaigns {
             let live = self.out.join(campaign);
-            if !live.exists() {
+            let Ok(meta) = fs::symlink_metadata(&live) else {
                 continue;
+            };
+            if !meta.is_dir() {
+                bail!(
+                    "`{}` is a link or a file, not a folder: outreach will not replace it.\n\
+                     Remove it, or build into another folder with `--out`.",
+                    live.display()
+                );
             }
-            for entry in WalkDir::new(&live).min_depth(1) {
+            for entry in WalkDir::new(&live).min_depth(1).follow_links(false) {
                 let entry =
                     entry.with_context(|| format!("failed to read `{}`", live.display()))?;
                 if entry.file_type().is_dir() {
@@ -125,10 +139,19 @@ impl Staging {
                 if previous.contains(&rel) {
                     continue;
                 }
-                if written.contains(&rel) {
+                // Compared without case: on macOS and Windows `Help.html`
+                // and `help.html` are the same file.
+                if written_folded.contains(&rel.to_lowercase()) {
                     bail!(
                         "`{}` was not written by outreach, and the new build has a file of the same name.\n\
                          Move or rename your file; outreach will not overwrite it.",
+                        entry.path().display()
+                    );
+                }
+                if !entry.file_type().is_file() {
+                    bail!(
+                        "`{}` is a link that outreach did not make; it cannot be carried over to the new site.\n\
+                         Remove it, or build into another folder with `--out`.",
                         entry.path().display()
                     );
                 }
@@ -142,9 +165,14 @@ impl Staging {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("failed to create `{}`", parent.display()))?;
             }
-            fs::rename(self.out.join(rel), &to)
-                .with_context(|| format!("failed to keep `{rel}`"))?;
+            fs::copy(self.out.join(rel), &to).with_context(|| format!("failed to keep `{rel}`"))?;
         }
+
+        // While folders are swapped, the marker names old and new files.
+        let mut during: BTreeSet<String> = previous.clone();
+        during.extend(written.iter().cloned());
+        write_marker(&self.out, &during)?;
+
         for campaign in &campaigns {
             let live = self.out.join(campaign);
             let staged = self.dir.join(campaign);
@@ -155,12 +183,14 @@ impl Staging {
                 fs::rename(&live, &old)
                     .with_context(|| format!("failed to move `{}` aside", live.display()))?;
             }
-            fs::rename(&staged, &live)
-                .with_context(|| format!("failed to move the new `{campaign}` into place"))?;
+            if let Err(err) = fs::rename(&staged, &live) {
+                // Put the old site back rather than leave no site.
+                let _ = fs::rename(&old, &live);
+                return Err(err)
+                    .with_context(|| format!("failed to move the new `{campaign}` into place"));
+            }
             if old.exists() {
-                // Only outreach's own files are left in it: others were moved above.
-                fs::remove_dir_all(&old)
-                    .with_context(|| format!("failed to remove `{}`", old.display()))?;
+                remove_replaced(&old, &live, campaign, &previous)?;
             }
         }
 
@@ -172,18 +202,64 @@ impl Staging {
             })
             .collect();
         listed.extend(written);
-        let mut marker = String::from(MARKER_HEADER);
-        for path in &listed {
-            marker.push_str(path);
-            marker.push('\n');
-        }
-        fs::write(self.out.join(MARKER), marker)
-            .context("failed to write the output marker file")?;
+        write_marker(&self.out, &listed)?;
         fs::remove_dir_all(&self.dir)
             .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
         self.committed = true;
         Ok(())
     }
+}
+
+/// Empties the set-aside folder `old` of campaign `campaign` after the new
+/// folder `live` is in place: outreach's own files (listed in `previous`)
+/// go, and so do files that were not outreach's but whose copy is now in
+/// `live`. Anything else stays, and `old` with it.
+fn remove_replaced(
+    old: &Path,
+    live: &Path,
+    campaign: &str,
+    previous: &BTreeSet<String>,
+) -> Result<()> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in WalkDir::new(old).min_depth(1).follow_links(false) {
+        let entry = entry.with_context(|| format!("failed to read `{}`", old.display()))?;
+        if entry.file_type().is_dir() {
+            dirs.push(entry.path().to_path_buf());
+        } else {
+            files.push(entry.path().to_path_buf());
+        }
+    }
+    for file in files {
+        let inside = relative(old, &file);
+        let ours = previous.contains(&format!("{campaign}/{inside}"));
+        let copied = fs::metadata(live.join(&inside))
+            .ok()
+            .zip(fs::metadata(&file).ok())
+            .is_some_and(|(new, old)| new.len() == old.len());
+        if ours || copied {
+            fs::remove_file(&file)
+                .with_context(|| format!("failed to remove `{}`", file.display()))?;
+        }
+    }
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    for dir in dirs {
+        let _ = fs::remove_dir(dir); // only if empty
+    }
+    let _ = fs::remove_dir(old);
+    Ok(())
+}
+
+/// Writes the marker through a temporary file, so it is never half written.
+fn write_marker(out: &Path, listed: &BTreeSet<String>) -> Result<()> {
+    let mut marker = String::from(MARKER_HEADER);
+    for path in listed {
+        marker.push_str(path);
+        marker.push('\n');
+    }
+    let temp = out.join(format!("{MARKER}.{}", std::process::id()));
+    fs::write(&temp, marker).context("failed to write the output marker file")?;
+    fs::rename(&temp, out.join(MARKER)).context("failed to write the output marker file")
 }
 
 impl Staging {
@@ -250,22 +326,32 @@ impl Sink for Staging {
     }
 }
 
-/// Removes staging and set-aside folders that an interrupted build (power
-/// cut, Ctrl-C) left behind. Only outreach creates folders with these names.
+/// Cleans up after a build that was interrupted (power cut, Ctrl-C).
+/// Staging folders hold only files outreach wrote and copies, so they go.
+/// A set-aside old campaign folder is put back if the new one never
+/// arrived, and otherwise emptied as `commit` would have done.
 fn remove_leftovers(out: &Path) -> Result<()> {
+    let previous = read_marker(out)?;
     for entry in fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))? {
         let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if (name.starts_with(".outreach-staging-") || name.starts_with(".outreach-old-"))
-            && entry.path().is_dir()
-        {
-            fs::remove_dir_all(entry.path()).with_context(|| {
-                format!(
-                    "failed to remove the leftover folder `{}`",
-                    entry.path().display()
-                )
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        if name.starts_with(".outreach-staging-") {
+            fs::remove_dir_all(&path).with_context(|| {
+                format!("failed to remove the leftover folder `{}`", path.display())
             })?;
+        } else if let Some(rest) = name.strip_prefix(".outreach-old-") {
+            let campaign = rest.split_once('-').map_or(rest, |(_, c)| c);
+            let live = out.join(campaign);
+            if live.exists() {
+                remove_replaced(&path, &live, campaign, &previous)?;
+            } else {
+                fs::rename(&path, &live)
+                    .with_context(|| format!("failed to restore `{}`", live.display()))?;
+            }
         }
     }
     Ok(())
@@ -372,6 +458,63 @@ mod tests {
         fs::write(out.join(".outreach-staging-99999/c/en/index.html"), "half").unwrap();
         build(&out, &[("c/en/index.html", "2")]).unwrap();
         assert!(!out.join(".outreach-staging-99999").exists());
+    }
+
+    #[test]
+    fn an_interrupted_swap_is_undone_without_losing_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        fs::write(out.join("c/mine.txt"), "mine").unwrap();
+        // As if a build was killed between moving `c` aside and moving the new one in.
+        fs::rename(out.join("c"), out.join(".outreach-old-4242-c")).unwrap();
+        build(&out, &[("c/en/index.html", "2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("c/mine.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/index.html")).unwrap(),
+            "2"
+        );
+        assert!(!out.join(".outreach-old-4242-c").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_campaign_folder_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let elsewhere = tmp.path().join("www");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("verify.html"), "host").unwrap();
+        build(&out, &[("d/en/index.html", "1")]).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("c")).unwrap();
+        let err = build(&out, &[("c/en/index.html", "1")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is a link or a file"), "{err}");
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("verify.html")).unwrap(),
+            "host"
+        );
+        assert!(
+            fs::symlink_metadata(out.join("c"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn same_name_in_another_case_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        fs::write(out.join("c/en/Help.html"), "mine").unwrap();
+        let err = build(&out, &[("c/en/index.html", "2"), ("c/en/help.html", "2")]).unwrap_err();
+        assert!(err.to_string().contains("not written by outreach"), "{err}");
+        assert_eq!(
+            fs::read_to_string(out.join("c/en/Help.html")).unwrap(),
+            "mine"
+        );
     }
 
     #[test]
