@@ -294,3 +294,43 @@ fn duplicate_key() {
         &["content/demo/en/help.md:3:", "duplicate"],
     );
 }
+
+#[test]
+fn links_that_run_code_and_files_not_published_are_refused() {
+    fails_with(
+        |p| {
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\n[a](javascript:alert(1)) [b](leaflet.pdf) ![c](map.png) ![d](https://tracker.example/p.gif)\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:14:1: error: links starting with `javascript:` are not allowed",
+            "content/demo/en/help.md:14:26: error: the link `leaflet.pdf` leads to a file that is not published",
+            "content/demo/en/help.md:14:43: error: the picture `map.png` is not published",
+            "content/demo/en/help.md:14:57: error: the picture `https://tracker.example/p.gif` is on another site",
+        ],
+    );
+}
+
+#[test]
+fn a_draft_home_page_is_not_a_home_page() {
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/sr/index.md",
+                "---\ntitle: Почетна\ndraft: true\n---\n",
+            )
+        },
+        &["campaigns/demo.yaml: error: the home page `content/demo/sr/index.md` is a draft"],
+    );
+}
+
+#[test]
+fn the_safety_page_name_is_reserved_when_there_is_a_quick_exit() {
+    fails_with(
+        |p| p.write("content/demo/en/safety.md", "---\ntitle: Mine\n---\n"),
+        &["content/demo/en/safety.md: error: the page name `safety` is taken"],
+    );
+}

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::page::{HOME_SLUG, Origin};
+use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
 use crate::model::{Campaign, Page};
 
 /// A page file found on disk, before it is read.
@@ -121,6 +121,17 @@ pub fn load_pages(
                 let Some(slug) = name.strip_suffix(".md") else {
                     continue; // pictures and other files come with a later stage
                 };
+                if slug == SAFETY_SLUG && campaign.quick_exit.is_some() {
+                    problems.push(
+                        Diagnostic::in_file(
+                            &shown,
+                            Severity::Error,
+                            "the page name `safety` is taken by the built-in \"Staying safe online\" page of campaigns with a quick exit",
+                        )
+                        .with_help("rename this file, e.g. `staying-safe.md`"),
+                    );
+                    continue;
+                }
                 if let Err(message) = check_slug(slug) {
                     problems.push(Diagnostic::in_file(&shown, Severity::Error, message));
                     continue;
@@ -135,31 +146,11 @@ pub fn load_pages(
         }
     }
 
-    for language in &campaign.languages {
-        // `sr-Latn` pages are made from `sr` ones when not written by hand.
-        let generated = crate::model::lang::generated_from(&language.tag)
-            .is_some_and(|from| campaign.language(from).is_some());
-        if !generated
-            && !found
-                .iter()
-                .any(|f| f.lang == language.tag && f.slug == HOME_SLUG)
-        {
-            problems.push(
-                Diagnostic::in_file(
-                    &campaign.source.path,
-                    Severity::Error,
-                    format!(
-                        "`{}` is in `languages` but has no home page `{}/{}/index.md`",
-                        language.tag,
-                        shown_dir.display(),
-                        language.tag
-                    ),
-                )
-                .with_help("write the home page, or remove the language from `languages`"),
-            );
-        }
-    }
-
+    let homes_found: Vec<String> = found
+        .iter()
+        .filter(|f| f.slug == HOME_SLUG)
+        .map(|f| f.lang.clone())
+        .collect();
     let results: Vec<(String, Result<Option<Page>, Diagnostic>)> = found
         .into_par_iter()
         .map(|f| {
@@ -179,6 +170,40 @@ pub fn load_pages(
                 unreadable.insert(key);
             }
         }
+    }
+    for language in &campaign.languages {
+        // `sr-Latn` pages are made from `sr` ones when not written by hand.
+        let generated = crate::model::lang::generated_from(&language.tag)
+            .is_some_and(|from| campaign.language(from).is_some());
+        let home = format!("{}/{}/{HOME_SLUG}", campaign.id, language.tag);
+        let published = pages
+            .iter()
+            .any(|p| p.lang == language.tag && p.slug == HOME_SLUG);
+        if generated || published || unreadable.contains(&home) {
+            continue;
+        }
+        // The chooser, the host redirects and every page's title link lead
+        // to the home page: a language cannot go without one.
+        let draft = homes_found.contains(&language.tag);
+        let message = if draft {
+            format!(
+                "the home page `{}/{}/index.md` is a draft (`draft: true`), but `{}` is in `languages`",
+                shown_dir.display(),
+                language.tag,
+                language.tag
+            )
+        } else {
+            format!(
+                "`{}` is in `languages` but has no home page `{}/{}/index.md`",
+                language.tag,
+                shown_dir.display(),
+                language.tag
+            )
+        };
+        problems.push(
+            Diagnostic::in_file(&campaign.source.path, Severity::Error, message)
+                .with_help("publish the home page, or remove the language from `languages`"),
+        );
     }
     pages
 }

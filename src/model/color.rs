@@ -15,6 +15,9 @@ pub const MIN_CONTRAST: f64 = 4.5;
 /// `#rrggbb` or `#rgb` as red, green and blue.
 pub fn parse_hex(text: &str) -> Option<[u8; 3]> {
     let hex = text.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
     let full: String = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect(),
         6 => hex.to_string(),
@@ -75,6 +78,8 @@ mod tests {
         assert!((contrast([0x77, 0x77, 0x77], [255, 255, 255]) - 4.48).abs() < 0.01);
         assert_eq!(parse_hex("#fff"), Some([255, 255, 255]));
         assert_eq!(parse_hex("0b4f8a"), None);
+        assert_eq!(parse_hex("#€"), None, "no panic on multi-byte text");
+        assert_eq!(parse_hex("#0ç4f8"), None);
     }
 
     #[test]

@@ -7,6 +7,9 @@ use crate::diag::SourceFile;
 /// The slug of a language's home page (`index.md`).
 pub const HOME_SLUG: &str = "index";
 
+/// The slug of the built-in "Staying safe online" page (campaigns with a quick exit).
+pub const SAFETY_SLUG: &str = "safety";
+
 /// `content/<campaign>/<lang>/<slug>.md`, with its front matter read.
 #[derive(Clone, Debug)]
 pub struct Page {

@@ -125,9 +125,22 @@ pub fn to_html(
     let mut in_autolink = false;
     for event in Parser::new_ext(body, options()) {
         let event = match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading = Some((events.len(), String::new()));
-                event
+                // `{onclick=…}` after a heading would become an attribute:
+                // only ids and classes are kept unless the campaign allows HTML.
+                let attrs = if allow_raw_html { attrs } else { Vec::new() };
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((start, text)) = heading.take()
@@ -351,6 +364,20 @@ mod tests {
         assert!(
             cyrillic.contains(" и НВО.") && !cyrillic.contains("{{"),
             "{cyrillic}"
+        );
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_dropped() {
+        let html = to_html(
+            "## Hi {#x .y onclick=alert(1)}\n",
+            &HashMap::new(),
+            false,
+            None,
+        );
+        assert!(
+            html.contains(r#"<h2 id="x" class="y">"#) && !html.contains("onclick"),
+            "{html}"
         );
     }
 

@@ -18,7 +18,7 @@ use tera::{Context, Value};
 
 use crate::diag::{Diagnostic, Result, Severity};
 use crate::model::Campaign;
-use crate::model::page::Origin;
+use crate::model::page::{Origin, SAFETY_SLUG};
 use crate::output::Sink;
 use crate::resolve::translit::Script;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
@@ -177,7 +177,7 @@ fn render_campaign(
         if campaign.quick_exit.is_some() {
             match render_safety_page(campaign, language, templates, strings, context_for()) {
                 Ok(html) => {
-                    put(format!("{id}/{lang_tag}/safety.html"), html)?;
+                    put(format!("{id}/{lang_tag}/{SAFETY_SLUG}.html"), html)?;
                     counts.files += 1;
                 }
                 Err(d) => failures.push(d),

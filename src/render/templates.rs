@@ -163,6 +163,16 @@ fn new_tera(strings: Arc<Strings>) -> Tera {
 /// filter, `set`, passing it to a component) may change the body, so the
 /// page must be rendered with its body before minifying.
 pub fn prints_content_verbatim(template: &str) -> bool {
+    // A filter section or a loop over `page` can change the body without
+    // naming `content`.
+    let squeezed: String = template.split_whitespace().collect();
+    if squeezed.contains("{%filter")
+        || squeezed.contains("{%-filter")
+        || squeezed.contains("inpage%}")
+        || squeezed.contains("inpage-%}")
+    {
+        return false;
+    }
     let mut rest = template;
     while let Some(open) = rest.find(['{']) {
         let after = &rest[open..];
@@ -275,5 +285,11 @@ mod tests {
             "{{ page.content | striptags | truncate(length=50) }}"
         ));
         assert!(!prints_content_verbatim("{{ page.content"));
+        assert!(!prints_content_verbatim(
+            "{% filter striptags %}{{ page.content | safe }}{% endfilter %}"
+        ));
+        assert!(!prints_content_verbatim(
+            "{% for k, v in page %}{{ v }}{% endfor %}"
+        ));
     }
 }

@@ -56,6 +56,10 @@ impl<'a> PageIndex<'a> {
     }
 }
 
+/// Link schemes that only open something: a web page, an e-mail, a call,
+/// a message. Others (`javascript:`, `data:`) can run code.
+pub const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "sms", "viber", "whatsapp"];
+
 /// Whether a destination leaves the site (`https:`, `mailto:`, `tel:`, `//host`).
 pub fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
@@ -131,7 +135,38 @@ pub fn check_page(
     }
 
     for (offset, dest, is_image) in &scan.links {
-        if *is_image || dest.is_empty() || is_external(dest) {
+        if dest.is_empty() {
+            continue;
+        }
+        if *is_image {
+            // Pictures are not published yet: a link to one would break,
+            // and one from another site would tell that site who reads.
+            let message = if is_external(dest) {
+                format!(
+                    "the picture `{dest}` is on another site: readers' browsers would contact that site, so it is not shown"
+                )
+            } else {
+                format!(
+                    "the picture `{dest}` is not published: outreach does not publish pictures yet"
+                )
+            };
+            problems.push(
+                at(*offset, Severity::Error, message).with_help("remove the picture for now"),
+            );
+            continue;
+        }
+        if is_external(dest) {
+            let scheme = dest
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if !dest.starts_with("//") && !SAFE_SCHEMES.contains(&scheme.as_str()) {
+                problems.push(
+                    at(*offset, Severity::Error, format!("links starting with `{scheme}:` are not allowed: they can run code in the reader's browser"))
+                        .with_help("link to a web address (`https://…`), an e-mail (`mailto:`) or a phone number (`tel:`)"),
+                );
+            }
             continue;
         }
         if dest.starts_with('/') {
@@ -158,7 +193,11 @@ pub fn check_page(
             continue;
         }
         let Some(file) = path.strip_suffix(".md") else {
-            continue; // a file such as a PDF: checked when files are published
+            problems.push(
+                at(*offset, Severity::Error, format!("the link `{dest}` leads to a file that is not published: outreach publishes pages (`.md` files) only, so far"))
+                    .with_help("link to a page, or to a full web address"),
+            );
+            continue;
         };
         let Some((mut lang, slug)) = target_of(&page.lang, file) else {
             problems.push(at(
