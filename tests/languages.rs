@@ -389,6 +389,8 @@ fn stamp_refuses_what_is_not_a_page() {
         "{}",
         stderr(&output)
     );
+    let output = p.outreach(&["stamp", "../content/demo/ar/help.md"]);
+    assert_eq!(output.status.code(), Some(2), "never outside the project");
     let output = p.outreach(&["stamp", "content/demo/fa/nothing.md"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -463,4 +465,16 @@ fn passages_in_another_script_must_say_their_language() {
         texts(&page, "main span[lang=ar][dir=rtl]"),
         ["اتصل بخط المساعدة الآن."]
     );
+}
+
+#[test]
+fn keep_as_written_marks_never_show_in_titles() {
+    let p = Project::fixture("serbian");
+    p.write(
+        "content/srb/sr/help.md",
+        "---\ntitle: \"Помоћ {{НВО}}\"\nweight: 1\n---\n\n## Помоћ\n\nЂорђе зна.\n",
+    );
+    p.build_ok();
+    assert_eq!(texts(&p.page("srb/sr/help.html"), "h1"), ["Помоћ НВО"]);
+    assert_eq!(texts(&p.page("srb/sr-Latn/help.html"), "h1"), ["Pomoć НВО"]);
 }

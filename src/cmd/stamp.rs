@@ -21,13 +21,15 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
     for file in &args.files {
         // Accept paths relative to the project or to the current folder.
         let rel = file.strip_prefix(&args.root).unwrap_or(file);
+        // Only plain names: `..` or an absolute path could lead outside the project.
         let parts: Vec<String> = rel
             .components()
-            .filter_map(|c| match c {
+            .map(|c| match c {
                 Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
                 _ => None,
             })
-            .collect();
+            .collect::<Option<_>>()
+            .unwrap_or_default();
         let [content, campaign, lang, name] = parts.as_slice() else {
             bail!(
                 "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
@@ -82,7 +84,10 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        std::fs::write(&path, stamped)
+        // Through a temporary file, so a full disk cannot leave half a page.
+        let temp = path.with_extension("md.outreach-tmp");
+        std::fs::write(&temp, stamped)
+            .and_then(|()| std::fs::rename(&temp, &path))
             .with_context(|| format!("failed to write `{}`", path.display()))?;
         println!(
             "Stamped {} as up to date with {}",

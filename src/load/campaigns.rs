@@ -528,6 +528,7 @@ fn with_generated(
     mut texts: BTreeMap<String, String>,
     languages: &[Language],
 ) -> BTreeMap<String, String> {
+    let cyrillic = texts.get("sr").cloned();
     for language in languages {
         if let Some(from) = lang::generated_from(&language.tag)
             && !texts.contains_key(&language.tag)
@@ -536,6 +537,15 @@ fn with_generated(
             let latin = crate::resolve::translit::to_latin(source);
             texts.insert(language.tag.clone(), latin);
         }
+    }
+    // The keep-as-written marks are never shown, in either script.
+    if let Some(text) = cyrillic {
+        let shown = crate::resolve::translit::convert(
+            &text,
+            crate::resolve::translit::Script::AsWritten,
+            &mut false,
+        );
+        texts.insert("sr".to_string(), shown);
     }
     texts
 }

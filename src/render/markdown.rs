@@ -149,6 +149,7 @@ pub fn to_html(
                     let assigned = ids.assign(id.as_deref(), &text).unwrap_or_else(|id| id);
                     *id = Some(CowStr::from(assigned));
                 }
+                keeping = false;
                 event
             }
             Event::Code(ref text) => {
@@ -178,6 +179,12 @@ pub fn to_html(
             }
             Event::End(TagEnd::Link) => {
                 in_autolink = false;
+                event
+            }
+            // A `{{` left open ends with its paragraph, heading or item, so
+            // one typo cannot keep the rest of a page in Cyrillic.
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                keeping = false;
                 event
             }
             Event::Start(Tag::Link {
@@ -360,6 +367,16 @@ mod tests {
         assert!(html.contains(">https://primer.org/ћ</a>"), "{html}");
         assert!(html.contains(" i НВО."), "{html}");
         assert!(html.contains("<pre><code>Ћ\n</code></pre>"), "{html}");
+        let unclosed = to_html(
+            "а {{б\n\nв г\n",
+            &HashMap::new(),
+            false,
+            Some(Script::Latin),
+        );
+        assert!(
+            unclosed.contains("<p>v g</p>"),
+            "a stray {{{{ ends with its paragraph: {unclosed}"
+        );
         let cyrillic = to_html(body, &HashMap::new(), false, Some(Script::AsWritten));
         assert!(
             cyrillic.contains(" и НВО.") && !cyrillic.contains("{{"),

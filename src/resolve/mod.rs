@@ -63,7 +63,19 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         unreadable_pages,
     } = site;
 
-    let pages = add_script_variants(&campaigns, pages);
+    let mut pages = add_script_variants(&campaigns, pages);
+    // Now that Latin pages were made from them, Cyrillic titles lose their
+    // keep-as-written marks (`{{…}}`), which are never shown.
+    for page in pages
+        .iter_mut()
+        .filter(|p| p.lang == "sr" && p.origin == Origin::Written)
+    {
+        page.title = translit::convert(&page.title, translit::Script::AsWritten, &mut false);
+        page.description = page
+            .description
+            .as_deref()
+            .map(|d| translit::convert(d, translit::Script::AsWritten, &mut false));
+    }
     let pages = add_untranslated(&campaigns, pages);
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
