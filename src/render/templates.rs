@@ -188,7 +188,7 @@ pub fn prints_content_verbatim(template: &str) -> bool {
             return false;
         };
         let tag = &after[..end + 2];
-        if tag.contains("content") {
+        if mentions_content(tag) {
             let inner = tag[2..tag.len() - 2].trim_matches('-').trim();
             let verbatim = close == "}}"
                 && match inner.strip_prefix("page.content") {
@@ -206,6 +206,17 @@ pub fn prints_content_verbatim(template: &str) -> bool {
         rest = &after[end + 2..];
     }
     true
+}
+
+/// Whether a template tag uses the name `content` (not merely a longer
+/// name such as `content_security_policy`).
+fn mentions_content(tag: &str) -> bool {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    tag.match_indices("content").any(|(at, word)| {
+        let before = tag[..at].chars().next_back();
+        let after = tag[at + word.len()..].chars().next();
+        !before.is_some_and(is_name) && !after.is_some_and(is_name)
+    })
 }
 
 /// The `tag` of the `lang` variable in a template's context.
@@ -275,6 +286,10 @@ mod tests {
         assert!(prints_content_verbatim(
             "{% block main %}{% endblock main %}"
         ));
+        assert!(prints_content_verbatim(
+            "<meta content=\"{{ content_security_policy }}\">{{ page.content | safe }}"
+        ));
+        assert!(!prints_content_verbatim("{{ page.content|length }}"));
         assert!(!prints_content_verbatim(
             "{{ page.content | replace(from=\"a\", to=\"b\") | safe }}"
         ));

@@ -78,7 +78,8 @@ fn may_contain_other_script(text: &str, expected: &str) -> bool {
             b.is_ascii_alphabetic()
                 || (0xC3..=0xC9).contains(&b)
                 || (0xD8..=0xDD).contains(&b)
-                || b >= 0xE0
+                // 0xE2 and 0xE3 start punctuation (dashes, quotes), never letters.
+                || matches!(b, 0xE0 | 0xE1 | 0xEF)
         }),
         "Arab" => bytes.iter().any(|&b| {
             b.is_ascii_alphabetic()
