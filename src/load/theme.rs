@@ -42,6 +42,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "safety.html",
         include_str!("../../themes/default/templates/safety.html"),
     ),
+    (
+        "head.html",
+        include_str!("../../themes/default/templates/head.html"),
+    ),
 ];
 
 /// The built-in theme's static files.

@@ -53,7 +53,7 @@ impl Templates {
         for (name, source) in &theme.templates {
             let mut alone = new_tera(strings.clone());
             if let Err(err) = alone.add_raw_template(name, &source.text)
-                && !matches!(err.kind(), ErrorKind::MissingParent { .. })
+                && !refers_to_another_template(&err)
             {
                 problems.push(to_diagnostic(&err, &sources, None));
             }
@@ -206,6 +206,27 @@ pub fn prints_content_verbatim(template: &str) -> bool {
         rest = &after[end + 2..];
     }
     true
+}
+
+/// Errors a template checked on its own gives only because the templates it
+/// extends or includes are not there: they are checked with all of them.
+fn refers_to_another_template(err: &tera::Error) -> bool {
+    match err.kind() {
+        ErrorKind::MissingParent { .. } | ErrorKind::TemplateNotFound(_) => true,
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            report.message().starts_with("Unknown template")
+        }
+        // Several problems at once come as one message, one `error:` line each:
+        // ignore it only if every one is about a template that is not there.
+        ErrorKind::Msg(message) => {
+            let mut errors = message
+                .lines()
+                .filter(|l| l.starts_with("error: "))
+                .peekable();
+            errors.peek().is_some() && errors.all(|l| l.contains("Unknown template"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a template tag uses the name `content` (not merely a longer
