@@ -61,7 +61,7 @@ pub fn render_site(
             }
         };
         problems.extend(missing_strings(&campaign.campaign, &strings, &site.strings));
-        let c = render_campaign(campaign, &templates, &strings, sink, problems)?;
+        let c = render_campaign(campaign, &templates, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
@@ -73,7 +73,6 @@ pub fn render_site(
 fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
-    strings: &Strings,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
@@ -175,7 +174,7 @@ fn render_campaign(
         }
 
         if campaign.quick_exit.is_some() {
-            match render_safety_page(campaign, language, templates, strings, context_for()) {
+            match render_safety_page(campaign, language, templates, context_for()) {
                 Ok(html) => {
                     put(format!("{id}/{lang_tag}/{SAFETY_SLUG}.html"), html)?;
                     counts.files += 1;
@@ -291,28 +290,8 @@ fn render_page(
     };
     let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html, script);
     let own_url = page.output_name();
-    let views = |tags: &[String]| -> Vec<TranslationView> {
-        tags.iter()
-            .filter_map(|tag| campaign.language(tag))
-            .map(|l| {
-                let url = if l.tag == page.lang {
-                    own_url.clone()
-                } else {
-                    format!("../{}/{}", l.tag, own_url)
-                };
-                let href = absolute_url(campaign, &format!("{}/{}", l.tag, own_url))
-                    .unwrap_or_else(|| url.clone());
-                TranslationView {
-                    lang: LangView::from(l),
-                    url,
-                    href,
-                    current: l.tag == page.lang,
-                }
-            })
-            .collect()
-    };
-    let translations = views(&rp.translations);
-    let alternates = views(&rp.alternates);
+    let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);
+    let alternates = translation_views(campaign, &rp.alternates, &page.lang, &own_url);
     let x_default = (alternates.len() > 1)
         .then(|| {
             alternates
@@ -475,45 +454,15 @@ fn render_safety_page(
     campaign: &Campaign,
     language: &crate::model::Language,
     templates: &Templates,
-    strings: &Strings,
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let request = strings::Request {
-        campaign: &campaign.id,
-        lang: &language.tag,
-        key: "safety-title",
-        count: None,
-        args: &[],
-        native_digits: false,
-        fallbacks: campaign
-            .string_fallbacks
-            .get(&language.tag)
-            .map_or(&[], Vec::as_slice),
-        default_language: &campaign.default_language,
-    };
-    let title = strings.get(&request).unwrap_or_default();
-    let url = "safety.html".to_string();
-    let translations: Vec<TranslationView> = campaign
-        .languages
-        .iter()
-        .map(|l| {
-            let link = if l.tag == language.tag {
-                url.clone()
-            } else {
-                format!("../{}/{url}", l.tag)
-            };
-            TranslationView {
-                lang: LangView::from(l),
-                href: absolute_url(campaign, &format!("{}/{url}", l.tag))
-                    .unwrap_or_else(|| link.clone()),
-                url: link,
-                current: l.tag == language.tag,
-            }
-        })
-        .collect();
+    let url = format!("{SAFETY_SLUG}.html");
+    let all: Vec<String> = campaign.languages.iter().map(|l| l.tag.clone()).collect();
+    let translations = translation_views(campaign, &all, &language.tag, &url);
+    // The title is an interface string: the template writes it with `t()`.
     let view = PageView {
-        slug: "safety",
-        title: &title,
+        slug: SAFETY_SLUG,
+        title: "",
         description: None,
         content: "",
         url: url.clone(),
@@ -536,6 +485,34 @@ fn render_safety_page(
         &format!("the safety page in `{}`", language.tag),
     )?;
     Ok(minify(&html))
+}
+
+/// The language switcher's entries for a page `file` that exists in the
+/// languages `tags`, seen from the page in `current`.
+fn translation_views<'a>(
+    campaign: &'a Campaign,
+    tags: &[String],
+    current: &str,
+    file: &str,
+) -> Vec<TranslationView<'a>> {
+    tags.iter()
+        .filter_map(|tag| campaign.language(tag))
+        .map(|l| {
+            let url = if l.tag == current {
+                file.to_string()
+            } else {
+                format!("../{}/{file}", l.tag)
+            };
+            let href =
+                absolute_url(campaign, &format!("{}/{file}", l.tag)).unwrap_or_else(|| url.clone());
+            TranslationView {
+                lang: LangView::from(l),
+                url,
+                href,
+                current: l.tag == current,
+            }
+        })
+        .collect()
 }
 
 /// Size of `bytes` compressed as web servers send them (gzip, level 6).
