@@ -52,7 +52,31 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
             } else {
                 None
             };
-            (format!("invalid YAML: {message}"), help)
+            // A value of the wrong kind is valid YAML: say what was expected
+            // in words an author knows.
+            let expected = [
+                (
+                    "mapping",
+                    "a group of `key: value` lines here (for texts: one line per language, e.g. `en: \"...\"`)",
+                ),
+                ("sequence", "a list here, e.g. `[sq, en]`"),
+                ("string", "a text here"),
+                ("bool", "`true` or `false` here"),
+                ("i64", "a whole number here"),
+                ("u32", "a whole number here"),
+                ("u64", "a whole number here"),
+            ];
+            let wrong_kind = message.starts_with("expected") || message.starts_with("invalid ");
+            match expected
+                .iter()
+                .find(|(word, _)| wrong_kind && message.contains(word))
+            {
+                Some((_, words)) => (
+                    format!("the value here has the wrong form: expected {words}"),
+                    help,
+                ),
+                None => (format!("invalid YAML: {message}"), help),
+            }
         }
     };
     let mut diagnostic = source.at_line_col(line, col, Severity::Error, message);
@@ -95,6 +119,22 @@ mod tests {
         let file = SourceFile::new("a.md", "---\nweight: 1\n---\n");
         let d = parse::<Front>(&file, "weight: 1\n", 2).unwrap_err();
         assert!(d.message.contains("`title`"), "{d}");
+    }
+
+    #[test]
+    fn wrong_kinds_of_value_are_explained() {
+        let file = SourceFile::new("a.md", "---\ntitle: [a, b]\n---\n");
+        let d = parse::<Front>(&file, "title: [a, b]\n", 2).unwrap_err();
+        assert_eq!(
+            d.message, "the value here has the wrong form: expected a text here",
+            "{d}"
+        );
+        let file = SourceFile::new("a.md", "---\ntitle: A\nweight: heavy\n---\n");
+        let d = parse::<Front>(&file, "title: A\nweight: heavy\n", 2).unwrap_err();
+        assert_eq!(
+            d.message, "the value here has the wrong form: expected a whole number here",
+            "{d}"
+        );
     }
 
     #[test]
