@@ -1,6 +1,7 @@
 //! outreach builds multilingual awareness-campaign websites from Markdown
 //! and YAML. The modules follow the pipeline:
-//! [`load`] → [`resolve`] → [`render`] → [`output`], wired by [`cmd`].
+//! [`load`] → [`resolve`] → [`print`] (leaflets) → [`render`] → [`output`],
+//! wired by [`cmd`].
 
 #![warn(missing_docs)]
 // A located `Diagnostic` is the error type of most content checks; it is
@@ -13,5 +14,6 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod print;
 pub mod render;
 pub mod resolve;

@@ -63,3 +63,80 @@ proptest! {
         }
     }
 }
+
+/// The pieces a leaflet test needs, made once: a campaign, the built-in
+/// theme with its fonts, and the built-in strings.
+struct LeafletKit {
+    campaign: outreach::model::Campaign,
+    theme: outreach::model::Theme,
+    fonts: outreach::print::world::Fonts,
+    strings: outreach::render::strings::Strings,
+}
+
+static KIT: std::sync::LazyLock<LeafletKit> = std::sync::LazyLock::new(|| {
+    let yaml = "title: {en: T}\ndescription: {en: D}\nlanguages: [en]\ndefault_language: en\n\
+                base_url: \"https://example.org/\"\nleaflets:\n  - id: one\n    format: a6-card\n";
+    let (campaign, problems) = campaigns::parse("c", SourceFile::new("campaigns/c.yaml", yaml));
+    let campaign = campaign.unwrap_or_else(|| panic!("{problems:?}"));
+    let nowhere = std::path::Path::new("/nonexistent-outreach-project");
+    let theme = outreach::load::theme::load_theme(nowhere, "default", &mut Vec::new()).unwrap();
+    let sources = outreach::load::theme::load_strings(nowhere, &mut Vec::new());
+    LeafletKit {
+        fonts: outreach::print::world::Fonts::new(&theme),
+        strings: outreach::render::strings::Strings::parse(&sources, &mut Vec::new()),
+        campaign,
+        theme,
+    }
+});
+
+/// Problems a leaflet may rightly have; anything else (Typst failing to
+/// read the markup outreach wrote) is a bug.
+const LEAFLET_PROBLEMS: &[&str] = &[
+    "cannot be printed in a leaflet",
+    "does not fit",
+    "the text ran over",
+    "no font of the theme",
+    "parts (",
+    "HTML is not printed",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn any_leaflet_text_typesets_or_gets_a_located_problem(
+        body in authorish(),
+        extra in "[$#\\\\\\[\\]<>@=_*~+-]{0,8}",
+    ) {
+        let kit = &*KIT;
+        let text = format!("---\ntitle: T\n---\n{body}{extra}\n");
+        let page = outreach::model::Page {
+            campaign: "c".into(),
+            lang: "en".into(),
+            slug: "one".into(),
+            body_start: "---\ntitle: T\n---\n".len(),
+            source: std::sync::Arc::new(SourceFile::new("content/c/en/leaflets/one.md", text)),
+            title: "T".into(),
+            description: None,
+            weight: 0,
+            review: None,
+            source_hash: None,
+            country: None,
+            origin: outreach::model::page::Origin::Written,
+        };
+        let leaflet = outreach::resolve::ResolvedLeaflet {
+            spec: kit.campaign.leaflets[0].clone(),
+            text: page,
+        };
+        let (pdf, problems) = outreach::print::print_leaflet(
+            &kit.campaign, &kit.theme, &kit.fonts, &leaflet, &kit.strings,
+        );
+        for problem in &problems {
+            prop_assert!(
+                LEAFLET_PROBLEMS.iter().any(|p| problem.message.contains(p)),
+                "unexpected problem: {}", problem
+            );
+        }
+        prop_assert_eq!(pdf.is_some(), problems.iter().all(|p| p.severity == outreach::diag::Severity::Warning));
+    }
+}

@@ -34,8 +34,12 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
     staging.commit()?;
+    let leaflets = match counts.leaflets {
+        0 => String::new(),
+        n => format!(", {n} {}", plural(n, "leaflet", "leaflets")),
+    };
     println!(
-        "Built {} {}, {} {}, {} {} in {:.2} s → {}",
+        "Built {} {}, {} {}, {} {}{leaflets} in {:.2} s → {}",
         counts.campaigns,
         plural(counts.campaigns, "campaign", "campaigns"),
         counts.languages,

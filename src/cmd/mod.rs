@@ -12,7 +12,9 @@ use crate::cli::{Cli, Command, ProjectArgs};
 use crate::diag::{Diagnostics, Result, Severity};
 use crate::output::Sink;
 use crate::render::Counts;
-use crate::{load, render, resolve};
+use crate::render::strings::Strings;
+use crate::{load, print, render, resolve};
+use std::sync::Arc;
 
 /// Exit code: the content has problems to fix.
 pub const EXIT_CONTENT: u8 = 1;
@@ -45,7 +47,11 @@ pub fn run_pipeline(
         return Ok(Counts::default());
     }
     let mut problems = Vec::new();
-    let counts = render::render_site(&resolved, sink, &mut problems)?;
+    let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
+    // Leaflets first: pages link to them with their size.
+    let leaflets = print::print_site(&resolved, &strings, &mut problems);
+    let mut counts = render::render_site(&resolved, &strings, &leaflets, sink, &mut problems)?;
+    counts.leaflets = leaflets.len();
     diags.extend(problems);
     Ok(counts)
 }

@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use crate::cli::StampArgs;
 use crate::cmd::EXIT_CONTENT;
 use crate::diag::{Diagnostics, Result};
+use crate::load::content::LEAFLETS_DIR;
 use crate::load::{self, files, front_matter};
 use crate::model::page::Origin;
 use crate::resolve::status::source_hash;
@@ -30,11 +31,16 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
             })
             .collect::<Option<_>>()
             .unwrap_or_default();
-        let [content, campaign, lang, name] = parts.as_slice() else {
-            bail!(
+        // A page, or a leaflet text (`<language>/leaflets/<id>.md`).
+        let (content, campaign, lang, name, leaflet) = match parts.as_slice() {
+            [content, campaign, lang, name] => (content, campaign, lang, name, false),
+            [content, campaign, lang, folder, name] if folder == LEAFLETS_DIR => {
+                (content, campaign, lang, name, true)
+            }
+            _ => bail!(
                 "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
                 file.display()
-            );
+            ),
         };
         let Some(slug) = name.strip_suffix(".md").filter(|_| content == "content") else {
             bail!(
@@ -52,16 +58,22 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
             );
             continue;
         }
-        let Some(source) = site.pages.iter().find(|p| {
+        let texts = if leaflet {
+            &site.leaflet_texts
+        } else {
+            &site.pages
+        };
+        let Some(source) = texts.iter().find(|p| {
             &p.campaign == campaign
                 && p.lang == c.default_language
                 && p.slug == slug
                 && p.origin == Origin::Written
         }) else {
             eprintln!(
-                "{}: error: there is no `content/{campaign}/{}/{slug}.md` to compare with",
+                "{}: error: there is no `content/{campaign}/{}/{}{slug}.md` to compare with",
                 file.display(),
-                c.default_language
+                c.default_language,
+                if leaflet { "leaflets/" } else { "" }
             );
             failed = true;
             continue;

@@ -12,6 +12,7 @@ use crate::model::Campaign;
 use crate::model::campaign::Fallback;
 use crate::model::contact::{self, Contact};
 use crate::model::lang::{self, Direction, Language};
+use crate::model::leaflet::{Format, LeafletSpec};
 
 /// A campaign file exactly as written.
 #[derive(Debug, Deserialize)]
@@ -56,6 +57,22 @@ struct RawCampaign {
     /// Pages heavier than this (HTML + CSS, gzip-compressed) get a warning.
     #[serde(default)]
     page_budget_kb: Option<u32>,
+    /// Printable leaflets (PDF), one text file per leaflet and language.
+    #[serde(default)]
+    leaflets: Vec<Spanned<RawLeaflet>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLeaflet {
+    id: Spanned<String>,
+    format: Spanned<String>,
+    /// `a6-card` only: four cards on an A4 sheet, with cut marks.
+    #[serde(default)]
+    sheet: bool,
+    /// A QR code to the campaign's page in the leaflet's language.
+    #[serde(default = "yes")]
+    qr: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -376,6 +393,25 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         None => None,
     };
 
+    let leaflets = check_leaflets(&raw.leaflets, &source, &mut problems);
+    if base_url.is_none() {
+        for leaflet in leaflets.iter().filter(|l| l.qr) {
+            problems.push(
+                source
+                    .at_line_col(
+                        leaflet.line,
+                        1,
+                        Severity::Warning,
+                        format!(
+                            "the leaflet `{}` gets no QR code: the campaign has no `base_url`, so outreach does not know the address to put in it",
+                            leaflet.id
+                        ),
+                    )
+                    .with_help("add `base_url: \"https://...\"` with the campaign's address, or `qr: false` to the leaflet"),
+            );
+        }
+    }
+
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return (None, problems);
     }
@@ -397,6 +433,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         quick_exit,
         accent,
         page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
+        leaflets,
         string_fallbacks: raw
             .string_fallbacks
             .into_iter()
@@ -404,6 +441,70 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             .collect(),
     };
     (Some(campaign), problems)
+}
+
+/// Checks the `leaflets:` list: known formats, options that fit the
+/// format, and ids that can name files.
+fn check_leaflets(
+    raw: &[Spanned<RawLeaflet>],
+    source: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<LeafletSpec> {
+    let mut leaflets: Vec<LeafletSpec> = Vec::new();
+    for item in raw {
+        let leaflet = &item.value;
+        let (line, col) = at(&leaflet.id);
+        let error = |(line, col): (usize, usize), message: String| {
+            source.at_line_col(line, col, Severity::Error, message)
+        };
+        let mut ok = true;
+        if let Err(message) = super::content::check_slug(&leaflet.id.value) {
+            let message = message.replace("page file names", "leaflet names");
+            problems.push(error((line, col), format!("leaflet `id`: {message}")));
+            ok = false;
+        }
+        if leaflets.iter().any(|l| l.id == leaflet.id.value) {
+            problems.push(error(
+                (line, col),
+                format!("there are two leaflets with the id `{}`", leaflet.id.value),
+            ));
+            ok = false;
+        }
+        let format = Format::parse(&leaflet.format.value);
+        if format.is_none() {
+            let names = Format::ALL.map(Format::name);
+            let mut d = error(
+                at(&leaflet.format),
+                format!(
+                    "unknown leaflet format `{}`: outreach knows {}",
+                    leaflet.format.value,
+                    names.map(|n| format!("`{n}`")).join(", ")
+                ),
+            );
+            if let Some(near) = did_you_mean(&leaflet.format.value, names) {
+                d = d.with_help(format!("did you mean `{near}`?"));
+            }
+            problems.push(d);
+        }
+        if leaflet.sheet && format.is_some_and(|f| f != Format::A6Card) {
+            problems.push(error(
+                at(item),
+                "`sheet: true` (four cards on an A4 sheet) is only for the `a6-card` format"
+                    .to_string(),
+            ));
+            ok = false;
+        }
+        if let (Some(format), true) = (format, ok) {
+            leaflets.push(LeafletSpec {
+                id: leaflet.id.value.clone(),
+                format,
+                sheet: leaflet.sheet,
+                qr: leaflet.qr,
+                line,
+            });
+        }
+    }
+    leaflets
 }
 
 /// Checks each contact: a dialable number, real dates, a name in the

@@ -12,23 +12,29 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
 use crate::model::{Campaign, Page};
 
+/// The folder in a language folder that holds leaflet texts.
+pub const LEAFLETS_DIR: &str = "leaflets";
+
 /// A page file found on disk, before it is read.
 struct Found {
+    /// Whether this is a leaflet text (`<lang>/leaflets/<id>.md`).
+    leaflet: bool,
     lang: String,
     slug: String,
     path: PathBuf,
     shown: PathBuf,
 }
 
-/// Reads every page of `campaign` under `root/content/<id>/`. Problems are
-/// collected, never fatal: a bad page is left out and reported.
-/// Pages that exist but cannot be read are reported and named in `unreadable`.
+/// Reads every page and leaflet text of `campaign` under
+/// `root/content/<id>/`. Problems are collected, never fatal: a bad page is
+/// left out and reported. Pages that exist but cannot be read are reported
+/// and named in `unreadable`.
 pub fn load_pages(
     root: &Path,
     campaign: &Campaign,
     problems: &mut Vec<Diagnostic>,
     unreadable: &mut BTreeSet<String>,
-) -> Vec<Page> {
+) -> (Vec<Page>, Vec<Page>) {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
     if !dir.is_dir() {
@@ -47,15 +53,20 @@ pub fn load_pages(
                 campaign.default_language
             )),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
 
     let mut found = Vec::new();
     let walk = WalkDir::new(&dir)
         .follow_links(true)
         .min_depth(1)
-        .max_depth(2)
-        .sort_by_file_name();
+        .max_depth(3)
+        .sort_by_file_name()
+        // Only `<lang>/leaflets/` has files one level deeper.
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() < 2 || !e.file_type().is_dir() || e.file_name() == LEAFLETS_DIR
+        });
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
@@ -103,15 +114,25 @@ pub fn load_pages(
                 Severity::Warning,
                 "files here are not used: pages go in a language folder, e.g. `en/`",
             )),
+            (2, true) if name == LEAFLETS_DIR => {}
+            (3, true) => problems.push(Diagnostic::in_file(
+                &shown,
+                Severity::Warning,
+                "folders inside `leaflets` are not used: put leaflet texts directly in it",
+            )),
             (2, true) => problems.push(Diagnostic::in_file(
                 &shown,
                 Severity::Warning,
                 "folders inside a language folder are not used: put pages directly in the language folder",
             )),
-            (_, _) => {
-                let lang = entry
-                    .path()
-                    .parent()
+            (depth, _) => {
+                let leaflet = depth == 3;
+                let lang_dir = if leaflet {
+                    entry.path().parent().and_then(|p| p.parent())
+                } else {
+                    entry.path().parent()
+                };
+                let lang = lang_dir
                     .and_then(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
@@ -121,7 +142,7 @@ pub fn load_pages(
                 let Some(slug) = name.strip_suffix(".md") else {
                     continue; // pictures and other files come with a later stage
                 };
-                if slug == SAFETY_SLUG && campaign.quick_exit.is_some() {
+                if slug == SAFETY_SLUG && campaign.quick_exit.is_some() && !leaflet {
                     problems.push(
                         Diagnostic::in_file(
                             &shown,
@@ -137,6 +158,7 @@ pub fn load_pages(
                     continue;
                 }
                 found.push(Found {
+                    leaflet,
                     lang,
                     slug: slug.to_string(),
                     path: entry.path().to_path_buf(),
@@ -148,26 +170,31 @@ pub fn load_pages(
 
     let homes_found: Vec<String> = found
         .iter()
-        .filter(|f| f.slug == HOME_SLUG)
+        .filter(|f| f.slug == HOME_SLUG && !f.leaflet)
         .map(|f| f.lang.clone())
         .collect();
-    let results: Vec<(String, Result<Option<Page>, Diagnostic>)> = found
+    let results: Vec<(bool, String, Result<Option<Page>, Diagnostic>)> = found
         .into_par_iter()
         .map(|f| {
             (
+                f.leaflet,
                 format!("{}/{}/{}", campaign.id, f.lang, f.slug),
                 read_page(campaign, f),
             )
         })
         .collect();
     let mut pages = Vec::new();
-    for (key, result) in results {
+    let mut leaflets = Vec::new();
+    for (leaflet, key, result) in results {
         match result {
+            Ok(Some(page)) if leaflet => leaflets.push(page),
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
             Err(d) => {
                 problems.push(d);
-                unreadable.insert(key);
+                if !leaflet {
+                    unreadable.insert(key);
+                }
             }
         }
     }
@@ -205,7 +232,7 @@ pub fn load_pages(
                 .with_help("publish the home page, or remove the language from `languages`"),
         );
     }
-    pages
+    (pages, leaflets)
 }
 
 fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnostic> {

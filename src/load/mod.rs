@@ -77,8 +77,10 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
     }
 
     for campaign in site.campaigns.values() {
-        let pages = content::load_pages(root, campaign, &mut problems, &mut site.unreadable_pages);
+        let (pages, leaflet_texts) =
+            content::load_pages(root, campaign, &mut problems, &mut site.unreadable_pages);
         site.pages.extend(pages);
+        site.leaflet_texts.extend(leaflet_texts);
         if !site.themes.contains_key(&campaign.theme) {
             match theme::load_theme(root, &campaign.theme, &mut problems) {
                 Some(theme) => {

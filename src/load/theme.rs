@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -64,6 +65,56 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The built-in theme's leaflet layouts (Typst), one per format.
+pub const DEFAULT_LEAFLETS: &[(&str, &str)] = &[
+    (
+        "a4-trifold.typ",
+        include_str!("../../themes/default/leaflets/a4-trifold.typ"),
+    ),
+    (
+        "a5-flyer.typ",
+        include_str!("../../themes/default/leaflets/a5-flyer.typ"),
+    ),
+    (
+        "a6-card.typ",
+        include_str!("../../themes/default/leaflets/a6-card.typ"),
+    ),
+    (
+        "common.typ",
+        include_str!("../../themes/default/leaflets/common.typ"),
+    ),
+];
+
+/// The built-in theme's fonts for leaflets (SIL Open Font License; the
+/// licence is `themes/default/fonts/OFL.txt`). Noto Sans covers Latin and
+/// Cyrillic, Noto Naskh Arabic every Arabic, Pashto and Persian letter.
+pub const DEFAULT_FONTS: &[(&str, &[u8])] = &[
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../../themes/default/fonts/NotoSans-Regular.ttf"),
+    ),
+    (
+        "NotoSans-Bold.ttf",
+        include_bytes!("../../themes/default/fonts/NotoSans-Bold.ttf"),
+    ),
+    (
+        "NotoSans-Italic.ttf",
+        include_bytes!("../../themes/default/fonts/NotoSans-Italic.ttf"),
+    ),
+    (
+        "NotoSans-BoldItalic.ttf",
+        include_bytes!("../../themes/default/fonts/NotoSans-BoldItalic.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Regular.ttf",
+        include_bytes!("../../themes/default/fonts/NotoNaskhArabic-Regular.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Bold.ttf",
+        include_bytes!("../../themes/default/fonts/NotoNaskhArabic-Bold.ttf"),
+    ),
+];
+
 /// The built-in interface strings, one Fluent file per language.
 pub const DEFAULT_STRINGS: &[(&str, &str)] = &[
     ("en", include_str!("../../i18n/en.ftl")),
@@ -83,7 +134,16 @@ pub const DEFAULT_STRINGS: &[(&str, &str)] = &[
 pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Option<Theme> {
     let mut templates: BTreeMap<String, SourceFile> = BTreeMap::new();
     let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut leaflets: BTreeMap<String, SourceFile> = BTreeMap::new();
+    let mut fonts: BTreeMap<String, Arc<Vec<u8>>> = BTreeMap::new();
     if name == DEFAULT_THEME {
+        for (file, text) in DEFAULT_LEAFLETS {
+            let shown = format!("(built-in theme)/leaflets/{file}");
+            leaflets.insert(file.to_string(), SourceFile::new(shown, *text));
+        }
+        for (file, bytes) in DEFAULT_FONTS {
+            fonts.insert(file.to_string(), Arc::new(bytes.to_vec()));
+        }
         for (file, text) in DEFAULT_TEMPLATES {
             let shown = format!("(built-in theme)/templates/{file}");
             templates.insert(file.to_string(), SourceFile::new(shown, *text));
@@ -96,7 +156,7 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
     if !dir.is_dir() && name != DEFAULT_THEME {
         return None;
     }
-    for (sub, is_template) in [("templates", true), ("static", false)] {
+    for sub in ["templates", "static", "leaflets", "fonts"] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
@@ -124,23 +184,40 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
                 continue;
             }
             let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            if is_template {
+            let read_text = |into: &mut BTreeMap<String, SourceFile>, problems: &mut Vec<_>| {
                 match super::files::read_text(entry.path(), shown) {
                     Ok(source) => {
-                        templates.insert(key, source);
+                        into.insert(key.clone(), source);
                     }
                     Err(d) => problems.push(d),
                 }
-            } else {
-                match std::fs::read(entry.path()) {
+            };
+            let read_bytes = || {
+                std::fs::read(entry.path()).map_err(|err| {
+                    Diagnostic::in_file(shown, Severity::Error, format!("cannot read: {err}"))
+                })
+            };
+            match sub {
+                "templates" => read_text(&mut templates, problems),
+                "leaflets" => read_text(&mut leaflets, problems),
+                "static" => match read_bytes() {
                     Ok(bytes) => {
                         static_files.insert(key, bytes);
                     }
-                    Err(err) => problems.push(Diagnostic::in_file(
-                        shown,
-                        Severity::Error,
-                        format!("cannot read: {err}"),
-                    )),
+                    Err(d) => problems.push(d),
+                },
+                _ => {
+                    // Licence files and read-mes sit beside the fonts.
+                    let lower = key.to_ascii_lowercase();
+                    if !(lower.ends_with(".ttf") || lower.ends_with(".otf")) {
+                        continue;
+                    }
+                    match read_bytes() {
+                        Ok(bytes) => {
+                            fonts.insert(key, Arc::new(bytes));
+                        }
+                        Err(d) => problems.push(d),
+                    }
                 }
             }
         }
@@ -149,6 +226,8 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
         name: name.to_string(),
         templates: templates.into_iter().collect(),
         static_files: static_files.into_iter().collect(),
+        leaflets: leaflets.into_iter().collect(),
+        fonts: fonts.into_iter().collect(),
     })
 }
 
@@ -238,6 +317,13 @@ mod tests {
         let mut statics: Vec<String> = DEFAULT_STATIC.iter().map(|t| t.0.to_string()).collect();
         statics.sort();
         assert_eq!(listed("themes/default/static"), statics);
+        let mut layouts: Vec<String> = DEFAULT_LEAFLETS.iter().map(|t| t.0.to_string()).collect();
+        layouts.sort();
+        assert_eq!(listed("themes/default/leaflets"), layouts);
+        let mut fonts: Vec<String> = DEFAULT_FONTS.iter().map(|t| t.0.to_string()).collect();
+        fonts.push("OFL.txt".to_string());
+        fonts.sort();
+        assert_eq!(listed("themes/default/fonts"), fonts);
         let mut strings: Vec<String> = DEFAULT_STRINGS
             .iter()
             .map(|t| format!("{}.ftl", t.0))

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::diag::SourceFile;
 use crate::model::Language;
 use crate::model::contact::Contact;
+use crate::model::leaflet::LeafletSpec;
 
 /// A validated `campaigns/<id>.yaml`.
 #[derive(Clone, Debug)]
@@ -49,6 +50,8 @@ pub struct Campaign {
     pub accent: Option<String>,
     /// Weight budget of a page, HTML + CSS gzip-compressed, in KB.
     pub page_budget_kb: u32,
+    /// Printable leaflets, in the order declared.
+    pub leaflets: Vec<LeafletSpec>,
 }
 
 /// A campaign's policy for pages not translated into a language.

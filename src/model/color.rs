@@ -12,6 +12,9 @@ pub const ACCENT_BACKGROUNDS: &[(&str, &str)] = &[
 /// Minimum contrast for text (WCAG AA).
 pub const MIN_CONTRAST: f64 = 4.5;
 
+/// The default theme's accent colour (`--accent` in `style.css`).
+pub const DEFAULT_ACCENT: &str = "#0b4f8a";
+
 /// `#rrggbb` or `#rgb` as red, green and blue.
 pub fn parse_hex(text: &str) -> Option<[u8; 3]> {
     let hex = text.trim().strip_prefix('#')?;

@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod color;
 pub mod contact;
 pub mod lang;
+pub mod leaflet;
 pub mod page;
 pub mod theme;
 
@@ -22,6 +23,9 @@ pub struct Site {
     pub campaigns: BTreeMap<String, Campaign>,
     /// Every page of every campaign, drafts excluded, in path order.
     pub pages: Vec<Page>,
+    /// Leaflet texts (`content/<campaign>/<lang>/leaflets/<id>.md`), read
+    /// like pages: the slug is the leaflet's id.
+    pub leaflet_texts: Vec<Page>,
     /// Pages that exist but could not be read (reported by `load`), as
     /// `campaign/lang/slug`: links to them are not reported a second time.
     pub unreadable_pages: std::collections::BTreeSet<String>,

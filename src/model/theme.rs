@@ -12,4 +12,9 @@ pub struct Theme {
     /// Files under `static/`, by relative path, copied into each campaign's
     /// `static/` folder.
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// Leaflet layouts (Typst files under `leaflets/`), by file name.
+    pub leaflets: Vec<(String, SourceFile)>,
+    /// Fonts for leaflets (`fonts/*.ttf`, `*.otf`), by file name. Leaflets
+    /// use only these, never the fonts of the machine that builds them.
+    pub fonts: Vec<(String, std::sync::Arc<Vec<u8>>)>,
 }

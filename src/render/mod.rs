@@ -20,11 +20,15 @@ use crate::diag::{Diagnostic, Result, Severity};
 use crate::model::Campaign;
 use crate::model::page::{Origin, SAFETY_SLUG};
 use crate::output::Sink;
-use crate::resolve::translit::Script;
+use crate::print::PrintedLeaflet;
+use crate::resolve::translit;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
-use view::{CampaignView, ChoiceView, ContactView, LangView, NavItem, PageView, TranslationView};
+use view::{
+    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView,
+    TranslationView,
+};
 
 /// A page rendered (with its weight if over budget), or the problem that
 /// stopped it.
@@ -41,16 +45,19 @@ pub struct Counts {
     pub pages: usize,
     /// Files written in all (pages, chooser, 404, static files, ...).
     pub files: usize,
+    /// Leaflets printed (a leaflet in 4 languages counts 4).
+    pub leaflets: usize,
 }
 
 /// Renders every campaign into `sink`. Content and template problems go to
 /// `problems`; only a failing sink (a full disk) stops rendering early.
 pub fn render_site(
     site: &ResolvedSite,
+    strings: &Arc<Strings>,
+    leaflets: &[PrintedLeaflet],
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
-    let strings = Arc::new(Strings::parse(&site.strings, problems));
     let mut counts = Counts::default();
     for campaign in &site.campaigns {
         let templates = match Templates::new(&campaign.theme, strings.clone()) {
@@ -60,8 +67,12 @@ pub fn render_site(
                 continue;
             }
         };
-        problems.extend(missing_strings(&campaign.campaign, &strings, &site.strings));
-        let c = render_campaign(campaign, &templates, sink, problems)?;
+        problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
+        let printed: Vec<&PrintedLeaflet> = leaflets
+            .iter()
+            .filter(|l| l.campaign == campaign.campaign.id)
+            .collect();
+        let c = render_campaign(campaign, &templates, &printed, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
@@ -73,6 +84,7 @@ pub fn render_site(
 fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
+    printed: &[&PrintedLeaflet],
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
@@ -129,6 +141,26 @@ fn render_campaign(
             .map(|c| ContactView::new(c, lang_tag, &campaign.default_language))
             .collect();
         let contacts_value = Value::from_serializable(&contacts);
+        let mut leaflets: Vec<LeafletItem> = Vec::new();
+        for leaflet in rc.leaflets.iter().filter(|l| &l.text.lang == lang_tag) {
+            let Some(pdf) = printed
+                .iter()
+                .find(|p| &p.lang == lang_tag && p.id == leaflet.spec.id)
+            else {
+                continue;
+            };
+            let url = PrintedLeaflet::output_name(&leaflet.spec.id);
+            put(format!("{id}/{lang_tag}/{url}"), pdf.pdf.clone())?;
+            counts.files += 1;
+            leaflets.push(LeafletItem {
+                id: &leaflet.spec.id,
+                format: leaflet.spec.format.name(),
+                title: &leaflet.text.title,
+                url,
+                size_kb: pdf.pdf.len().div_ceil(1024),
+            });
+        }
+        let leaflets_value = Value::from_serializable(&leaflets);
 
         let context_for = || {
             let mut context = Context::new();
@@ -136,6 +168,7 @@ fn render_campaign(
             context.insert_value("lang", lang_value.clone());
             context.insert_value("nav", nav_value.clone());
             context.insert_value("contacts", contacts_value.clone());
+            context.insert_value("leaflets", leaflets_value.clone());
             context
         };
         let results: Vec<Result<PageOutcome>> = pages
@@ -280,14 +313,7 @@ fn render_page(
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
-    // Serbian Cyrillic text is transliterated for generated Latin pages;
-    // in the Cyrillic pages only the keep-as-written marks are removed.
-    let script = match (&page.origin, page.lang.as_str()) {
-        (Origin::Transliterated { .. }, _) => Some(Script::Latin),
-        (Origin::Written, "sr") => Some(Script::AsWritten),
-        (Origin::Untranslated { from }, _) if from == "sr" => Some(Script::AsWritten),
-        _ => None,
-    };
+    let script = translit::script_for(page);
     let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html, script);
     let own_url = page.output_name();
     let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);

@@ -163,6 +163,21 @@ pub struct NavItem<'a> {
     pub description: Option<&'a str>,
 }
 
+/// An item of `leaflets`: a printable leaflet in the current language.
+#[derive(Serialize)]
+pub struct LeafletItem<'a> {
+    /// The leaflet's id.
+    pub id: &'a str,
+    /// The format's name (`a4-trifold`); the string `leaflet-format-<name>` describes it.
+    pub format: &'static str,
+    /// The leaflet's title.
+    pub title: &'a str,
+    /// Relative link to the PDF from a page of the language.
+    pub url: String,
+    /// The PDF's size in KB, rounded up.
+    pub size_kb: usize,
+}
+
 /// `page`: the page being rendered.
 #[derive(Serialize)]
 pub struct PageView<'a> {

@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::model::campaign::Fallback;
+use crate::model::leaflet::LeafletSpec;
 use crate::model::page::Origin;
 use crate::model::{Campaign, Page, Site, Theme};
 use crate::render::markdown;
@@ -36,6 +37,18 @@ pub struct ResolvedCampaign {
     /// Pages per language tag, in navigation order (weight, then title);
     /// languages in the campaign's order.
     pub languages: Vec<(String, Vec<ResolvedPage>)>,
+    /// Leaflets to print: each declared leaflet in each language that has
+    /// its text, in declaration order, then language order.
+    pub leaflets: Vec<ResolvedLeaflet>,
+}
+
+/// A declared leaflet with its text in one language.
+#[derive(Debug, Clone)]
+pub struct ResolvedLeaflet {
+    /// The leaflet as declared in the campaign file.
+    pub spec: LeafletSpec,
+    /// Its text (`content/<campaign>/<lang>/leaflets/<id>.md`), read like a page.
+    pub text: Page,
 }
 
 /// A page with what it needs from its neighbours.
@@ -58,25 +71,19 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
     let Site {
         campaigns,
         pages,
+        leaflet_texts,
         mut themes,
         strings,
         unreadable_pages,
     } = site;
 
-    let mut pages = add_script_variants(&campaigns, pages);
-    // Now that Latin pages were made from them, Cyrillic titles lose their
-    // keep-as-written marks (`{{…}}`), which are never shown.
-    for page in pages
-        .iter_mut()
-        .filter(|p| p.lang == "sr" && p.origin == Origin::Written)
-    {
-        page.title = translit::convert(&page.title, translit::Script::AsWritten, &mut false);
-        page.description = page
-            .description
-            .as_deref()
-            .map(|d| translit::convert(d, translit::Script::AsWritten, &mut false));
-    }
+    let pages = with_script_variants(&campaigns, pages);
     let pages = add_untranslated(&campaigns, pages);
+    let mut leaflets = leaflets_by_campaign(
+        &campaigns,
+        with_script_variants(&campaigns, leaflet_texts),
+        problems,
+    );
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
     let scans: Vec<markdown::Scan> = pages
@@ -162,6 +169,7 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
             })
             .collect();
         resolved.push(ResolvedCampaign {
+            leaflets: leaflets.remove(&id).unwrap_or_default(),
             campaign,
             theme,
             languages,
@@ -172,6 +180,105 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
         campaigns: resolved,
         strings,
     }
+}
+
+/// `pages` with the Latin Serbian pages made from Cyrillic ones; the
+/// Cyrillic titles then lose their keep-as-written marks (`{{…}}`), which
+/// are never shown.
+fn with_script_variants(campaigns: &BTreeMap<String, Campaign>, pages: Vec<Page>) -> Vec<Page> {
+    let mut pages = add_script_variants(campaigns, pages);
+    for page in pages
+        .iter_mut()
+        .filter(|p| p.lang == "sr" && p.origin == Origin::Written)
+    {
+        page.title = translit::convert(&page.title, translit::Script::AsWritten, &mut false);
+        page.description = page
+            .description
+            .as_deref()
+            .map(|d| translit::convert(d, translit::Script::AsWritten, &mut false));
+    }
+    pages
+}
+
+/// Pairs each declared leaflet with its text in every language that has
+/// one. A declared leaflet without text in some language, and a text no
+/// campaign declares, are reported: both are easy to miss.
+fn leaflets_by_campaign(
+    campaigns: &BTreeMap<String, Campaign>,
+    texts: Vec<Page>,
+    problems: &mut Vec<Diagnostic>,
+) -> HashMap<String, Vec<ResolvedLeaflet>> {
+    let mut by_campaign: HashMap<String, Vec<ResolvedLeaflet>> = HashMap::new();
+    for text in &texts {
+        let declared = campaigns
+            .get(&text.campaign)
+            .is_some_and(|c| c.leaflets.iter().any(|l| l.id == text.slug));
+        if !declared && text.origin == Origin::Written {
+            problems.push(
+                Diagnostic::in_file(
+                    &text.source.path,
+                    Severity::Warning,
+                    format!(
+                        "the leaflet `{}` is not declared in `campaigns/{}.yaml`, so it is not printed",
+                        text.slug, text.campaign
+                    ),
+                )
+                .with_help(format!(
+                    "add to the campaign file:\nleaflets:\n  - id: {}\n    format: a4-trifold   # or a5-flyer, a6-card",
+                    text.slug
+                )),
+            );
+        }
+    }
+    for campaign in campaigns.values() {
+        for spec in &campaign.leaflets {
+            let mut missing = Vec::new();
+            for language in &campaign.languages {
+                let text = texts.iter().find(|t| {
+                    t.campaign == campaign.id && t.lang == language.tag && t.slug == spec.id
+                });
+                match text {
+                    Some(text) => {
+                        by_campaign
+                            .entry(campaign.id.clone())
+                            .or_default()
+                            .push(ResolvedLeaflet {
+                                spec: spec.clone(),
+                                text: text.clone(),
+                            })
+                    }
+                    None => missing.push(language.tag.as_str()),
+                }
+            }
+            if !missing.is_empty() {
+                let first = missing[0];
+                problems.push(
+                    campaign
+                        .source
+                        .at_line_col(
+                            spec.line,
+                            1,
+                            Severity::Warning,
+                            format!(
+                                "the leaflet `{}` has no text in {}, so it is not printed in {}",
+                                spec.id,
+                                missing.join(", "),
+                                if missing.len() == 1 {
+                                    "that language"
+                                } else {
+                                    "those languages"
+                                }
+                            ),
+                        )
+                        .with_help(format!(
+                            "write `content/{}/{first}/leaflets/{}.md`",
+                            campaign.id, spec.id
+                        )),
+                );
+            }
+        }
+    }
+    by_campaign
 }
 
 /// Adds the pages a campaign gets by transliteration: a `sr-Latn` page for

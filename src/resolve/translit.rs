@@ -23,6 +23,19 @@ pub enum Script {
     Latin,
 }
 
+/// What a page's text needs: Serbian Cyrillic is transliterated for
+/// generated Latin pages; in Cyrillic pages only the keep-as-written marks
+/// are removed; other pages are left alone.
+pub fn script_for(page: &crate::model::Page) -> Option<Script> {
+    use crate::model::page::Origin;
+    match (&page.origin, page.lang.as_str()) {
+        (Origin::Transliterated { .. }, _) => Some(Script::Latin),
+        (Origin::Written, "sr") => Some(Script::AsWritten),
+        (Origin::Untranslated { from }, _) if from == "sr" => Some(Script::AsWritten),
+        _ => None,
+    }
+}
+
 /// Converts `text` for `script`. `keeping` carries an open `{{` from one
 /// call to the next, since Markdown splits text into runs.
 pub fn convert(text: &str, script: Script, keeping: &mut bool) -> String {

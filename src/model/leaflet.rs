@@ -1,0 +1,63 @@
+//! A printable leaflet: declared in the campaign file, written per language
+//! in `content/<campaign>/<lang>/leaflets/<id>.md`, laid out by the theme.
+
+/// The paper formats outreach knows how to check and fold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A4 landscape, printed on both sides and folded twice into six panels.
+    A4Trifold,
+    /// A5 portrait, two sides.
+    A5Flyer,
+    /// A6 portrait pocket card, two sides; optionally four to an A4 sheet.
+    A6Card,
+}
+
+impl Format {
+    /// Every format, in the order the documentation lists them.
+    pub const ALL: [Format; 3] = [Format::A4Trifold, Format::A5Flyer, Format::A6Card];
+
+    /// The name authors write in `format:`; also the theme's layout file
+    /// (`themes/<theme>/leaflets/<name>.typ`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::A4Trifold => "a4-trifold",
+            Format::A5Flyer => "a5-flyer",
+            Format::A6Card => "a6-card",
+        }
+    }
+
+    /// The format called `name`.
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The parts of the leaflet's text, in the order the author writes
+    /// them (separated by `---` lines), named as error messages and the
+    /// theme call them.
+    pub fn sections(self) -> &'static [&'static str] {
+        match self {
+            Format::A4Trifold => &["cover", "inside-1", "inside-2", "inside-3", "flap", "back"],
+            Format::A5Flyer | Format::A6Card => &["front", "back"],
+        }
+    }
+
+    /// How many pages the PDF has: more means the text ran over.
+    pub fn pages(self) -> usize {
+        2
+    }
+}
+
+/// One entry of `leaflets:` in a campaign file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeafletSpec {
+    /// The leaflet's name: its text files and PDFs are called `<id>.md` and `<id>.pdf`.
+    pub id: String,
+    /// The paper format.
+    pub format: Format,
+    /// For `a6-card`: print four cards on an A4 sheet with cut marks.
+    pub sheet: bool,
+    /// Whether the back carries a QR code to the campaign's page (needs `base_url`).
+    pub qr: bool,
+    /// Line in the campaign file where the leaflet is declared.
+    pub line: usize,
+}

@@ -1,0 +1,466 @@
+//! A leaflet's Markdown → Typst markup, one piece per section.
+//!
+//! Every piece of the author's text becomes a Typst string literal
+//! (`#"…"`), so nothing an author writes (`#`, `$`, `[`, `\`, `#import`)
+//! can run as Typst code: only `"` and `\` need escaping inside a string.
+//! Structure (headings, lists, emphasis) is written by this module alone.
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Page;
+use crate::render::markdown;
+use crate::render::strings::native_digits;
+use crate::resolve::translit;
+
+/// One section of a leaflet's text, as Typst markup.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Section {
+    /// Typst markup for the section's body.
+    pub markup: String,
+    /// Line in the text file where the section starts.
+    pub line: usize,
+}
+
+/// A Typst string literal holding `text` exactly.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Splits `page`'s body at its `---` lines into sections and converts each
+/// to Typst markup. With `native`, digits in prose are written in the
+/// language's own script. Problems (pictures, tables) name their line.
+pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
+    let body = page.body();
+    let script = translit::script_for(page);
+    let mut writer = Writer {
+        out: String::new(),
+        lang: &page.lang,
+        native,
+        script,
+        keeping: false,
+        links: Vec::new(),
+        code: None,
+    };
+    let mut sections = Vec::new();
+    let mut problems = Vec::new();
+    let line_of = |offset: usize| page.source.line_col(page.body_start + offset).0;
+    let mut start_line = line_of(body.len() - body.trim_start().len());
+    let mut depth = 0usize;
+    let mut skipping = 0usize;
+    for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
+        if skipping > 0 {
+            match event {
+                Event::Start(_) => skipping += 1,
+                Event::End(_) => skipping -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let unsupported = |what: &str| {
+            page.source.at(
+                page.body_start + range.start,
+                Severity::Error,
+                format!("{what} cannot be printed in a leaflet"),
+            )
+        };
+        match event {
+            Event::Rule if depth == 0 => {
+                sections.push(Section {
+                    markup: std::mem::take(&mut writer.out),
+                    line: start_line,
+                });
+                let rest = &body[range.end..];
+                start_line = line_of(range.end + rest.len() - rest.trim_start().len());
+                continue;
+            }
+            Event::Start(Tag::Image { .. }) => {
+                problems.push(
+                    unsupported("a picture")
+                        .with_help("leaflets have text, contacts and a QR code; remove the picture from the leaflet text"),
+                );
+                skipping = 1;
+                continue;
+            }
+            Event::Start(Tag::Table(_)) => {
+                problems
+                    .push(unsupported("a table").with_help("write the table's content as a list"));
+                skipping = 1;
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
+                problems.push(unsupported("a footnote").with_help("write the note in the text"));
+                if matches!(event, Event::Start(_)) {
+                    skipping = 1;
+                }
+                continue;
+            }
+            Event::Html(_) => {
+                problems.push(page.source.at(
+                    page.body_start + range.start,
+                    Severity::Warning,
+                    "HTML is not printed in leaflets; this block is left out",
+                ));
+                continue;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        writer.event(event);
+    }
+    sections.push(Section {
+        markup: writer.out,
+        line: start_line,
+    });
+    (sections, problems)
+}
+
+struct Writer<'a> {
+    out: String,
+    lang: &'a str,
+    native: bool,
+    script: Option<translit::Script>,
+    keeping: bool,
+    /// Open links: the address to print after the text, if any.
+    links: Vec<Option<String>>,
+    /// Text of the open code block.
+    code: Option<String>,
+}
+
+impl Writer<'_> {
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if let Some(code) = self.code.as_mut() {
+                    code.push_str(&text);
+                } else {
+                    let text = match self.script {
+                        Some(script) if !self.in_autolink() => {
+                            translit::convert(&text, script, &mut self.keeping)
+                        }
+                        _ => text.to_string(),
+                    };
+                    self.prose(&text);
+                }
+            }
+            Event::Code(code) => {
+                self.out.push_str("#box(text(dir: ltr, raw(");
+                self.out.push_str(&string_literal(&code));
+                self.out.push_str(")))");
+            }
+            Event::SoftBreak => self.out.push_str("#\" \""),
+            Event::HardBreak => self.out.push_str("#linebreak()"),
+            Event::TaskListMarker(done) => self.out.push_str(if done {
+                "#\"\u{2611} \""
+            } else {
+                "#\"\u{2610} \""
+            }),
+            // Inline HTML is a tag (`<span lang>`); the text inside it is kept.
+            Event::InlineHtml(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+            Event::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)\n\n"),
+            Event::Html(_) | Event::FootnoteReference(_) => {}
+        }
+    }
+
+    fn in_autolink(&self) -> bool {
+        self.links.last().is_some_and(|l| l.is_none())
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Paragraph => {}
+            Tag::Heading { level, .. } => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                };
+                self.out.push_str(&format!("#heading(level: {level})["));
+            }
+            Tag::BlockQuote(_) => self.out.push_str("#quote(block: true)["),
+            Tag::CodeBlock(_) => self.code = Some(String::new()),
+            Tag::List(None) => self.out.push_str("#list(tight: true, "),
+            Tag::List(Some(1)) => self.out.push_str("#enum(tight: true, "),
+            Tag::List(Some(first)) => self
+                .out
+                .push_str(&format!("#enum(tight: true, start: {first}, ")),
+            Tag::Item => self.out.push('['),
+            Tag::Emphasis => self.out.push_str("#emph["),
+            Tag::Strong => self.out.push_str("#strong["),
+            Tag::Strikethrough => self.out.push_str("#strike["),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                // Printed addresses help only where they lead to a website;
+                // links between the campaign's pages print as plain text.
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let shown = dest_url
+                    .strip_prefix("https://")
+                    .or_else(|| dest_url.strip_prefix("http://"))
+                    .map(|rest| rest.trim_end_matches('/').to_string());
+                self.links.push(match (autolink, shown) {
+                    (true, _) => None,
+                    (false, Some(shown)) => Some(shown),
+                    (false, None) => Some(String::new()),
+                });
+                if autolink {
+                    self.out.push_str("#box(text(dir: ltr)[");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.out.push_str("\n\n"),
+            TagEnd::Heading(_) => {
+                self.keeping = false;
+                self.out.push_str("]\n\n");
+            }
+            TagEnd::BlockQuote(_) => self.out.push_str("]\n\n"),
+            TagEnd::CodeBlock => {
+                let code = self.code.take().unwrap_or_default();
+                self.out.push_str("#block(text(dir: ltr, raw(block: true, ");
+                self.out.push_str(&string_literal(code.trim_end()));
+                self.out.push_str(")))\n\n");
+            }
+            TagEnd::List(_) => self.out.push_str(")\n\n"),
+            TagEnd::Item => {
+                self.keeping = false;
+                self.out.push_str("], ");
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.out.push(']'),
+            TagEnd::Link => match self.links.pop().flatten() {
+                None => self.out.push_str("])"),
+                Some(shown) if shown.is_empty() => {}
+                Some(shown) => {
+                    self.out.push_str("#\" (\"#box(text(dir: ltr, ");
+                    self.out.push_str(&string_literal(&shown));
+                    self.out.push_str("))#\")\"");
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// Text: phone numbers kept left-to-right with ASCII digits (they are
+    /// dialled as printed), other digits in the language's own when asked.
+    fn prose(&mut self, text: &str) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let (before, number, after) = match find_phone_number(rest) {
+                Some(range) => (
+                    &rest[..range.start],
+                    &rest[range.clone()],
+                    &rest[range.end..],
+                ),
+                None => (rest, "", ""),
+            };
+            if !before.is_empty() {
+                let before = if self.native {
+                    native_digits(self.lang, before)
+                } else {
+                    before.to_string()
+                };
+                self.out.push('#');
+                self.out.push_str(&string_literal(&before));
+            }
+            if !number.is_empty() {
+                self.out.push_str("#box(text(dir: ltr, ");
+                self.out.push_str(&string_literal(number));
+                self.out.push_str("))");
+            }
+            rest = after;
+        }
+    }
+}
+
+/// The first phone number in `text`: a `+` or digit, then digits, spaces,
+/// `-`, `/`, `.` or brackets, ending in a digit, with at least six digits.
+pub fn find_phone_number(text: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let starts =
+            c.is_ascii_digit() || (c == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        // Not in the middle of a word or a longer number.
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'+');
+        if starts && boundary {
+            let mut end = i;
+            let mut digits = 0;
+            let mut j = i;
+            while j < bytes.len() {
+                let d = bytes[j];
+                if d.is_ascii_digit() {
+                    digits += 1;
+                    end = j + 1;
+                } else if !(matches!(d, b' ' | b'-' | b'/' | b'.' | b'(' | b')')
+                    || (d == b'+' && j == i))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if digits >= 6 {
+                return Some(i..end);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceFile;
+    use crate::model::page::Origin;
+    use std::sync::Arc;
+
+    fn page(lang: &str, body: &str) -> Page {
+        let text = format!("---\ntitle: T\n---\n{body}");
+        Page {
+            campaign: "c".into(),
+            lang: lang.into(),
+            slug: "card".into(),
+            source: Arc::new(SourceFile::new("content/c/en/leaflets/card.md", text)),
+            body_start: "---\ntitle: T\n---\n".len(),
+            title: "T".into(),
+            description: None,
+            weight: 0,
+            review: None,
+            source_hash: None,
+            country: None,
+            origin: Origin::Written,
+        }
+    }
+
+    #[test]
+    fn string_literals_hold_anything() {
+        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(
+            string_literal("#import \"x\": *"),
+            r##""#import \"x\": *""##
+        );
+        assert_eq!(string_literal("a\u{7}b"), r#""a\u{7}b""#);
+    }
+
+    #[test]
+    fn sections_split_at_rules_and_keep_their_lines() {
+        let (sections, problems) =
+            sections(&page("en", "One\n\n---\n\n## Two\n\n- a\n- b\n"), false);
+        assert!(problems.is_empty());
+        assert_eq!(sections.len(), 2);
+        assert_eq!(sections[0].line, 4);
+        assert_eq!(sections[1].line, 8);
+        assert_eq!(sections[0].markup, "#\"One\"\n\n");
+        assert_eq!(
+            sections[1].markup,
+            "#heading(level: 2)[#\"Two\"]\n\n#list(tight: true, [#\"a\"], [#\"b\"], )\n\n"
+        );
+    }
+
+    /// The markup with every string literal's content removed: what Typst
+    /// would read as code or markup.
+    fn outside_strings(markup: &str) -> String {
+        let mut out = String::new();
+        let mut chars = markup.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                out.push(c);
+                continue;
+            }
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn author_text_never_becomes_code() {
+        let body = "#import \"/x.typ\": * $x$ [a] \\ `#zz` #set text(red)\n\n## #heading\n";
+        let (sections, _) = sections(&page("en", body), false);
+        let markup = &sections[0].markup;
+        let code = outside_strings(markup);
+        for written in ["import", "$", "x.typ", "set", "red", "#zz"] {
+            assert!(
+                !code.contains(written),
+                "`{written}` escaped its string in {markup}"
+            );
+        }
+        assert!(
+            markup.contains("#import \\\"/x.typ\\\": * $x$ "),
+            "{markup}"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_stay_left_to_right_and_ascii() {
+        assert_eq!(find_phone_number("call +389 2 3103 570 now"), Some(5..20));
+        assert_eq!(find_phone_number("in 2024 and 15 days"), None);
+        assert_eq!(find_phone_number("0800-123-456."), Some(0..12));
+        let (sections, _) = sections(&page("fa", "۳ شماره: +98 21 1234 5678 و 24 ساعت\n"), true);
+        let markup = &sections[0].markup;
+        assert!(
+            markup.contains("#box(text(dir: ltr, \"+98 21 1234 5678\"))"),
+            "{markup}"
+        );
+        assert!(markup.contains("۲۴"), "{markup}");
+    }
+
+    #[test]
+    fn pictures_and_tables_are_located_errors() {
+        let (_, problems) = sections(
+            &page("en", "Text\n\n![alt](a.jpg)\n\n| a |\n|---|\n| b |\n"),
+            false,
+        );
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].line, Some(6));
+        assert!(problems[0].message.contains("picture"));
+        assert_eq!(problems[1].line, Some(8));
+    }
+
+    #[test]
+    fn latin_serbian_leaflets_are_transliterated() {
+        let mut p = page("sr-Latn", "Помоћ је {{WhatsApp}} бесплатна\n");
+        p.origin = Origin::Transliterated { from: "sr".into() };
+        let (sections, _) = sections(&p, false);
+        assert!(
+            sections[0].markup.contains("Pomoć je WhatsApp besplatna"),
+            "{}",
+            sections[0].markup
+        );
+    }
+}

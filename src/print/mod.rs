@@ -1,0 +1,530 @@
+//! print: each leaflet text → Typst markup → a PDF, typeset in parallel
+//! with Typst embedded as a library.
+//!
+//! The theme's layout (`themes/<theme>/leaflets/<format>.typ`) places the
+//! text; outreach writes `outreach.typ` with the leaflet's text, contacts,
+//! strings and QR code for it. Text that does not fit its panel is an
+//! error, found by the layout's `fit` and read back from the document.
+
+pub mod markup;
+pub mod world;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use qrcode::QrCode;
+use qrcode::render::svg;
+use rayon::prelude::*;
+use typst::WorldExt;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Label, Selector, Smart, Value};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::{Campaign, Direction};
+use crate::render::strings::{Request, Strings};
+use crate::resolve::{ResolvedLeaflet, ResolvedSite};
+use markup::string_literal;
+use world::{Fonts, LeafletWorld};
+
+/// A typeset leaflet.
+#[derive(Debug, Clone)]
+pub struct PrintedLeaflet {
+    /// The campaign's id.
+    pub campaign: String,
+    /// The language tag.
+    pub lang: String,
+    /// The leaflet's id.
+    pub id: String,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+}
+
+impl PrintedLeaflet {
+    /// Where the PDF goes in the output, relative to its language folder.
+    pub fn output_name(id: &str) -> String {
+        format!("leaflets/{id}.pdf")
+    }
+}
+
+/// The label `fit` puts on a panel whose text is too long.
+const OVERFLOW_LABEL: &str = "outreach-overflow";
+
+/// Typesets every leaflet of every campaign. Problems go to `problems`; a
+/// leaflet with an error is left out (the build then fails as a whole).
+pub fn print_site(
+    site: &ResolvedSite,
+    strings: &Strings,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PrintedLeaflet> {
+    let mut printed = Vec::new();
+    for rc in &site.campaigns {
+        if rc.leaflets.is_empty() {
+            continue;
+        }
+        let fonts = Fonts::new(&rc.theme);
+        // Which letters the fonts cover is checked per leaflet below.
+        if rc.theme.fonts.is_empty() {
+            problems.push(Diagnostic::in_file(
+                &rc.campaign.source.path,
+                Severity::Error,
+                format!(
+                    "the theme `{}` has no fonts for leaflets: put the .ttf or .otf files in `themes/{}/fonts/`",
+                    rc.theme.name, rc.theme.name
+                ),
+            ));
+            continue;
+        }
+        let results: Vec<(Option<PrintedLeaflet>, Vec<Diagnostic>)> = rc
+            .leaflets
+            .par_iter()
+            .map(|leaflet| print_leaflet(&rc.campaign, &rc.theme, &fonts, leaflet, strings))
+            .collect();
+        for (leaflet, found) in results {
+            problems.extend(found);
+            printed.extend(leaflet);
+        }
+        // Typst caches layouts between compilations; a long-running
+        // preview server would otherwise keep every old leaflet in memory.
+        comemo::evict(10);
+    }
+    printed
+}
+
+/// Typesets one leaflet in one language.
+pub fn print_leaflet(
+    campaign: &Campaign,
+    theme: &crate::model::Theme,
+    fonts: &Fonts,
+    leaflet: &ResolvedLeaflet,
+    strings: &Strings,
+) -> (Option<PrintedLeaflet>, Vec<Diagnostic>) {
+    let spec = &leaflet.spec;
+    let text = &leaflet.text;
+    let mut problems = Vec::new();
+    let layout = format!("{}.typ", spec.format.name());
+    let shown = format!("the leaflet `{}` in `{}`", spec.id, text.lang);
+
+    let (mut sections, found) = markup::sections(text, campaign.native_digits);
+    problems.extend(found);
+    let names = spec.format.sections();
+    if sections.len() > names.len() {
+        let extra = &sections[names.len()];
+        problems.push(
+            text.source
+                .at_line_col(
+                    extra.line,
+                    1,
+                    Severity::Error,
+                    format!(
+                        "the `{}` format has {} parts ({}), but the text has {}: this is part {}",
+                        spec.format.name(),
+                        names.len(),
+                        names.join(", "),
+                        sections.len(),
+                        names.len() + 1
+                    ),
+                )
+                .with_help("parts are separated by lines `---`; join this part with the one before it, or choose a larger format"),
+        );
+    }
+    sections.resize(names.len(), markup::Section::default());
+
+    let url = crate::render::absolute_url(campaign, &format!("{}/", text.lang));
+    let qr_svg = match (&url, spec.qr) {
+        (Some(url), true) => match QrCode::new(url.as_bytes()) {
+            Ok(code) => Some(
+                code.render::<svg::Color>()
+                    .quiet_zone(true)
+                    .min_dimensions(200, 200)
+                    .build(),
+            ),
+            Err(err) => {
+                problems.push(Diagnostic::in_file(
+                    &campaign.source.path,
+                    Severity::Error,
+                    format!("{shown}: the web address cannot be made into a QR code: {err}"),
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+
+    let data = data_file(
+        campaign,
+        leaflet,
+        &sections,
+        strings,
+        qr_svg.is_some(),
+        url.as_deref(),
+    );
+    let missing = missing_letters(&data, fonts);
+    if !missing.is_empty() {
+        let letters: Vec<String> = missing
+            .iter()
+            .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+            .collect();
+        problems.push(
+            Diagnostic::in_file(
+                &text.source.path,
+                Severity::Error,
+                format!(
+                    "no font of the theme `{}` has the letters {}: they would print as empty boxes",
+                    theme.name,
+                    letters.join(", ")
+                ),
+            )
+            .with_help(format!(
+                "add a font that has them to `themes/{}/fonts/`",
+                theme.name
+            )),
+        );
+    }
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
+    }
+
+    let data = Arc::new(SourceFile::new(
+        format!("(made by outreach for {shown})/{}", world::DATA_FILE),
+        data,
+    ));
+    let Some(world) = LeafletWorld::new(theme, fonts, &layout, data, qr_svg) else {
+        problems.push(
+            Diagnostic::in_file(
+                &campaign.source.path,
+                Severity::Error,
+                format!(
+                    "the theme `{}` has no layout for the format `{}`: expected `themes/{}/leaflets/{layout}`",
+                    theme.name,
+                    spec.format.name(),
+                    theme.name
+                ),
+            )
+            .with_help("start from the built-in layouts, which are in outreach's source under `themes/default/leaflets/`"),
+        );
+        return (None, problems);
+    };
+
+    let compiled = typst::compile::<PagedDocument>(&world);
+    for warning in &compiled.warnings {
+        problems.push(typst_problem(&world, warning, Severity::Warning, &shown));
+    }
+    let document = match compiled.output {
+        Ok(document) => document,
+        Err(errors) => {
+            for error in &errors {
+                problems.push(typst_problem(&world, error, Severity::Error, &shown));
+            }
+            return (None, problems);
+        }
+    };
+
+    for (name, need, have) in overflows(&document) {
+        let index = names.iter().position(|n| *n == name);
+        let line = index.map_or(1, |i| sections[i].line);
+        problems.push(
+            text.source
+                .at_line_col(
+                    line,
+                    1,
+                    Severity::Error,
+                    format!(
+                        "{shown} does not fit: the `{name}` panel needs {need:.0} mm but has {have:.0} mm ({:.0} mm too much)",
+                        need - have
+                    ),
+                )
+                .with_help("shorten the text of this part; text is never cut off or moved to another page"),
+        );
+    }
+    let pages = document.pages().len();
+    if pages != spec.format.pages() {
+        problems.push(
+            Diagnostic::in_file(
+                &text.source.path,
+                Severity::Error,
+                format!(
+                    "{shown} has {pages} pages, but the `{}` format has {}: the text ran over",
+                    spec.format.name(),
+                    spec.format.pages()
+                ),
+            )
+            .with_help("shorten the text, or check the theme's layout"),
+        );
+    }
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
+    }
+
+    let options = typst_pdf::PdfOptions {
+        // A stable identifier and no date: the same input, the same bytes.
+        ident: Smart::Custom(format!("{}/{}/{}", campaign.id, text.lang, spec.id)),
+        creator: Smart::Custom(Some("outreach".to_string())),
+        timestamp: None,
+        ..typst_pdf::PdfOptions::default()
+    };
+    match typst_pdf::pdf(&document, &options) {
+        Ok(pdf) => (
+            Some(PrintedLeaflet {
+                campaign: campaign.id.clone(),
+                lang: text.lang.clone(),
+                id: spec.id.clone(),
+                pdf,
+            }),
+            problems,
+        ),
+        Err(errors) => {
+            for error in &errors {
+                problems.push(typst_problem(&world, error, Severity::Error, &shown));
+            }
+            (None, problems)
+        }
+    }
+}
+
+/// `outreach.typ` for one leaflet: every value the layout needs, with all
+/// text as string literals or converted markup.
+fn data_file(
+    campaign: &Campaign,
+    leaflet: &ResolvedLeaflet,
+    sections: &[markup::Section],
+    strings: &Strings,
+    qr: bool,
+    url: Option<&str>,
+) -> String {
+    let text = &leaflet.text;
+    let lang = text.lang.as_str();
+    let fallbacks = campaign
+        .string_fallbacks
+        .get(lang)
+        .map_or(&[][..], Vec::as_slice);
+    let t = |key: &str, args: &[(&str, &str)]| -> String {
+        strings
+            .get(&Request {
+                campaign: &campaign.id,
+                lang,
+                key,
+                count: None,
+                args,
+                native_digits: campaign.native_digits,
+                fallbacks,
+                default_language: &campaign.default_language,
+            })
+            .unwrap_or_default()
+    };
+    let language = campaign.language(lang);
+    let dir = match language.map(|l| l.dir) {
+        Some(Direction::Rtl) => "rtl",
+        _ => "ltr",
+    };
+    let typst_lang = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    let digits = match (campaign.native_digits, typst_lang.as_str()) {
+        (true, "fa" | "ps") => "۱",
+        (true, "ar") => "١",
+        _ => "1",
+    };
+    let accent = campaign
+        .accent
+        .as_deref()
+        .unwrap_or(crate::model::color::DEFAULT_ACCENT);
+    let string_or_none = |s: Option<&str>| s.map_or("none".to_string(), string_literal);
+
+    let mut contacts = String::new();
+    let shown_contacts = campaign.contacts.iter().filter(|c| match &text.country {
+        Some(country) => c.countries.is_empty() || c.countries.contains(country),
+        None => true,
+    });
+    for c in shown_contacts {
+        let view = crate::render::view::ContactView::new(c, lang, &campaign.default_language);
+        let mut ways = String::new();
+        for (key, number) in [
+            (
+                "contact-whatsapp",
+                c.whatsapp.as_ref().map(|n| format!("+{n}")),
+            ),
+            ("contact-viber", c.viber.clone()),
+            ("contact-sms", c.sms.clone()),
+            ("contact-email", c.email.clone()),
+        ] {
+            if let Some(number) = number {
+                ways.push_str(&format!(
+                    "(label: {}, number: {}), ",
+                    string_literal(&t(key, &[])),
+                    string_literal(&number)
+                ));
+            }
+        }
+        let hours = view.hours.map(|h| t("contact-hours", &[("hours", h)]));
+        contacts.push_str(&format!(
+            "    (name: {}, phone: {}, hours: {}, ways: ({ways}), example: {}),\n",
+            string_literal(view.name),
+            string_literal(view.phone),
+            string_or_none(hours.as_deref()),
+            c.example
+        ));
+    }
+
+    let mut out = format!(
+        "// Made by outreach for the leaflet `{}` in `{lang}`, anew on every build.\n\
+         // Layouts import `leaflet`, `fit` and `keep-ltr` from here.\n\
+         #let leaflet = (\n",
+        leaflet.spec.id
+    );
+    let mut field = |name: &str, value: String| {
+        out.push_str(&format!("  {name}: {value},\n"));
+    };
+    field("id", string_literal(&leaflet.spec.id));
+    field("format", string_literal(leaflet.spec.format.name()));
+    field("lang", string_literal(&typst_lang));
+    field("region", "none".to_string());
+    field("dir", dir.to_string());
+    field("title", string_literal(&text.title));
+    field("subtitle", string_or_none(text.description.as_deref()));
+    field(
+        "campaign",
+        string_literal(
+            campaign
+                .title
+                .get(lang)
+                .map_or(text.title.as_str(), String::as_str),
+        ),
+    );
+    let names: Vec<String> = leaflet
+        .spec
+        .format
+        .sections()
+        .iter()
+        .map(|n| string_literal(n))
+        .collect();
+    field("section-names", format!("({},)", names.join(", ")));
+    let bodies: Vec<String> = sections
+        .iter()
+        .map(|s| format!("[\n{}]", s.markup))
+        .collect();
+    field("sections", format!("(\n{},\n  )", bodies.join(",\n")));
+    field("contacts", format!("(\n{contacts}  )"));
+    field(
+        "qr",
+        if qr {
+            string_literal(&format!("/{}", world::QR_FILE))
+        } else {
+            "none".to_string()
+        },
+    );
+    field("url", string_or_none(url));
+    field(
+        "strings",
+        format!(
+            "(helpline: {}, online: {}, example: {})",
+            string_literal(&t("helpline", &[])),
+            string_literal(&t("leaflet-online", &[])),
+            string_literal(&t("contact-example", &[])),
+        ),
+    );
+    field("sheet", leaflet.spec.sheet.to_string());
+    field("accent", format!("rgb({})", string_literal(accent)));
+    field("digits", string_literal(digits));
+    out.push_str(")\n\n");
+    out.push_str(HELPERS);
+    out
+}
+
+/// Functions every layout can use.
+const HELPERS: &str = r#"// Keeps phone numbers and web addresses left-to-right, also in Arabic script.
+#let keep-ltr(body) = box(text(dir: ltr, body))
+
+// A panel's content in the space it is given. Content taller than that is
+// reported to outreach (as an error naming the panel), and cut here only
+// so that the report is the one thing that shows it.
+#let fit(name, body) = layout(size => {
+  let need = measure(block(width: size.width, body)).height
+  if need > size.height {
+    [#metadata((panel: name, need: need / 1mm, have: size.height / 1mm)) <outreach-overflow>]
+  }
+  block(width: size.width, height: size.height, clip: true, body)
+})
+"#;
+
+/// Panels reported by `fit` as too small: (name, needed mm, available mm),
+/// each panel once (a sheet repeats the same card four times).
+fn overflows(document: &PagedDocument) -> Vec<(String, f64, f64)> {
+    let Some(label) = Label::new(PicoStr::intern(OVERFLOW_LABEL)) else {
+        return Vec::new();
+    };
+    let mut seen = BTreeSet::new();
+    let mut found = Vec::new();
+    for content in document.introspector().query(&Selector::Label(label)) {
+        let Some(meta) = content.to_packed::<MetadataElem>() else {
+            continue;
+        };
+        let Value::Dict(dict) = &meta.value else {
+            continue;
+        };
+        let text = |key: &str| match dict.get(key) {
+            Ok(Value::Str(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        let number = |key: &str| match dict.get(key) {
+            Ok(Value::Float(f)) => *f,
+            Ok(Value::Int(i)) => *i as f64,
+            _ => 0.0,
+        };
+        let name = text("panel");
+        if seen.insert(name.clone()) {
+            found.push((name, number("need"), number("have")));
+        }
+    }
+    found
+}
+
+/// Letters of `data` that no font has (format characters such as the
+/// zero-width non-joiner are shaped away and need no glyph).
+fn missing_letters(data: &str, fonts: &Fonts) -> Vec<char> {
+    let mut missing = BTreeSet::new();
+    for c in data.chars() {
+        if c.is_whitespace() || c.is_control() || c.is_ascii() || is_format_char(c) {
+            continue;
+        }
+        if !fonts.covers(c) {
+            missing.insert(c);
+        }
+    }
+    missing.into_iter().collect()
+}
+
+fn is_format_char(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A Typst problem as an outreach one, located in the theme's layout or in
+/// the generated file when Typst knows where.
+fn typst_problem(
+    world: &LeafletWorld,
+    problem: &SourceDiagnostic,
+    severity: Severity,
+    shown: &str,
+) -> Diagnostic {
+    let message = format!("{shown}: {}", problem.message);
+    let mut diagnostic = match (
+        problem.span.id().and_then(|id| world.origins.get(&id)),
+        world.range(problem.span),
+    ) {
+        (Some(file), Some(range)) => file.at(range.start, severity, message),
+        (Some(file), None) => Diagnostic::in_file(&file.path, severity, message),
+        _ => Diagnostic {
+            severity,
+            path: None,
+            line: None,
+            col: None,
+            message,
+            help: None,
+            snippet: None,
+        },
+    };
+    if let Some(hint) = problem.hints.first() {
+        diagnostic = diagnostic.with_help(hint.v.to_string());
+    }
+    diagnostic
+}

@@ -1,0 +1,639 @@
+//! Printable leaflets, checked with the tools field staff's PDFs meet:
+//! poppler-utils (`pdfinfo`, `pdffonts`, `pdftotext`, `pdftoppm`) and zbar
+//! (`zbarimg`), which `.ci/run` installs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use common::{Project, stderr, stdout};
+
+/// The example campaigns, built once for the tests that only read them.
+static EXAMPLES: LazyLock<Project> = LazyLock::new(|| {
+    let p = Project::examples();
+    p.build_ok();
+    p
+});
+
+/// Runs a command-line tool and returns its standard output.
+fn run(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run `{tool}` ({e}): install poppler-utils and zbar-tools (`.ci/run` does)")
+    });
+    assert!(
+        output.status.success(),
+        "`{tool} {}` failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// Text of a PDF without the direction marks pdftotext adds around
+/// right-to-left runs (and the joiners it moves), with line breaks as
+/// spaces, so words and titles compare.
+fn pdf_text(pdf: &Path) -> String {
+    let text: String = run("pdftotext", &[path_str(pdf), "-"])
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+            )
+        })
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// (pages, width × height in points) from pdfinfo.
+fn pdf_pages(pdf: &Path) -> (usize, String) {
+    let info = run("pdfinfo", &[path_str(pdf)]);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    (
+        field("Pages:").parse().unwrap_or(0),
+        field("Page size:")
+            .split(" pts")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    )
+}
+
+/// The front matter value `key` of a leaflet text.
+fn front(text: &str, key: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every (campaign, language, leaflet) the examples declare.
+fn example_leaflets() -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut all = Vec::new();
+    for (campaign, langs) in [
+        ("on-the-move", &["ar", "ps", "fa", "en"][..]),
+        (
+            "safe-work",
+            &["rom", "sq", "bs", "sr", "sr-Latn", "mk", "en"][..],
+        ),
+    ] {
+        for lang in langs {
+            for id in ["trifold", "card"] {
+                all.push((campaign, *lang, id));
+            }
+        }
+    }
+    all
+}
+
+/// Where rendered pages are kept for people to look at.
+fn artifacts() -> PathBuf {
+    let dir = std::env::var_os("OUTREACH_LEAFLET_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/leaflet-artifacts"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn every_example_leaflet_has_its_pages_fonts_title_and_hotline() {
+    let p = &*EXAMPLES;
+    for (campaign, lang, id) in example_leaflets() {
+        let pdf = p
+            .public()
+            .join(format!("{campaign}/{lang}/leaflets/{id}.pdf"));
+        assert!(pdf.is_file(), "missing {}", pdf.display());
+        let (pages, size) = pdf_pages(&pdf);
+        assert_eq!(pages, 2, "{}", pdf.display());
+        let expected = match (campaign, id) {
+            (_, "trifold") => "841.89 x 595.276",           // A4 landscape
+            ("on-the-move", "card") => "297.638 x 419.528", // A6
+            _ => "595.276 x 841.89",                        // four A6 cards on A4
+        };
+        assert_eq!(size, expected, "{}", pdf.display());
+
+        let fonts = run("pdffonts", &[path_str(&pdf)]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{fonts}");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            // name type [type] encoding emb sub uni ...: every font embedded and subset.
+            let emb = columns.len() - 5;
+            assert_eq!(
+                &columns[emb..emb + 2],
+                ["yes", "yes"],
+                "{}: {row}",
+                pdf.display()
+            );
+        }
+
+        // pdftotext reads Arabic script in logical order, as typed.
+        let text = pdf_text(&pdf);
+        let source = if lang == "sr-Latn" {
+            None // made from the Cyrillic text
+        } else {
+            let md = repo().join(format!("content/{campaign}/{lang}/leaflets/{id}.md"));
+            Some(std::fs::read_to_string(md).unwrap())
+        };
+        if let Some(source) = source {
+            let title: String = front(&source, "title")
+                .chars()
+                .filter(|c| *c != '\u{200C}')
+                .collect();
+            assert!(
+                text.contains(&title),
+                "{}: no title `{title}` in\n{text}",
+                pdf.display()
+            );
+        }
+        assert!(
+            text.contains("+000 00 000 000"),
+            "{}: no hotline",
+            pdf.display()
+        );
+    }
+    // The generated Latin Serbian leaflet is in Latin letters.
+    let latin = pdf_text(&p.public().join("safe-work/sr-Latn/leaflets/trifold.pdf"));
+    assert!(latin.contains("Bezbedan rad u inostranstvu"), "{latin}");
+    assert!(
+        !latin
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+        "{latin}"
+    );
+}
+
+#[test]
+fn qr_codes_open_the_page_in_the_same_language() {
+    let p = &*EXAMPLES;
+    let dir = tempfile::tempdir().unwrap();
+    for (campaign, lang, id, page) in [
+        ("on-the-move", "ar", "card", "2"),
+        ("on-the-move", "en", "trifold", "1"),
+        ("safe-work", "sr-Latn", "card", "2"),
+    ] {
+        let pdf = p
+            .public()
+            .join(format!("{campaign}/{lang}/leaflets/{id}.pdf"));
+        let prefix = dir.path().join(format!("{lang}-{id}"));
+        run(
+            "pdftoppm",
+            &[
+                "-r",
+                "200",
+                "-png",
+                "-f",
+                page,
+                "-l",
+                page,
+                path_str(&pdf),
+                path_str(&prefix),
+            ],
+        );
+        let png = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|f| {
+                f.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{lang}-{id}"))
+            })
+            .unwrap();
+        let decoded = run("zbarimg", &["--raw", "-q", path_str(&png)]);
+        let url = format!("https://example.org/{campaign}/{lang}/");
+        // A sheet of four cards has four codes, all the same.
+        assert!(!decoded.trim().is_empty());
+        for line in decoded.lines() {
+            assert_eq!(line, url, "{}", pdf.display());
+        }
+        // The address is printed beside the code for people who cannot scan.
+        assert!(
+            pdf_text(&pdf).contains(&url[..url.len() - 1]),
+            "{}",
+            pdf.display()
+        );
+    }
+}
+
+#[test]
+fn right_to_left_leaflets_open_the_other_way() {
+    let p = &*EXAMPLES;
+    // The cover (with the title) is the right-hand panel of the outside in
+    // left-to-right languages and the left-hand one in right-to-left ones.
+    for (campaign, lang, word, cover_on_right) in [
+        ("safe-work", "en", "Safe", true),
+        ("on-the-move", "en", "Safe", true),
+        ("on-the-move", "fa", "مسیر", false),
+        ("on-the-move", "ar", "بأمان", false),
+    ] {
+        let pdf = p
+            .public()
+            .join(format!("{campaign}/{lang}/leaflets/trifold.pdf"));
+        let boxes = run(
+            "pdftotext",
+            &["-f", "1", "-l", "1", "-bbox", path_str(&pdf), "-"],
+        );
+        // pdftotext -bbox writes Arabic-script words in visual order.
+        let visual: String = word.chars().rev().collect();
+        let x = boxes
+            .lines()
+            .filter(|l| l.contains(&format!(">{word}<")) || l.contains(&format!(">{visual}<")))
+            .find_map(|l| {
+                let start = l.find("xMin=\"")? + 6;
+                l[start..].split('"').next()?.parse::<f64>().ok()
+            })
+            .unwrap_or_else(|| panic!("{lang}: `{word}` not found on page 1:\n{boxes}"));
+        let third = 841.89 / 3.0;
+        if cover_on_right {
+            assert!(x > 2.0 * third, "{lang}: title at x = {x}");
+        } else {
+            assert!(x < third, "{lang}: title at x = {x}");
+        }
+    }
+}
+
+#[test]
+fn leaflets_print_legibly_in_black_and_white() {
+    let p = &*EXAMPLES;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = p.public().join("safe-work/en/leaflets/trifold.pdf");
+    let prefix = dir.path().join("grey");
+    run(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            "100",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            path_str(&pdf),
+            path_str(&prefix),
+        ],
+    );
+    let pgm = std::fs::read(dir.path().join("grey-1.pgm")).unwrap();
+    let (width, height, pixels) = parse_pgm(&pgm);
+    // The cover's title (accent colour) is in the top of the right-hand panel.
+    let title_area = region(&pixels, width, (width * 2 / 3, width), (0, height / 6));
+    let darkest = *title_area.iter().min().unwrap();
+    let ratio = contrast_on_white(darkest);
+    assert!(
+        ratio >= 4.5,
+        "the title prints at grey {darkest}: {ratio:.2}:1 on white"
+    );
+    // Body text and the helpline are black, not a colour.
+    let lower = region(&pixels, width, (0, width), (height / 2, height));
+    assert!(*lower.iter().min().unwrap() < 40);
+}
+
+fn parse_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    // "P5\n<width> <height>\n<max>\n" then one byte per pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (width, height, bytes[at + 1..].to_vec())
+}
+
+fn region(pixels: &[u8], width: usize, xs: (usize, usize), ys: (usize, usize)) -> Vec<u8> {
+    (ys.0..ys.1)
+        .flat_map(|y| (xs.0..xs.1).map(move |x| pixels[y * width + x]))
+        .collect()
+}
+
+fn contrast_on_white(grey: u8) -> f64 {
+    let c = f64::from(grey) / 255.0;
+    let linear = if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    };
+    1.05 / (linear + 0.05)
+}
+
+#[test]
+fn the_home_page_links_each_leaflet_with_its_size() {
+    let p = &*EXAMPLES;
+    for (campaign, lang) in [("on-the-move", "fa"), ("safe-work", "sr")] {
+        let html = p.page(&format!("{campaign}/{lang}/index.html"));
+        let links = common::attrs(&html, "ul.leaflets a", "href");
+        assert_eq!(links, ["leaflets/trifold.pdf", "leaflets/card.pdf"]);
+        let texts = common::texts(&html, "ul.leaflets a");
+        for (href, text) in links.iter().zip(&texts) {
+            let size = std::fs::metadata(p.public().join(format!("{campaign}/{lang}/{href}")))
+                .unwrap()
+                .len();
+            let kb = size.div_ceil(1024).to_string();
+            assert!(text.contains(&kb), "`{text}` should give {kb} KB");
+            assert!(text.contains("PDF"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn leaflets_are_byte_identical_from_the_same_input() {
+    let p = Project::examples();
+    p.build_ok();
+    let first = p.snapshot(&p.public());
+    std::fs::remove_dir_all(p.public()).unwrap();
+    p.build_ok();
+    let second = p.snapshot(&p.public());
+    let pdfs = |s: &std::collections::BTreeMap<PathBuf, Vec<u8>>| {
+        s.iter()
+            .filter(|(path, _)| path.extension().is_some_and(|e| e == "pdf"))
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pdfs(&first).len(), 22);
+    assert!(
+        pdfs(&first) == pdfs(&second),
+        "a PDF changed between two builds"
+    );
+}
+
+/// A project with one campaign and one leaflet text, for the tests below.
+fn leaflet_project(format: &str, extra_yaml: &str, text: &str) -> Project {
+    let p = Project::empty();
+    p.write(
+        "campaigns/demo.yaml",
+        format!(
+            "title: {{en: \"Demo\", ar: \"تجربة\"}}\n\
+             description: {{en: \"Demo.\", ar: \"تجربة.\"}}\n\
+             languages: [en, ar]\n\
+             default_language: en\n\
+             base_url: \"https://example.org/demo/\"\n\
+             contacts:\n  - name: {{en: \"Helpline\"}}\n    phone: \"+389 2 3103 570\"\n    example: true\n\
+             leaflets:\n  - id: one\n    format: {format}\n{extra_yaml}"
+        ),
+    );
+    for lang in ["en", "ar"] {
+        p.write(
+            &format!("content/demo/{lang}/index.md"),
+            "---\ntitle: Home\n---\nHello.\n",
+        );
+        p.write(&format!("content/demo/{lang}/leaflets/one.md"), text);
+    }
+    p
+}
+
+#[test]
+fn text_that_does_not_fit_is_an_error_naming_leaflet_language_and_panel() {
+    let long = "Words that go on and on across the panel. ".repeat(120);
+    let text =
+        format!("---\ntitle: \"Too long\"\n---\n\nShort cover.\n\n---\n\n## Inside\n\n{long}\n");
+    let p = leaflet_project("a4-trifold", "", &text);
+    // A first good build, to check the failed one leaves it alone.
+    let good = "---\ntitle: \"Fits\"\n---\n\nShort.\n";
+    p.write("content/demo/en/leaflets/one.md", good);
+    p.write("content/demo/ar/leaflets/one.md", good);
+    p.build_ok();
+    let before = p.snapshot(&p.public());
+    p.write("content/demo/en/leaflets/one.md", &text);
+    p.write("content/demo/ar/leaflets/one.md", &text);
+
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    for lang in ["en", "ar"] {
+        assert!(
+            err.contains(&format!(
+                "content/demo/{lang}/leaflets/one.md:9:1: error: the leaflet `one` in `{lang}` does not fit: the `inside-1` panel needs"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains("mm too much"), "{err}");
+    assert!(!err.contains("`cover` panel"), "{err}");
+    assert_eq!(
+        p.snapshot(&p.public()),
+        before,
+        "the previous output changed"
+    );
+}
+
+#[test]
+fn more_parts_than_the_format_has_is_an_error() {
+    let text = "---\ntitle: T\n---\n\nFront.\n\n---\n\nBack.\n\n---\n\nOne too many.\n";
+    let p = leaflet_project("a6-card", "", text);
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/demo/en/leaflets/one.md:13:1: error: the `a6-card` format has 2 parts (front, back), but the text has 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn typst_and_markdown_characters_print_as_written() {
+    let text = "---\ntitle: \"#import and $math$\"\n---\n\n\
+        Cost: $5 \\\\ 10 #import \"/etc/passwd\": * and [brackets] and `#set page(width: 1mm)`.\n\n\
+        #set text(fill: red) @label <tag> *bold* _under_ \\#hash\n";
+    let p = leaflet_project("a5-flyer", "", text);
+    let output = p.build_ok();
+    assert!(stderr(&output).contains("0 errors"), "{}", stderr(&output));
+    let pdf = p.public().join("demo/en/leaflets/one.pdf");
+    let (pages, size) = pdf_pages(&pdf);
+    assert_eq!((pages, size.as_str()), (2, "419.528 x 595.276")); // A5
+    let printed = pdf_text(&pdf);
+    for literal in [
+        "#import and $math$",
+        "$5 \\ 10 #import \"/etc/passwd\": * and [brackets]",
+        "#set page(width: 1mm)",
+        // `<tag>` is HTML to Markdown: left out, as on the web pages.
+        "#set text(fill: red) @label bold under #hash",
+        "#hash",
+    ] {
+        assert!(
+            printed.contains(literal),
+            "`{literal}` not printed as written:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn a_campaign_without_base_url_gets_a_warning_and_no_qr_code() {
+    let p = leaflet_project(
+        "a6-card",
+        "",
+        "---\ntitle: T\n---\n\nFront.\n\n---\n\nBack.\n",
+    );
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        yaml.replace("base_url: \"https://example.org/demo/\"\n", ""),
+    );
+    let output = p.build_ok();
+    let err = stderr(&output);
+    assert!(
+        err.contains("campaigns/demo.yaml:10:1: warning: the leaflet `one` gets no QR code: the campaign has no `base_url`"),
+        "{err}"
+    );
+    let text = pdf_text(&p.public().join("demo/en/leaflets/one.pdf"));
+    assert!(!text.contains("Scan"), "{text}");
+    assert!(text.contains("+389 2 3103 570"), "{text}");
+}
+
+#[test]
+fn leaflet_declarations_are_checked() {
+    let p = leaflet_project(
+        "a4-trifodl",
+        "    sheet: true\n  - id: Bad Name\n    format: a6-card\n",
+        "---\ntitle: T\n---\nx\n",
+    );
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("campaigns/demo.yaml:12:13: error: unknown leaflet format `a4-trifodl`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `a4-trifold`?"), "{err}");
+    assert!(
+        err.contains("leaflet `id`: the file name `Bad Name.md` cannot be used"),
+        "{err}"
+    );
+
+    let p = leaflet_project("a4-trifold", "    sheet: true\n", "---\ntitle: T\n---\nx\n");
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains("`sheet: true` (four cards on an A4 sheet) is only for the `a6-card` format"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_and_undeclared_leaflet_texts_are_warnings() {
+    let p = leaflet_project("a6-card", "", "---\ntitle: T\n---\n\nFront.\n");
+    std::fs::remove_file(p.root().join("content/demo/ar/leaflets/one.md")).unwrap();
+    p.write(
+        "content/demo/en/leaflets/other.md",
+        "---\ntitle: T\n---\nx\n",
+    );
+    let output = p.build_ok();
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "warning: the leaflet `one` has no text in ar, so it is not printed in that language"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("write `content/demo/ar/leaflets/one.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/demo/en/leaflets/other.md: warning: the leaflet `other` is not declared in `campaigns/demo.yaml`"),
+        "{err}"
+    );
+    assert!(p.public().join("demo/en/leaflets/one.pdf").is_file());
+    assert!(!p.public().join("demo/ar/leaflets").exists());
+    assert!(
+        stdout(&output).contains("1 leaflet in"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn letters_no_bundled_font_has_are_an_error() {
+    let p = leaflet_project("a6-card", "", "---\ntitle: T\n---\n\nKanji 漢字 here.\n");
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no font of the theme `default` has the letters `字` (U+5B57), `漢` (U+6F22)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pictures_in_leaflet_text_are_located_errors() {
+    let p = leaflet_project(
+        "a6-card",
+        "",
+        "---\ntitle: T\n---\n\nFront.\n\n![A drawing](drawing.png)\n",
+    );
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains(
+            "content/demo/en/leaflets/one.md:7:1: error: a picture cannot be printed in a leaflet"
+        ),
+        "{err}"
+    );
+}
+
+/// Renders one page per format and direction for people to look at:
+/// `target/leaflet-artifacts/` (or `$OUTREACH_LEAFLET_ARTIFACTS`).
+#[test]
+fn keep_pictures_of_each_format_and_direction() {
+    let p = &*EXAMPLES;
+    let flyer = leaflet_project(
+        "a5-flyer",
+        "",
+        "---\ntitle: \"A flyer\"\ndescription: \"With a subtitle\"\n---\n\nThe front.\n\n---\n\nThe back, with the contacts below.\n",
+    );
+    flyer.build_ok();
+    let out = artifacts();
+    for (name, pdf) in [
+        (
+            "a4-trifold-ltr",
+            p.public().join("safe-work/en/leaflets/trifold.pdf"),
+        ),
+        (
+            "a4-trifold-rtl",
+            p.public().join("on-the-move/fa/leaflets/trifold.pdf"),
+        ),
+        (
+            "a6-card-rtl",
+            p.public().join("on-the-move/ar/leaflets/card.pdf"),
+        ),
+        (
+            "a6-card-sheet-ltr",
+            p.public().join("safe-work/sr/leaflets/card.pdf"),
+        ),
+        (
+            "a5-flyer-ltr",
+            flyer.public().join("demo/en/leaflets/one.pdf"),
+        ),
+        (
+            "a5-flyer-rtl",
+            flyer.public().join("demo/ar/leaflets/one.pdf"),
+        ),
+    ] {
+        let prefix = out.join(name);
+        run(
+            "pdftoppm",
+            &["-r", "60", "-png", path_str(&pdf), path_str(&prefix)],
+        );
+        assert!(out.join(format!("{name}-1.png")).is_file());
+        assert!(out.join(format!("{name}-2.png")).is_file());
+    }
+}
