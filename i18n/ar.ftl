@@ -22,6 +22,11 @@ page-not-translated = لم تُترجَم هذه الصفحة بعد. وهي م�
 helpline = خط المساعدة
 call = اتصل بـ{ $name }
 leaflet-download = نزّل المنشور (PDF، { $size } كيلوبايت)
+leaflets = منشورات للطباعة
+leaflet-online = امسح الرمز لقراءة هذا على الإنترنت
+leaflet-format-a4-trifold = منشور مطوي (A4)
+leaflet-format-a5-flyer = منشور بورقة واحدة (A5)
+leaflet-format-a6-card = بطاقة جيب (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = السلامة على الإنترنت

@@ -18,6 +18,11 @@ page-not-translated = This page has not been translated yet. It is shown in { $l
 helpline = Helpline
 call = Call { $name }
 leaflet-download = Download the leaflet (PDF, { $size } KB)
+leaflets = Leaflets to print
+leaflet-online = Scan to read this online
+leaflet-format-a4-trifold = Folded leaflet (A4)
+leaflet-format-a5-flyer = Flyer (A5)
+leaflet-format-a6-card = Pocket card (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Staying safe online

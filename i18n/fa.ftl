@@ -18,6 +18,11 @@ page-not-translated = این صفحه هنوز ترجمه نشده است و ب�
 helpline = خط کمک
 call = تماس با { $name }
 leaflet-download = دریافت بروشور (PDF، { $size } کیلوبایت)
+leaflets = بروشورهای قابل چاپ
+leaflet-online = برای خواندن در اینترنت، کد را اسکن کنید
+leaflet-format-a4-trifold = بروشور تاشده (A4)
+leaflet-format-a5-flyer = تراکت (A5)
+leaflet-format-a6-card = کارت جیبی (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = امنیت در اینترنت

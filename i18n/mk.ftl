@@ -18,6 +18,11 @@ page-not-translated = Оваа страница сè уште не е преве
 helpline = Линија за помош
 call = Јавете се на { $name }
 leaflet-download = Преземете го летокот (PDF, { $size } KB)
+leaflets = Летоци за печатење
+leaflet-online = Скенирајте и прочитајте на интернет
+leaflet-format-a4-trifold = Превиткан леток (A4)
+leaflet-format-a5-flyer = Флаер (A5)
+leaflet-format-a6-card = Џебна картичка (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Безбедност на интернет

@@ -18,6 +18,11 @@ page-not-translated = دا پاڼه لا نه ده ژباړل شوې. په { $la
 helpline = د مرستې کرښه
 call = { $name } ته زنګ ووهئ
 leaflet-download = پاڼه ښکته کړئ (PDF، { $size } KB)
+leaflets = د چاپ لپاره پاڼې
+leaflet-online = کوډ سکن کړئ او دا په انټرنېټ کې ولولئ
+leaflet-format-a4-trifold = قات شوې پاڼه (A4)
+leaflet-format-a5-flyer = ساده پاڼه (A5)
+leaflet-format-a6-card = د جیب کارت (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = په انټرنېټ کې خوندي پاتې کېدل

@@ -19,6 +19,11 @@ page-not-translated = Akaja patrin još naj prevodime. Sikavel pe ande { $langua
 helpline = Linija vaš žutipe
 call = Akhar { $name }
 leaflet-download = Le o lil (PDF, { $size } KB)
+leaflets = Lila vaš štampinipe
+leaflet-online = Skenirin thaj drabar ko interneti
+leaflet-format-a4-trifold = Presavimo lil (A4)
+leaflet-format-a5-flyer = Flajeri (A5)
+leaflet-format-a6-card = Kartica vaš o džepi (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Arakhipe ko interneti

@@ -18,6 +18,11 @@ page-not-translated = Kjo faqe nuk është përkthyer ende. Po shfaqet në { $la
 helpline = Linja e ndihmës
 call = Telefononi { $name }
 leaflet-download = Shkarkoni fletëpalosjen (PDF, { $size } KB)
+leaflets = Fletëpalosje për shtypje
+leaflet-online = Skanoni për ta lexuar në internet
+leaflet-format-a4-trifold = Fletëpalosje (A4)
+leaflet-format-a5-flyer = Fletushkë (A5)
+leaflet-format-a6-card = Kartë xhepi (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Siguria në internet

@@ -19,6 +19,11 @@ page-not-translated = Ova stranica još nije prevedena. Prikazana je na jeziku: 
 helpline = Linija za pomoć
 call = Pozovite { $name }
 leaflet-download = Preuzmite letak (PDF, { $size } KB)
+leaflets = Leci za štampanje
+leaflet-online = Skenirajte i pročitajte na internetu
+leaflet-format-a4-trifold = Presavijeni letak (A4)
+leaflet-format-a5-flyer = Flajer (A5)
+leaflet-format-a6-card = Džepna kartica (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Bezbednost na internetu

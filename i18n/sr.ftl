@@ -19,6 +19,11 @@ page-not-translated = Ова страница још није преведена
 helpline = Линија за помоћ
 call = Позовите { $name }
 leaflet-download = Преузмите летак (PDF, { $size } KB)
+leaflets = Леци за штампање
+leaflet-online = Скенирајте и прочитајте на интернету
+leaflet-format-a4-trifold = Пресавијени летак (A4)
+leaflet-format-a5-flyer = Флајер (A5)
+leaflet-format-a6-card = Џепна картица (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Безбедност на интернету
