@@ -290,9 +290,32 @@ fn leaflets_print_legibly_in_black_and_white() {
     );
     let pgm = std::fs::read(dir.path().join("grey-1.pgm")).unwrap();
     let (width, height, pixels) = parse_pgm(&pgm);
-    // The cover's title (accent colour) is in the top of the right-hand panel.
-    let title_area = region(&pixels, width, (width * 2 / 3, width), (0, height / 6));
+    // The cover's title, in the accent colour: where pdftotext finds it.
+    let boxes = run(
+        "pdftotext",
+        &["-f", "1", "-l", "1", "-bbox", path_str(&pdf), "-"],
+    );
+    let title = boxes
+        .lines()
+        .find(|l| l.contains(">Safe<"))
+        .expect("title on page 1");
+    let coordinate = |name: &str| -> usize {
+        let start = title.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let points: f64 = title[start..].split('"').next().unwrap().parse().unwrap();
+        (points * 100.0 / 72.0) as usize // 100 dpi
+    };
+    let title_area = region(
+        &pixels,
+        width,
+        (coordinate("xMin"), coordinate("xMax")),
+        (coordinate("yMin"), coordinate("yMax")),
+    );
     let darkest = *title_area.iter().min().unwrap();
+    // It is the accent colour, not black, and still dark enough in grey.
+    assert!(
+        darkest > 20,
+        "the title prints black ({darkest}): is it still in colour?"
+    );
     let ratio = contrast_on_white(darkest);
     assert!(
         ratio >= 4.5,
@@ -439,6 +462,43 @@ fn text_that_does_not_fit_is_an_error_naming_leaflet_language_and_panel() {
 }
 
 #[test]
+fn a_word_too_long_for_its_panel_is_an_error() {
+    let text =
+        "---\ntitle: \"Antitraffickingcounsellingandsupportservicesforeveryone\"\n---\n\nFront.\n";
+    let p = leaflet_project("a6-card", "", text);
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: the leaflet `one` in `en`: `Antitraffickingcounsellingandsupportservicesforeveryone` is wider than its panel (page 1) and would be cut off at the side"),
+        "{err}"
+    );
+}
+
+#[test]
+fn too_many_contacts_on_the_back_are_shown_at_the_last_part() {
+    let mut contacts = String::new();
+    for i in 0..12 {
+        contacts.push_str(&format!(
+            "  - name: {{en: \"Helpline number {i}\"}}\n    phone: \"+389 2 3103 5{i:02}\"\n    hours: {{en: \"Every day, all day and all night\"}}\n"
+        ));
+    }
+    let p = leaflet_project("a6-card", "", "---\ntitle: T\n---\n\nFront only.\n");
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    let yaml = yaml.replace("contacts:\n", &format!("contacts:\n{contacts}"));
+    p.write("campaigns/demo.yaml", yaml);
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains("content/demo/en/leaflets/one.md:5:1: error: the leaflet `one` in `en` does not fit: the `back` panel needs"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the help contacts are printed here too"),
+        "{err}"
+    );
+}
+
+#[test]
 fn more_parts_than_the_format_has_is_an_error() {
     let text = "---\ntitle: T\n---\n\nFront.\n\n---\n\nBack.\n\n---\n\nOne too many.\n";
     let p = leaflet_project("a6-card", "", text);
@@ -516,10 +576,7 @@ fn leaflet_declarations_are_checked() {
         "{err}"
     );
     assert!(err.contains("did you mean `a4-trifold`?"), "{err}");
-    assert!(
-        err.contains("leaflet `id`: the file name `Bad Name.md` cannot be used"),
-        "{err}"
-    );
+    assert!(err.contains("`Bad Name` cannot be a leaflet id"), "{err}");
 
     let p = leaflet_project("a4-trifold", "    sheet: true\n", "---\ntitle: T\n---\nx\n");
     let err = stderr(&p.outreach(&["build"]));

@@ -458,9 +458,14 @@ fn check_leaflets(
             source.at_line_col(line, col, Severity::Error, message)
         };
         let mut ok = true;
-        if let Err(message) = super::content::check_slug(&leaflet.id.value) {
-            let message = message.replace("page file names", "leaflet names");
-            problems.push(error((line, col), format!("leaflet `id`: {message}")));
+        if super::content::check_slug(&leaflet.id.value).is_err() {
+            problems.push(error(
+                (line, col),
+                format!(
+                    "`{}` cannot be a leaflet id: it names the leaflet's files, so use only lower-case ASCII letters, digits and `-` (e.g. `pocket-card`)",
+                    leaflet.id.value
+                ),
+            ));
             ok = false;
         }
         if leaflets.iter().any(|l| l.id == leaflet.id.value) {

@@ -86,6 +86,12 @@ mod tests {
     }
 
     #[test]
+    fn the_default_accent_is_the_stylesheets() {
+        let css = include_str!("../../themes/default/static/style.css");
+        assert!(css.contains(&format!("--accent:{DEFAULT_ACCENT}")));
+    }
+
+    #[test]
     fn accents_are_checked_on_every_background() {
         assert_eq!(check_accent("#0B4F8A"), Ok("#0b4f8a".to_string()));
         let err = check_accent("#3a87d8").unwrap_err();

@@ -13,6 +13,13 @@ use crate::render::markdown;
 use crate::render::strings::native_digits;
 use crate::resolve::translit;
 
+/// The line that separates a leaflet's parts.
+pub const PART_BREAK: &str = "---";
+
+/// Lists and quotes nested deeper than this are refused: they cannot fit a
+/// panel, and Typst stops at a fixed depth of nested styles.
+const MAX_NESTING: usize = 8;
+
 /// One section of a leaflet's text, as Typst markup.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Section {
@@ -54,12 +61,14 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
         keeping: false,
         links: Vec::new(),
         code: None,
+        pending: String::new(),
     };
     let mut sections = Vec::new();
     let mut problems = Vec::new();
     let line_of = |offset: usize| page.source.line_col(page.body_start + offset).0;
     let mut start_line = line_of(body.len() - body.trim_start().len());
     let mut depth = 0usize;
+    let mut nesting = 0usize;
     let mut skipping = 0usize;
     for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
         if skipping > 0 {
@@ -78,13 +87,42 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
             )
         };
         match event {
-            Event::Rule if depth == 0 => {
+            // Only a line `---` starts a part, as the documentation says;
+            // `***` and `___` draw a line inside the part.
+            Event::Rule if depth == 0 && body[range.clone()].trim() == PART_BREAK => {
+                writer.flush();
+                writer.keeping = false;
                 sections.push(Section {
                     markup: std::mem::take(&mut writer.out),
                     line: start_line,
                 });
                 let rest = &body[range.end..];
                 start_line = line_of(range.end + rest.len() - rest.trim_start().len());
+                continue;
+            }
+            Event::Start(Tag::Heading { .. })
+                if body[range.clone()].trim_end().ends_with(PART_BREAK) =>
+            {
+                let underline =
+                    range.start + body[range.clone()].trim_end().len() - PART_BREAK.len();
+                problems.push(
+                    page.source
+                        .at(
+                            page.body_start + underline,
+                            Severity::Warning,
+                            "this `---` makes the line above it a heading, so it does not start a new part",
+                        )
+                        .with_help("put an empty line above `---` to start a new part"),
+                );
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) if nesting >= MAX_NESTING => {
+                problems.push(
+                    unsupported(&format!(
+                        "a list or quote nested more than {MAX_NESTING} deep"
+                    ))
+                    .with_help("use fewer levels"),
+                );
+                skipping = 1;
                 continue;
             }
             Event::Start(Tag::Image { .. }) => {
@@ -108,25 +146,44 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
                 }
                 continue;
             }
-            Event::Html(_) => {
+            Event::Start(Tag::HtmlBlock) => {
                 problems.push(page.source.at(
                     page.body_start + range.start,
                     Severity::Warning,
                     "HTML is not printed in leaflets; this block is left out",
                 ));
+                skipping = 1;
                 continue;
             }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Start(ref tag) => {
+                depth += 1;
+                if matches!(tag, Tag::List(_) | Tag::BlockQuote(_)) {
+                    nesting += 1;
+                }
+            }
+            Event::End(ref tag) => {
+                depth = depth.saturating_sub(1);
+                if matches!(tag, TagEnd::List(_) | TagEnd::BlockQuote(_)) {
+                    nesting = nesting.saturating_sub(1);
+                }
+            }
             _ => {}
         }
         writer.event(event);
     }
+    writer.flush();
     sections.push(Section {
         markup: writer.out,
         line: start_line,
     });
     (sections, problems)
+}
+
+/// A link being written: its address as printed (empty for links between
+/// pages) and its text so far.
+struct OpenLink {
+    shown: String,
+    text: String,
 }
 
 struct Writer<'a> {
@@ -135,17 +192,18 @@ struct Writer<'a> {
     native: bool,
     script: Option<translit::Script>,
     keeping: bool,
-    /// Open links: the address to print after the text, if any.
-    links: Vec<Option<String>>,
+    /// Open links; `None` for an address written as a link (`<https://…>`).
+    links: Vec<Option<OpenLink>>,
     /// Text of the open code block.
     code: Option<String>,
+    /// Text not yet written: runs and soft breaks are gathered so that a
+    /// phone number split over two source lines is still found whole.
+    pending: String,
 }
 
 impl Writer<'_> {
     fn event(&mut self, event: Event) {
         match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
             Event::Text(text) => {
                 if let Some(code) = self.code.as_mut() {
                     code.push_str(&text);
@@ -156,15 +214,28 @@ impl Writer<'_> {
                         }
                         _ => text.to_string(),
                     };
-                    self.prose(&text);
+                    if let Some(Some(link)) = self.links.last_mut() {
+                        link.text.push_str(&text);
+                    }
+                    self.pending.push_str(&text);
                 }
+                return;
             }
+            Event::SoftBreak => {
+                self.pending.push(' ');
+                return;
+            }
+            _ => self.flush(),
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(_) | Event::SoftBreak => {}
             Event::Code(code) => {
                 self.out.push_str("#box(text(dir: ltr, raw(");
                 self.out.push_str(&string_literal(&code));
                 self.out.push_str(")))");
             }
-            Event::SoftBreak => self.out.push_str("#\" \""),
             Event::HardBreak => self.out.push_str("#linebreak()"),
             Event::TaskListMarker(done) => self.out.push_str(if done {
                 "#\"\u{2611} \""
@@ -180,6 +251,14 @@ impl Writer<'_> {
 
     fn in_autolink(&self) -> bool {
         self.links.last().is_some_and(|l| l.is_none())
+    }
+
+    /// Writes the gathered text.
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.pending);
+        if !text.is_empty() {
+            self.prose(&text);
+        }
     }
 
     fn start(&mut self, tag: Tag) {
@@ -212,17 +291,20 @@ impl Writer<'_> {
                 dest_url,
                 ..
             } => {
-                // Printed addresses help only where they lead to a website;
+                // On paper a link is its address: websites, phone numbers
+                // and e-mail addresses are printed after the link's text;
                 // links between the campaign's pages print as plain text.
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                let shown = dest_url
-                    .strip_prefix("https://")
-                    .or_else(|| dest_url.strip_prefix("http://"))
+                let shown = ["https://", "http://", "tel:", "sms:", "mailto:"]
+                    .iter()
+                    .find_map(|scheme| dest_url.strip_prefix(scheme))
                     .map(|rest| rest.trim_end_matches('/').to_string());
                 self.links.push(match (autolink, shown) {
                     (true, _) => None,
-                    (false, Some(shown)) => Some(shown),
-                    (false, None) => Some(String::new()),
+                    (false, shown) => Some(OpenLink {
+                        shown: shown.unwrap_or_default(),
+                        text: String::new(),
+                    }),
                 });
                 if autolink {
                     self.out.push_str("#box(text(dir: ltr)[");
@@ -234,7 +316,11 @@ impl Writer<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => self.out.push_str("\n\n"),
+            TagEnd::Paragraph => {
+                // A `{{` left open ends with its paragraph, as on the web pages.
+                self.keeping = false;
+                self.out.push_str("\n\n");
+            }
             TagEnd::Heading(_) => {
                 self.keeping = false;
                 self.out.push_str("]\n\n");
@@ -254,10 +340,10 @@ impl Writer<'_> {
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.out.push(']'),
             TagEnd::Link => match self.links.pop().flatten() {
                 None => self.out.push_str("])"),
-                Some(shown) if shown.is_empty() => {}
-                Some(shown) => {
+                Some(link) if link.shown.is_empty() || link.text.contains(&link.shown) => {}
+                Some(link) => {
                     self.out.push_str("#\" (\"#box(text(dir: ltr, ");
-                    self.out.push_str(&string_literal(&shown));
+                    self.out.push_str(&string_literal(&link.shown));
                     self.out.push_str("))#\")\"");
                 }
             },
@@ -279,8 +365,8 @@ impl Writer<'_> {
                 None => (rest, "", ""),
             };
             if !before.is_empty() {
-                let before = if self.native {
-                    native_digits(self.lang, before)
+                let before = if self.native && !self.in_autolink() {
+                    native_digits_in_prose(self.lang, before)
                 } else {
                     before.to_string()
                 };
@@ -295,6 +381,21 @@ impl Writer<'_> {
             rest = after;
         }
     }
+}
+
+/// `text` with its digits in the script of `lang`, except inside web and
+/// e-mail addresses, which are typed as printed.
+fn native_digits_in_prose(lang: &str, text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let address = word.contains(['/', '@']) || word.starts_with("www.");
+            if address {
+                word.to_string()
+            } else {
+                native_digits(lang, word)
+            }
+        })
+        .collect()
 }
 
 /// The first phone number in `text`: a `+` or digit, then digits, spaces,
@@ -438,6 +539,59 @@ mod tests {
             "{markup}"
         );
         assert!(markup.contains("۲۴"), "{markup}");
+    }
+
+    #[test]
+    fn a_number_over_two_source_lines_is_still_one_number() {
+        let (sections, _) = sections(&page("fa", "تماس: +98 21\n1234 5678 ۲۴\n"), true);
+        let markup = &sections[0].markup;
+        assert!(
+            markup.contains("#box(text(dir: ltr, \"+98 21 1234 5678\"))"),
+            "{markup}"
+        );
+    }
+
+    #[test]
+    fn links_print_their_address_and_addresses_keep_their_digits() {
+        let body = "[Call us](tel:+38923103570), [site](https://example.org/2024/) and <https://example.org/12> or www.example.org/34 and 56\n";
+        let (sections, _) = sections(&page("ar", body), true);
+        let markup = &sections[0].markup;
+        assert!(markup.contains("\"+38923103570\""), "{markup}");
+        assert!(markup.contains("\"example.org/2024\""), "{markup}");
+        assert!(markup.contains("example.org/12"), "{markup}");
+        assert!(markup.contains("www.example.org/34"), "{markup}");
+        assert!(markup.contains("٥٦"), "{markup}");
+        // A link whose text is its address is not printed twice.
+        let (same, _) = super::sections(&page("en", "[example.org](https://example.org)\n"), false);
+        assert_eq!(same[0].markup.matches("example.org").count(), 1);
+    }
+
+    #[test]
+    fn only_a_dash_line_starts_a_part() {
+        let (sections, problems) =
+            sections(&page("en", "One\n\n***\n\nStill one\n---\n\nTwo\n"), false);
+        assert_eq!(sections.len(), 1, "{sections:?}");
+        assert!(sections[0].markup.contains("#line("));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(9));
+        assert!(problems[0].message.contains("does not start a new part"));
+    }
+
+    #[test]
+    fn an_unclosed_keep_mark_ends_with_its_paragraph() {
+        let mut p = page("sr-Latn", "Ово {{остаје\n\nДруги пасус\n\n---\n\nТреће\n");
+        p.origin = Origin::Transliterated { from: "sr".into() };
+        let (sections, _) = sections(&p, false);
+        assert!(
+            sections[0].markup.contains("Drugi pasus"),
+            "{}",
+            sections[0].markup
+        );
+        assert!(
+            sections[1].markup.contains("Treće"),
+            "{}",
+            sections[1].markup
+        );
     }
 
     #[test]

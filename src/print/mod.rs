@@ -19,12 +19,13 @@ use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Label, Selector, Smart, Value};
 use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::{Abs, Frame, FrameItem, Point, Size};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::{Campaign, Direction};
-use crate::render::strings::{Request, Strings};
+use crate::render::strings::{Request, Strings, native_digits};
 use crate::resolve::{ResolvedLeaflet, ResolvedSite};
 use markup::string_literal;
 use world::{Fonts, LeafletWorld};
@@ -130,7 +131,16 @@ pub fn print_leaflet(
                 .with_help("parts are separated by lines `---`; join this part with the one before it, or choose a larger format"),
         );
     }
-    sections.resize(names.len(), markup::Section::default());
+    // Parts not written are empty; a problem in one (the contacts on the
+    // back, say) is shown at the last part written.
+    let last_line = sections.last().map_or(1, |s| s.line);
+    sections.resize(
+        names.len(),
+        markup::Section {
+            markup: String::new(),
+            line: last_line,
+        },
+    );
 
     let url = crate::render::absolute_url(campaign, &format!("{}/", text.lang));
     let qr_svg = match (&url, spec.qr) {
@@ -161,25 +171,42 @@ pub fn print_leaflet(
         qr_svg.is_some(),
         url.as_deref(),
     );
+    // Letters no font has would print as empty boxes. Those of the leaflet
+    // text are shown where they are; the rest come from the campaign file
+    // (contact names, hours) or the interface strings.
     let missing = missing_letters(&data, fonts);
-    if !missing.is_empty() {
-        let letters: Vec<String> = missing
+    let (in_text, elsewhere): (Vec<char>, Vec<char>) = missing
+        .into_iter()
+        .partition(|c| text.source.text.contains(*c));
+    let no_font = |letters: &[char]| {
+        let letters: Vec<String> = letters
             .iter()
             .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
             .collect();
+        format!(
+            "no font of the theme `{}` has the letters {}: they would print as empty boxes",
+            theme.name,
+            letters.join(", ")
+        )
+    };
+    let font_help = format!("add a font that has them to `themes/{}/fonts/`", theme.name);
+    if let Some(first) = in_text.first() {
+        let offset = text.source.text.find(*first).unwrap_or(0);
+        problems.push(
+            text.source
+                .at(offset, Severity::Error, no_font(&in_text))
+                .with_help(font_help.clone()),
+        );
+    }
+    if !elsewhere.is_empty() {
         problems.push(
             Diagnostic::in_file(
-                &text.source.path,
+                &campaign.source.path,
                 Severity::Error,
-                format!(
-                    "no font of the theme `{}` has the letters {}: they would print as empty boxes",
-                    theme.name,
-                    letters.join(", ")
-                ),
+                format!("{shown}: {}", no_font(&elsewhere)),
             )
             .with_help(format!(
-                "add a font that has them to `themes/{}/fonts/`",
-                theme.name
+                "they are in a contact's name or hours, or in an interface string; {font_help}"
             )),
         );
     }
@@ -224,7 +251,14 @@ pub fn print_leaflet(
 
     for (name, need, have) in overflows(&document) {
         let index = names.iter().position(|n| *n == name);
-        let line = index.map_or(1, |i| sections[i].line);
+        let line = index.map_or(last_line, |i| sections[i].line);
+        // Whole millimetres, and never "0 mm too much".
+        let over = (need - have).ceil().max(1.0);
+        let help = if matches!(name.as_str(), "back" | "cover" | "front") {
+            "shorten the text of this part; the help contacts are printed here too (a `country:` line in the front matter keeps only one country's). Text is never cut off or moved to another page"
+        } else {
+            "shorten the text of this part; text is never cut off or moved to another page"
+        };
         problems.push(
             text.source
                 .at_line_col(
@@ -232,11 +266,22 @@ pub fn print_leaflet(
                     1,
                     Severity::Error,
                     format!(
-                        "{shown} does not fit: the `{name}` panel needs {need:.0} mm but has {have:.0} mm ({:.0} mm too much)",
-                        need - have
+                        "{shown} does not fit: the `{name}` panel needs {need:.1} mm but has {have:.1} mm ({over:.0} mm too much)"
                     ),
                 )
-                .with_help("shorten the text of this part; text is never cut off or moved to another page"),
+                .with_help(help),
+        );
+    }
+    for (page, word) in clipped_words(&document) {
+        problems.push(
+            Diagnostic::in_file(
+                &text.source.path,
+                Severity::Error,
+                format!(
+                    "{shown}: `{word}` is wider than its panel (page {page}) and would be cut off at the side"
+                ),
+            )
+            .with_help("break the word with a space or a hyphen, or shorten it"),
         );
     }
     let pages = document.pages().len();
@@ -246,7 +291,7 @@ pub fn print_leaflet(
                 &text.source.path,
                 Severity::Error,
                 format!(
-                    "{shown} has {pages} pages, but the `{}` format has {}: the text ran over",
+                    "{shown} has {pages} pages, but the `{}` format has {}",
                     spec.format.name(),
                     spec.format.pages()
                 ),
@@ -319,11 +364,12 @@ fn data_file(
         Some(Direction::Rtl) => "rtl",
         _ => "ltr",
     };
+    // Typst wants the language alone (`sr` for `sr-Latn`).
     let typst_lang = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
-    let digits = match (campaign.native_digits, typst_lang.as_str()) {
-        (true, "fa" | "ps") => "۱",
-        (true, "ar") => "١",
-        _ => "1",
+    let digits = if campaign.native_digits {
+        native_digits(lang, "1")
+    } else {
+        "1".to_string()
     };
     let accent = campaign
         .accent
@@ -378,7 +424,6 @@ fn data_file(
     field("id", string_literal(&leaflet.spec.id));
     field("format", string_literal(leaflet.spec.format.name()));
     field("lang", string_literal(&typst_lang));
-    field("region", "none".to_string());
     field("dir", dir.to_string());
     field("title", string_literal(&text.title));
     field("subtitle", string_or_none(text.description.as_deref()));
@@ -425,7 +470,7 @@ fn data_file(
     );
     field("sheet", leaflet.spec.sheet.to_string());
     field("accent", format!("rgb({})", string_literal(accent)));
-    field("digits", string_literal(digits));
+    field("digits", string_literal(&digits));
     out.push_str(")\n\n");
     out.push_str(HELPERS);
     out
@@ -477,6 +522,59 @@ fn overflows(document: &PagedDocument) -> Vec<(String, f64, f64)> {
         }
     }
     found
+}
+
+/// Words that stick out sideways from a panel that clips its content
+/// (`fit`): (page, word). `fit` measures heights only; a word too long
+/// for its line is found here.
+fn clipped_words(document: &PagedDocument) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (index, page) in document.pages().iter().enumerate() {
+        clipping_groups(&page.frame, index + 1, &mut found);
+    }
+    found.dedup();
+    found
+}
+
+fn clipping_groups(frame: &Frame, page: usize, found: &mut Vec<(usize, String)>) {
+    for (_, item) in frame.items() {
+        if let FrameItem::Group(group) = item {
+            if group.clip.is_some() {
+                let bounds = group.frame.size();
+                text_outside(&group.frame, Point::zero(), bounds, page, found);
+            }
+            clipping_groups(&group.frame, page, found);
+        }
+    }
+}
+
+fn text_outside(
+    frame: &Frame,
+    offset: Point,
+    bounds: Size,
+    page: usize,
+    found: &mut Vec<(usize, String)>,
+) {
+    // Shaping rounds; a quarter point is far below what a reader sees.
+    let tolerance = Abs::pt(0.25);
+    for (position, item) in frame.items() {
+        let at = offset + *position;
+        match item {
+            FrameItem::Text(text)
+                if at.x < -tolerance || at.x + text.width() > bounds.x + tolerance =>
+            {
+                found.push((page, text.text.to_string()));
+            }
+            // Nested boxes move their content; a clipping one is checked
+            // on its own by `clipping_groups`.
+            FrameItem::Group(group) if group.clip.is_none() => {
+                let t = group.transform;
+                let moved = Point::new(at.x + t.tx, at.y + t.ty);
+                text_outside(&group.frame, moved, bounds, page, found);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Letters of `data` that no font has (format characters such as the
