@@ -27,6 +27,9 @@ pub enum Command {
     /// Show, per campaign and language, which pages are translated, missing or
     /// outdated, and which interface strings are missing.
     Status(StatusArgs),
+    /// Preview the campaigns on this computer: build, serve them, and
+    /// rebuild and reload the page when a file is saved.
+    Serve(ServeArgs),
     /// Record that translations are up to date with the default-language page
     /// they were made from (so `status` can tell when that page changes).
     Stamp(StampArgs),
@@ -104,6 +107,24 @@ pub struct BuildArgs {
     /// outreach only writes into a folder that is empty or that it wrote before.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+/// `outreach serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub project: ProjectArgs,
+    /// The port to listen on. Default: the first free one from 1111.
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// The address to listen on. The default, 127.0.0.1, is only reachable
+    /// from this computer; another address lets other devices see the preview.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the web browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `outreach check`.

@@ -1,7 +1,7 @@
 //! outreach builds multilingual awareness-campaign websites from Markdown
 //! and YAML. The modules follow the pipeline:
 //! [`load`] → [`resolve`] → [`print`] (leaflets) → [`render`] → [`output`],
-//! wired by [`cmd`].
+//! wired by [`cmd`]; [`serve`] reruns them as files change.
 
 #![warn(missing_docs)]
 // A located `Diagnostic` is the error type of most content checks; it is
@@ -17,3 +17,4 @@ pub mod output;
 pub mod print;
 pub mod render;
 pub mod resolve;
+pub mod serve;

@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::New(args) => new::new_project(&args.dir).map(|()| ExitCode::SUCCESS),
         Command::Status(args) => status::status(&args),
         Command::Stamp(args) => stamp::stamp(&args),
+        Command::Serve(args) => crate::serve::serve(&args),
     }
 }
 

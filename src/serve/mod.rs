@@ -1,0 +1,467 @@
+//! serve: builds the project into memory, serves it on this computer,
+//! rebuilds when a source file changes and tells open pages to reload.
+//!
+//! Nothing is written to disk: the built site lives in memory, so a
+//! request can only ever reach a built file (see [`paths`]), and there is
+//! nothing to clean up when the server stops.
+
+pub mod paths;
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::cli::ServeArgs;
+use crate::cmd::{plural, run_pipeline};
+use crate::diag::{Diagnostics, Result, Severity};
+use crate::output::MemorySink;
+use paths::Target;
+
+/// The first port tried when none is given.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// Where the preview's own pages live; no campaign can be called this.
+const PREVIEW_PREFIX: &str = "_outreach";
+
+/// The folders whose changes trigger a rebuild.
+const WATCHED: [&str; 4] = ["campaigns", "content", "themes", "i18n"];
+
+const LIVE_SCRIPT: &str = include_str!("live.js");
+
+/// The site as last built, and the problems of the last build if it failed.
+#[derive(Default)]
+pub struct Snapshot {
+    /// Built files by path, from the last build that succeeded.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The located problems of the last build, when it failed.
+    pub problems: Option<String>,
+}
+
+/// What the server threads share.
+pub struct Preview {
+    root: PathBuf,
+    campaign: Option<String>,
+    snapshot: Mutex<Arc<Snapshot>>,
+    listeners: Mutex<Vec<Sender<LiveEvent>>>,
+}
+
+/// What an open page is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveEvent {
+    /// A new build is ready: reload.
+    Reload,
+    /// The last change did not build: show these problems.
+    Problems(String),
+}
+
+impl Preview {
+    /// A preview of the project at `root` (one campaign with `campaign`).
+    pub fn new(root: &Path, campaign: Option<&str>) -> Preview {
+        Preview {
+            root: root.to_path_buf(),
+            campaign: campaign.map(str::to_string),
+            snapshot: Mutex::new(Arc::new(Snapshot::default())),
+            listeners: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Builds the project into memory. On success the new files replace the
+    /// old ones; on failure the old files stay and the problems are kept to
+    /// show. Open pages are told either way. Returns whether it built.
+    pub fn rebuild(&self) -> Result<bool> {
+        let started = Instant::now();
+        let mut diags = Diagnostics::new();
+        let sink = MemorySink::default();
+        let counts = run_pipeline(&self.root, self.campaign.as_deref(), &sink, &mut diags)?;
+        let text: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        for d in &text {
+            eprintln!("{d}\n");
+        }
+        let errors = diags.count(Severity::Error);
+        let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+        let event = if errors > 0 {
+            let problems = text.join("\n\n");
+            *current = Arc::new(Snapshot {
+                files: current.files.clone(),
+                problems: Some(problems.clone()),
+            });
+            eprintln!(
+                "{errors} {} — still showing the last version that worked.",
+                plural(errors, "error", "errors")
+            );
+            LiveEvent::Problems(problems)
+        } else {
+            *current = Arc::new(Snapshot {
+                files: sink.into_files(),
+                problems: None,
+            });
+            eprintln!(
+                "Built {} {} in {} ms.",
+                counts.pages,
+                plural(counts.pages, "page", "pages"),
+                started.elapsed().as_millis()
+            );
+            LiveEvent::Reload
+        };
+        drop(current);
+        self.tell(&event);
+        Ok(errors == 0)
+    }
+
+    fn tell(&self, event: &LiveEvent) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        listeners.retain(|l| l.send(event.clone()).is_ok());
+    }
+
+    fn listen(&self) -> Receiver<LiveEvent> {
+        let (tx, rx) = mpsc::channel();
+        self.listeners
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
+        rx
+    }
+
+    /// Answers one request.
+    pub fn respond(self: &Arc<Self>, request: Request) {
+        let url = request.url().to_string();
+        if let Some(rest) = url.strip_prefix(&format!("/{PREVIEW_PREFIX}/")) {
+            let rest = rest.split('?').next().unwrap_or("");
+            match rest {
+                "events" => {
+                    let preview = self.clone();
+                    std::thread::spawn(move || preview.stream_events(request));
+                }
+                "live.js" => {
+                    let _ = request.respond(file_response(
+                        LIVE_SCRIPT.as_bytes().to_vec(),
+                        "x.js",
+                        200,
+                    ));
+                }
+                "" => {
+                    let page = self.status_page();
+                    let _ = request.respond(file_response(page.into_bytes(), "x.html", 200));
+                }
+                _ => {
+                    let _ = request.respond(not_found_response(&self.snapshot(), None));
+                }
+            }
+            return;
+        }
+        let snapshot = self.snapshot();
+        let response = match paths::resolve(&url, |key| snapshot.files.contains_key(key)) {
+            Target::File(key) => {
+                let bytes = &snapshot.files[&key];
+                let body = if key.ends_with(".html") {
+                    with_live_reload(bytes)
+                } else {
+                    bytes.clone()
+                };
+                file_response(body, &key, 200)
+            }
+            Target::Redirect(to) => Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &to)),
+            Target::NotFound(campaign) => not_found_response(&snapshot, campaign.as_deref()),
+        };
+        let _ = request.respond(response);
+    }
+
+    /// Server-Sent Events, written straight to the connection: a streaming
+    /// `Response` buffers 8 KiB and would hold short events back.
+    fn stream_events(&self, request: Request) {
+        let events = self.listen();
+        let pending = self.snapshot().problems.clone();
+        let mut writer = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        let send = |writer: &mut Box<dyn std::io::Write + Send>, event: &LiveEvent| {
+            let text = match event {
+                LiveEvent::Reload => "event: reload\ndata: \n\n".to_string(),
+                LiveEvent::Problems(problems) => {
+                    let data: Vec<String> =
+                        problems.lines().map(|l| format!("data: {l}\n")).collect();
+                    format!("event: problems\n{}\n", data.concat())
+                }
+            };
+            writer
+                .write_all(text.as_bytes())
+                .and_then(|()| writer.flush())
+        };
+        if let Some(problems) = pending
+            && send(&mut writer, &LiveEvent::Problems(problems)).is_err()
+        {
+            return;
+        }
+        loop {
+            let sent = match events.recv_timeout(Duration::from_secs(15)) {
+                Ok(event) => send(&mut writer, &event),
+                // A comment keeps proxies and browsers from closing the stream.
+                Err(mpsc::RecvTimeoutError::Timeout) => writer
+                    .write_all(b": still here\n\n")
+                    .and_then(|()| writer.flush()),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if sent.is_err() {
+                return; // the page was closed
+            }
+        }
+    }
+
+    /// `/_outreach/`: every campaign and language with its translation
+    /// status and leaflets, linked.
+    fn status_page(&self) -> String {
+        let snapshot = self.snapshot();
+        let mut diags = Diagnostics::new();
+        let mut body = String::new();
+        if let Some(problems) = &snapshot.problems {
+            body.push_str(&format!(
+                "<h2>The last change could not be built</h2><pre>{}</pre>",
+                escape(problems)
+            ));
+        }
+        match crate::load::load_site(&self.root, self.campaign.as_deref(), &mut diags) {
+            Ok(site) => {
+                let strings =
+                    crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
+                let all = crate::resolve::status::status(&site, &strings);
+                let mut campaign = String::new();
+                for s in &all {
+                    if s.campaign != campaign {
+                        if !campaign.is_empty() {
+                            body.push_str("</tbody></table>");
+                        }
+                        campaign = s.campaign.clone();
+                        body.push_str(&format!(
+                            "<h2><a href=\"/{c}/\">{c}</a></h2><table><thead><tr><th>language</th><th>pages</th><th>missing</th><th>outdated</th><th>review needed</th><th>leaflets</th></tr></thead><tbody>",
+                            c = escape(&campaign)
+                        ));
+                    }
+                    let prefix = format!("{}/{}/leaflets/", s.campaign, s.language);
+                    let leaflets: Vec<String> = snapshot
+                        .files
+                        .keys()
+                        .filter_map(|k| k.strip_prefix(&prefix).map(|name| (k, name)))
+                        .map(|(k, name)| format!("<a href=\"/{}\">{}</a>", escape(k), escape(name)))
+                        .collect();
+                    body.push_str(&format!(
+                        "<tr><td><a href=\"/{c}/{l}/\">{l}</a>{source}</td><td>{pages}</td><td>{missing}</td><td>{outdated}</td><td>{review}</td><td>{leaflets}</td></tr>",
+                        c = escape(&s.campaign),
+                        l = escape(&s.language),
+                        source = if s.is_source { " (source)" } else { "" },
+                        pages = s.present.len() + s.generated.len(),
+                        missing = escape(&s.missing.join(", ")),
+                        outdated = escape(&s.outdated.join(", ")),
+                        review = escape(&s.review_needed.join(", ")),
+                        leaflets = leaflets.join(" "),
+                    ));
+                }
+                if !campaign.is_empty() {
+                    body.push_str("</tbody></table>");
+                }
+            }
+            Err(err) => body.push_str(&format!("<p>{}</p>", escape(&format!("{err:#}")))),
+        }
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Preview · outreach</title></head><body><main><h1>Preview</h1><p>Only on this computer. Pages reload when you save a file.</p>{body}</main><script src=\"/{PREVIEW_PREFIX}/live.js\" defer></script></body></html>"
+        )
+    }
+}
+
+/// A built page as the preview serves it: with the live-reload script, and
+/// with the page's security policy allowing the script's event stream.
+fn with_live_reload(html: &[u8]) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let html = html.replace("connect-src 'none'", "connect-src 'self'");
+    let script = format!("<script src=\"/{PREVIEW_PREFIX}/live.js\" defer></script>");
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{script}{}", &html[..at], &html[at..]).into_bytes(),
+        None => format!("{html}{script}").into_bytes(),
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a valid header")
+    })
+}
+
+fn file_response(body: Vec<u8>, key: &str, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", paths::mime_type(key)))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+/// The campaign's own 404 page when there is one, else a plain one.
+fn not_found_response(
+    snapshot: &Snapshot,
+    campaign: Option<&str>,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = campaign
+        .map(|c| format!("{c}/404.html"))
+        .and_then(|key| snapshot.files.get(&key));
+    match page {
+        Some(html) => file_response(with_live_reload(html), "404.html", 404),
+        None => file_response(b"Not found".to_vec(), "404.txt", 404),
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Binds `bind:port`; without an explicit port, the next free one after
+/// [`DEFAULT_PORT`].
+pub fn bind(bind: IpAddr, port: Option<u16>) -> anyhow::Result<TcpListener> {
+    match port {
+        Some(port) => TcpListener::bind(SocketAddr::new(bind, port)).with_context(|| {
+            format!(
+                "cannot listen on port {port}: another program (perhaps another `outreach serve`) uses it.\n\
+                 Stop that program, or choose another port, e.g. `--port {}`",
+                port.saturating_add(1)
+            )
+        }),
+        None => {
+            for port in DEFAULT_PORT..DEFAULT_PORT + 50 {
+                if let Ok(listener) = TcpListener::bind(SocketAddr::new(bind, port)) {
+                    return Ok(listener);
+                }
+            }
+            bail!(
+                "no free port between {DEFAULT_PORT} and {}: choose one with `--port`",
+                DEFAULT_PORT + 49
+            )
+        }
+    }
+}
+
+/// `outreach serve`.
+pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
+    let root = &args.project.root;
+    if !root.join("campaigns").is_dir() {
+        // The same message `build` gives.
+        crate::load::load_site(root, None, &mut Diagnostics::new())?;
+    }
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: other devices on your network can open the preview. \
+             Use this only on a network you trust.",
+            args.bind
+        );
+    }
+    let listener = bind(args.bind, args.port)?;
+    let address = listener.local_addr()?;
+    let server = Arc::new(
+        Server::from_listener(listener, None)
+            .map_err(|e| anyhow::anyhow!("cannot start the server: {e}"))?,
+    );
+    let preview = Arc::new(Preview::new(root, args.project.campaign.as_deref()));
+    preview.rebuild()?;
+
+    let host = if address.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        address.ip().to_string()
+    };
+    let url = format!("http://{host}:{}/{PREVIEW_PREFIX}/", address.port());
+    println!("Preview: {url}\nPages reload when you save a file. Press Ctrl-C to stop.");
+    if args.open {
+        open_browser(&url);
+    }
+
+    let _watcher = watch(root, preview.clone())?;
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, preview) = (server.clone(), preview.clone());
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    preview.respond(request);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Watches the project's source folders and rebuilds after each burst of
+/// changes (an editor's save can be several events: write, rename, chmod).
+fn watch(
+    root: &Path,
+    preview: Arc<Preview>,
+) -> anyhow::Result<
+    notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(50), None, tx)
+        .context("cannot watch the project's files")?;
+    for dir in WATCHED {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch `{}`", path.display()))?;
+        }
+    }
+    std::thread::spawn(move || {
+        while let Ok(result) = rx.recv() {
+            let relevant = match result {
+                Ok(events) => events.iter().any(|e| !e.kind.is_access()),
+                Err(_) => true,
+            };
+            // Events that arrived while building belong to this rebuild.
+            while rx.try_recv().is_ok() {}
+            if relevant && let Err(err) = preview.rebuild() {
+                eprintln!("error: {err:#}");
+            }
+        }
+    });
+    Ok(debouncer)
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser: open {url} yourself.");
+    }
+}

@@ -1,0 +1,278 @@
+//! `outreach serve`: the real binary on an ephemeral port, asked over raw
+//! HTTP on loopback (requests are written by hand so that addresses such
+//! as `/../` reach the server exactly as typed).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Project;
+
+/// A running `outreach serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(p: &Project) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outreach"))
+        .args(["serve", "--port", "0"])
+        .current_dir(p.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    // "Preview: http://127.0.0.1:PORT/_outreach/"
+    let port = line
+        .rsplit(':')
+        .next()
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no address in `{line}`"));
+    Server { child, port }
+}
+
+/// (status, headers, body) of `GET path`, with the path sent as written.
+fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    // HTTP/1.0: the whole body as it is, never in chunks.
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response");
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head, response[split + 4..].to_vec())
+}
+
+fn text(port: u16, path: &str) -> (u16, String) {
+    let (status, _, body) = get(port, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// An open event stream.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /_outreach/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+        while line != "\r\n" {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+        }
+        Events(reader)
+    }
+
+    /// The next event's name and data lines.
+    fn next(&mut self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), String::new());
+        loop {
+            let mut line = String::new();
+            let n = self
+                .0
+                .read_line(&mut line)
+                .expect("an event before the timeout");
+            assert!(n > 0, "the event stream closed");
+            let line = line.trim_end_matches(['\r', '\n']);
+            if line.is_empty() && !name.is_empty() {
+                return (name, data);
+            }
+            if let Some(rest) = line.strip_prefix("event: ") {
+                name = rest.to_string();
+            } else if let Some(rest) = line.strip_prefix("data: ") {
+                data.push_str(rest);
+                data.push('\n');
+            }
+        }
+    }
+}
+
+#[test]
+fn serves_pages_in_every_language_with_the_reload_script() {
+    let p = Project::examples();
+    let server = start(&p);
+    for path in [
+        "/on-the-move/ar/",
+        "/on-the-move/fa/get-help.html",
+        "/safe-work/sr-Latn/",
+        "/safe-work/",
+    ] {
+        let (status, html) = text(server.port, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            html.contains("<script src=\"/_outreach/live.js\" defer></script></body>"),
+            "{path}"
+        );
+        assert!(html.contains("connect-src 'self'"), "{path}");
+    }
+    let (status, head, body) = get(server.port, "/on-the-move/ps/leaflets/card.pdf");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: application/pdf"), "{head}");
+    assert!(body.starts_with(b"%PDF"));
+    let (status, head, _) = get(server.port, "/on-the-move/ps");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /on-the-move/ps/"), "{head}");
+    let (status, html) = text(server.port, "/on-the-move/ps/no-such-page.html");
+    assert_eq!(status, 404);
+    assert!(html.contains("Page not found"), "the campaign's 404 page");
+    // The built site on disk is not touched: nothing is written.
+    assert!(!p.public().exists());
+    let (status, page) = text(server.port, "/_outreach/");
+    assert_eq!(status, 200);
+    for expected in [
+        "on-the-move",
+        "safe-work",
+        "sr-Latn",
+        "leaflets/trifold.pdf",
+    ] {
+        assert!(page.contains(expected), "status page lacks {expected}");
+    }
+}
+
+#[test]
+fn an_edit_reloads_a_broken_file_shows_its_problem_and_a_fix_clears_it() {
+    let p = Project::examples();
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+
+    let page = "content/safe-work/sq/get-help.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(page, format!("{original}\nNjë rresht i ri për provë.\n"));
+    assert_eq!(events.next().0, "reload");
+    let (_, html) = text(server.port, "/safe-work/sq/get-help.html");
+    assert!(html.contains("Një rresht i ri për provë."));
+
+    let campaign = "campaigns/safe-work.yaml";
+    let yaml = std::fs::read_to_string(p.root().join(campaign)).unwrap();
+    p.write(
+        campaign,
+        yaml.replace("default_language: en", "default_language: [en"),
+    );
+    let (name, data) = events.next();
+    assert_eq!(name, "problems");
+    assert!(data.contains("campaigns/safe-work.yaml:"), "{data}");
+    assert!(data.contains("error"), "{data}");
+    // The last good pages are still served.
+    let (status, html) = text(server.port, "/safe-work/sq/get-help.html");
+    assert_eq!(status, 200);
+    assert!(html.contains("Një rresht i ri për provë."));
+    // A page opened now gets the problems at once.
+    let mut late = Events::open(server.port);
+    assert_eq!(late.next().0, "problems");
+
+    p.write(campaign, yaml);
+    assert_eq!(events.next().0, "reload");
+    let (_, status_page) = text(server.port, "/_outreach/");
+    assert!(!status_page.contains("could not be built"));
+}
+
+#[test]
+fn addresses_outside_the_site_are_refused() {
+    let p = Project::examples();
+    // A file next to the project that a traversal would reach.
+    p.write("secret.txt", "root:x:0:0");
+    let server = start(&p);
+    for path in [
+        "/../secret.txt",
+        "/safe-work/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/safe-work/..%5c..%5csecret.txt",
+        "//etc/passwd",
+        "/..%2f..%2f..%2fetc%2fpasswd",
+        "/safe-work/%2e%2e/%2e%2e/campaigns/safe-work.yaml",
+    ] {
+        let (status, body) = text(server.port, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("root:"), "{path}");
+        assert!(!body.contains("default_language"), "{path}");
+    }
+}
+
+#[test]
+fn many_requests_while_rebuilding_all_succeed() {
+    let p = Project::examples();
+    let server = start(&p);
+    let port = server.port;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let workers: Vec<_> = (0..4)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let paths = [
+                    "/on-the-move/ar/",
+                    "/safe-work/mk/your-rights.html",
+                    "/safe-work/static/style.css",
+                ];
+                for n in 0..400 {
+                    if Instant::now() > deadline {
+                        break;
+                    }
+                    let (status, _, body) = get(port, paths[(i + n) % paths.len()]);
+                    assert_eq!(status, 200);
+                    assert!(!body.is_empty());
+                }
+            })
+        })
+        .collect();
+    // Rebuilds while the requests run.
+    let page = "content/on-the-move/en/index.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    for n in 0..3 {
+        p.write(page, format!("{original}\nEdit {n}.\n"));
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    for worker in workers {
+        worker.join().expect("every request answered");
+    }
+}
+
+#[test]
+fn a_port_in_use_is_explained() {
+    let p = Project::examples();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let output = p.outreach(&["serve", "--port", &port]);
+    let err = common::stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("cannot listen on port {port}")),
+        "{err}"
+    );
+    assert!(err.contains("choose another port"), "{err}");
+}
