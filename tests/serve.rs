@@ -15,6 +15,14 @@ use common::Project;
 struct Server {
     child: Child,
     port: u16,
+    log: std::path::PathBuf,
+}
+
+impl Server {
+    /// What the server printed for people so far.
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
 }
 
 impl Drop for Server {
@@ -25,11 +33,12 @@ impl Drop for Server {
 }
 
 fn start(p: &Project) -> Server {
+    let log = p.root().join("serve.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_outreach"))
         .args(["serve", "--port", "0"])
         .current_dir(p.root())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
     let mut line = String::new();
@@ -43,7 +52,7 @@ fn start(p: &Project) -> Server {
         .and_then(|rest| rest.split('/').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no address in `{line}`"));
-    Server { child, port }
+    Server { child, port, log }
 }
 
 /// (status, headers, body) of `GET path`, with the path sent as written.
@@ -275,4 +284,80 @@ fn a_port_in_use_is_explained() {
         "{err}"
     );
     assert!(err.contains("choose another port"), "{err}");
+}
+
+/// The served page as `outreach build` writes it: without the preview's
+/// script and with the page's own security policy.
+fn as_built(served: &str) -> String {
+    served
+        .replace("<script src=\"/_outreach/live.js\" defer></script>", "")
+        .replace("connect-src 'self'", "connect-src 'none'")
+}
+
+#[test]
+fn edits_rebuild_only_what_shows_them_and_match_a_full_build() {
+    let p = Project::examples();
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+    let before = text(server.port, "/safe-work/sq/index.html").1;
+
+    // The text of one page: that page alone is rendered again.
+    let page = "content/safe-work/sr/warning-signs.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(page, format!("{original}\nНова реченица за проверу.\n"));
+    assert_eq!(events.next().0, "reload");
+    assert!(
+        text(server.port, "/safe-work/sr/warning-signs.html")
+            .1
+            .contains("Нова реченица за проверу.")
+    );
+    // Its Latin copy is made again too.
+    assert!(
+        text(server.port, "/safe-work/sr-Latn/warning-signs.html")
+            .1
+            .contains("Nova rečenica za proveru.")
+    );
+    assert!(server.log().contains("Rebuilt 2 pages"), "{}", server.log());
+    assert_eq!(text(server.port, "/safe-work/sq/index.html").1, before);
+
+    // A title: every page of the language lists it.
+    let page = "content/safe-work/sq/get-help.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    let title = original
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    p.write(page, original.replace(&title, "title: \"Ndihmë tani\""));
+    assert_eq!(events.next().0, "reload");
+    for other in ["index", "warning-signs", "your-rights"] {
+        let html = text(server.port, &format!("/safe-work/sq/{other}.html")).1;
+        assert!(html.contains("Ndihmë tani"), "{other} lists the new title");
+    }
+
+    // Whatever was rebuilt in part is what a whole build makes.
+    let out = p.root().join("full");
+    let build = p.outreach(&["build", "--out", out.to_str().unwrap()]);
+    assert!(build.status.success());
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let built = std::fs::read_to_string(path).unwrap();
+        let (status, served) = text(server.port, &format!("/{rel}"));
+        if rel.ends_with("404.html") {
+            continue; // served with status 404 at any missing address
+        }
+        assert_eq!(status, 200, "{rel}");
+        assert_eq!(as_built(&served), built, "{rel} differs from a full build");
+    }
 }

@@ -235,6 +235,34 @@ pub fn load_pages(
     (pages, leaflets)
 }
 
+/// Reads one page again (the preview server, after an edit): `None` when
+/// the file is gone or a draft.
+pub fn reload_page(
+    root: &Path,
+    campaign: &Campaign,
+    lang: &str,
+    slug: &str,
+) -> Result<Option<Page>, Diagnostic> {
+    let shown = Path::new("content")
+        .join(&campaign.id)
+        .join(lang)
+        .join(format!("{slug}.md"));
+    let path = root.join(&shown);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    read_page(
+        campaign,
+        Found {
+            leaflet: false,
+            lang: lang.to_string(),
+            slug: slug.to_string(),
+            path,
+            shown,
+        },
+    )
+}
+
 fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnostic> {
     let source = super::files::read_text(&found.path, &found.shown)?;
     let (front, body_start) = super::front_matter::parse(&source)?;

@@ -17,7 +17,7 @@ pub use page::Page;
 pub use theme::Theme;
 
 /// Everything `load` read from a project: the input of `resolve`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Site {
     /// Campaigns by id (the YAML file's name without `.yaml`).
     pub campaigns: BTreeMap<String, Campaign>,

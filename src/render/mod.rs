@@ -49,12 +49,44 @@ pub struct Counts {
     pub leaflets: usize,
 }
 
+/// A page by (campaign, language, slug).
+pub type PageKey = (String, String, String);
+
+/// What a render writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Selection<'a> {
+    /// Every file of the site.
+    Everything,
+    /// Only these pages (the preview server's rebuild after an edit); the
+    /// other files are as the last full render made them.
+    Pages(&'a std::collections::HashSet<PageKey>),
+}
+
 /// Renders every campaign into `sink`. Content and template problems go to
 /// `problems`; only a failing sink (a full disk) stops rendering early.
 pub fn render_site(
     site: &ResolvedSite,
     strings: &Arc<Strings>,
     leaflets: &[PrintedLeaflet],
+    sink: &dyn Sink,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Counts> {
+    render_selected(
+        site,
+        strings,
+        leaflets,
+        Selection::Everything,
+        sink,
+        problems,
+    )
+}
+
+/// [`render_site`], limited to `selection`.
+pub fn render_selected(
+    site: &ResolvedSite,
+    strings: &Arc<Strings>,
+    leaflets: &[PrintedLeaflet],
+    selection: Selection,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
@@ -67,12 +99,14 @@ pub fn render_site(
                 continue;
             }
         };
-        problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
+        if matches!(selection, Selection::Everything) {
+            problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
+        }
         let printed: Vec<&PrintedLeaflet> = leaflets
             .iter()
             .filter(|l| l.campaign == campaign.campaign.id)
             .collect();
-        let c = render_campaign(campaign, &templates, &printed, sink, problems)?;
+        let c = render_campaign(campaign, &templates, &printed, selection, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
@@ -85,9 +119,19 @@ fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
     printed: &[&PrintedLeaflet],
+    selection: Selection,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
+    let everything = matches!(selection, Selection::Everything);
+    let selected = |page: &ResolvedPage| match selection {
+        Selection::Everything => true,
+        Selection::Pages(keys) => keys.contains(&(
+            page.page.campaign.clone(),
+            page.page.lang.clone(),
+            page.page.slug.clone(),
+        )),
+    };
     let campaign = &rc.campaign;
     let id = &campaign.id;
     let mut counts = Counts {
@@ -109,8 +153,10 @@ fn render_campaign(
     if let Some(accent) = &campaign.accent {
         let accent_css = format!(":root{{--accent:{accent}}}\n");
         css += gzip_len(accent_css.as_bytes());
-        put(format!("{id}/static/campaign.css"), accent_css.into_bytes())?;
-        counts.files += 1;
+        if everything {
+            put(format!("{id}/static/campaign.css"), accent_css.into_bytes())?;
+            counts.files += 1;
+        }
     }
     let budget = campaign.page_budget_kb as usize * 1024;
     let mut heavy: Vec<(String, usize)> = Vec::new();
@@ -150,8 +196,10 @@ fn render_campaign(
                 continue;
             };
             let url = PrintedLeaflet::output_name(&leaflet.spec.id);
-            put(format!("{id}/{lang_tag}/{url}"), pdf.pdf.clone())?;
-            counts.files += 1;
+            if everything {
+                put(format!("{id}/{lang_tag}/{url}"), pdf.pdf.clone())?;
+                counts.files += 1;
+            }
             leaflets.push(LeafletItem {
                 id: &leaflet.spec.id,
                 format: leaflet.spec.format.name(),
@@ -173,6 +221,7 @@ fn render_campaign(
         };
         let results: Vec<Result<PageOutcome>> = pages
             .par_iter()
+            .filter(|page| selected(page))
             .map(|page| {
                 let mut context = context_for();
                 if let Some(country) = &page.page.country {
@@ -206,7 +255,14 @@ fn render_campaign(
             }
         }
 
-        if campaign.quick_exit.is_some() {
+        // The safety page lists the language's pages too.
+        let safety_selected = match selection {
+            Selection::Everything => true,
+            Selection::Pages(keys) => {
+                keys.contains(&(id.clone(), lang_tag.clone(), SAFETY_SLUG.to_string()))
+            }
+        };
+        if campaign.quick_exit.is_some() && safety_selected {
             match render_safety_page(campaign, language, templates, context_for()) {
                 Ok(html) => {
                     put(format!("{id}/{lang_tag}/{SAFETY_SLUG}.html"), html)?;
@@ -232,6 +288,9 @@ fn render_campaign(
     }
     problems.extend(collapse_repeats(failures));
     counts.files += counts.pages;
+    if !everything {
+        return Ok(counts);
+    }
 
     let default = campaign
         .language(&campaign.default_language)

@@ -21,7 +21,7 @@ impl<'a> PageIndex<'a> {
     /// Indexes `pages`; `scans[i]` belongs to `pages[i]`.
     pub fn new(
         pages: &'a [Page],
-        scans: &'a [Scan],
+        scans: &'a [std::sync::Arc<Scan>],
         unreadable: &'a BTreeSet<String>,
     ) -> PageIndex<'a> {
         let pages = pages

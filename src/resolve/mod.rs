@@ -8,10 +8,11 @@ pub mod status;
 pub mod translit;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::campaign::Fallback;
 use crate::model::leaflet::LeafletSpec;
 use crate::model::page::Origin;
@@ -66,8 +67,62 @@ pub struct ResolvedPage {
     pub links: HashMap<String, String>,
 }
 
+/// A page's source (by address), where its body starts, and the script its
+/// text is checked against.
+type ScanKey = (usize, usize, String);
+
+/// What a page's Markdown offers and needs ([`markdown::scan`]), kept
+/// between runs by the preview server: a page whose file was not read
+/// again is not parsed again.
+#[derive(Default)]
+pub struct ScanCache {
+    /// By the address of the page's source, which the entry keeps alive so
+    /// that the address cannot be reused by another file.
+    entries: HashMap<ScanKey, (Arc<SourceFile>, Arc<markdown::Scan>)>,
+}
+
+impl ScanCache {
+    fn get_or_scan(&self, page: &Page, script: Option<&str>) -> Arc<markdown::Scan> {
+        let key = (
+            Arc::as_ptr(&page.source) as usize,
+            page.body_start,
+            script.unwrap_or_default().to_string(),
+        );
+        match self.entries.get(&key) {
+            Some((source, scan)) if Arc::ptr_eq(source, &page.source) => scan.clone(),
+            _ => Arc::new(markdown::scan(page.body(), script)),
+        }
+    }
+
+    /// Keeps exactly the scans of this run.
+    fn replace(&mut self, pages: &[Page], scripts: &[Option<&str>], scans: &[Arc<markdown::Scan>]) {
+        self.entries = pages
+            .iter()
+            .zip(scripts)
+            .zip(scans)
+            .map(|((page, script), scan)| {
+                let key = (
+                    Arc::as_ptr(&page.source) as usize,
+                    page.body_start,
+                    script.unwrap_or_default().to_string(),
+                );
+                (key, (page.source.clone(), scan.clone()))
+            })
+            .collect();
+    }
+}
+
 /// Groups pages into campaigns and languages and checks every link.
 pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
+    resolve_with(site, &mut ScanCache::default(), problems)
+}
+
+/// [`resolve`], reusing (and updating) the scans of unchanged pages.
+pub fn resolve_with(
+    site: Site,
+    cache: &mut ScanCache,
+    problems: &mut Vec<Diagnostic>,
+) -> ResolvedSite {
     let Site {
         campaigns,
         pages,
@@ -86,19 +141,24 @@ pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
     );
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
-    let scans: Vec<markdown::Scan> = pages
-        .par_iter()
+    // Only text written in the page's own language is checked for passages
+    // in another script: copies were checked as originals.
+    let scripts: Vec<Option<&str>> = pages
+        .iter()
         .map(|p| {
-            // Only text written in the page's own language is checked for
-            // passages in another script: copies were checked as originals.
-            let script = (p.origin == Origin::Written)
+            (p.origin == Origin::Written)
                 .then(|| campaigns.get(&p.campaign).and_then(|c| c.language(&p.lang)))
                 .flatten()
                 .map(|l| l.script.as_str())
-                .filter(|s| !s.is_empty());
-            markdown::scan(p.body(), script)
+                .filter(|s| !s.is_empty())
         })
         .collect();
+    let scans: Vec<Arc<markdown::Scan>> = pages
+        .par_iter()
+        .zip(scripts.par_iter())
+        .map(|(p, script)| cache.get_or_scan(p, *script))
+        .collect();
+    cache.replace(&pages, &scripts, &scans);
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages);
     let checked: Vec<(HashMap<String, String>, Vec<Diagnostic>)> = pages
         .par_iter()

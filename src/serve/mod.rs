@@ -6,8 +6,8 @@
 //! nothing to clean up when the server stops.
 
 pub mod paths;
+pub mod rebuild;
 
-use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -22,9 +22,8 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::cli::ServeArgs;
-use crate::cmd::{plural, run_pipeline};
+use crate::cmd::plural;
 use crate::diag::{Diagnostics, Result, Severity};
-use crate::output::MemorySink;
 use paths::Target;
 
 /// The first port tried when none is given.
@@ -42,7 +41,7 @@ const LIVE_SCRIPT: &str = include_str!("live.js");
 #[derive(Default)]
 pub struct Snapshot {
     /// Built files by path, from the last build that succeeded.
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: rebuild::Files,
     /// The located problems of the last build, when it failed.
     pub problems: Option<String>,
 }
@@ -52,6 +51,8 @@ pub struct Preview {
     root: PathBuf,
     campaign: Option<String>,
     snapshot: Mutex<Arc<Snapshot>>,
+    /// What the last successful build knew; also makes rebuilds take turns.
+    state: Mutex<Option<rebuild::State>>,
     listeners: Mutex<Vec<Sender<LiveEvent>>>,
 }
 
@@ -71,6 +72,7 @@ impl Preview {
             root: root.to_path_buf(),
             campaign: campaign.map(str::to_string),
             snapshot: Mutex::new(Arc::new(Snapshot::default())),
+            state: Mutex::new(None),
             listeners: Mutex::new(Vec::new()),
         }
     }
@@ -83,21 +85,57 @@ impl Preview {
             .clone()
     }
 
-    /// Builds the project into memory. On success the new files replace the
-    /// old ones; on failure the old files stay and the problems are kept to
-    /// show. Open pages are told either way. Returns whether it built.
-    pub fn rebuild(&self) -> Result<bool> {
+    /// Builds the project into memory after `changed` files changed (all of
+    /// it when `changed` is empty, or when the change is not one page's).
+    /// On success the new files replace the old ones; on failure the old
+    /// files stay and the problems are kept to show. Open pages are told
+    /// either way. Returns whether it built.
+    pub fn rebuild(&self, changed: &[PathBuf]) -> Result<bool> {
         let started = Instant::now();
-        let mut diags = Diagnostics::new();
-        let sink = MemorySink::default();
-        let counts = run_pipeline(&self.root, self.campaign.as_deref(), &sink, &mut diags)?;
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let last = self.snapshot();
+        let partial = match state.as_mut() {
+            Some(state) if !changed.is_empty() && last.problems.is_none() => {
+                rebuild::partial(&self.root, state, &last.files, changed)?
+            }
+            _ => None,
+        };
+        let outcome = match partial {
+            Some(outcome) => outcome,
+            None => {
+                let (outcome, new_state) = rebuild::full(&self.root, self.campaign.as_deref())?;
+                if new_state.is_some() {
+                    *state = new_state;
+                }
+                outcome
+            }
+        };
+        let rebuild::Outcome {
+            files,
+            diags,
+            counts,
+            partial,
+        } = outcome;
         let text: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
         for d in &text {
             eprintln!("{d}\n");
         }
         let errors = diags.count(Severity::Error);
         let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-        let event = if errors > 0 {
+        let event = if let (0, Some(files)) = (errors, files) {
+            *current = Arc::new(Snapshot {
+                files,
+                problems: None,
+            });
+            eprintln!(
+                "{} {} {} in {} ms.",
+                if partial { "Rebuilt" } else { "Built" },
+                counts.pages,
+                plural(counts.pages, "page", "pages"),
+                started.elapsed().as_millis()
+            );
+            LiveEvent::Reload
+        } else {
             let problems = text.join("\n\n");
             *current = Arc::new(Snapshot {
                 files: current.files.clone(),
@@ -108,22 +146,12 @@ impl Preview {
                 plural(errors, "error", "errors")
             );
             LiveEvent::Problems(problems)
-        } else {
-            *current = Arc::new(Snapshot {
-                files: sink.into_files(),
-                problems: None,
-            });
-            eprintln!(
-                "Built {} {} in {} ms.",
-                counts.pages,
-                plural(counts.pages, "page", "pages"),
-                started.elapsed().as_millis()
-            );
-            LiveEvent::Reload
         };
         drop(current);
+        drop(state);
+        let built = event == LiveEvent::Reload;
         self.tell(&event);
-        Ok(errors == 0)
+        Ok(built)
     }
 
     fn tell(&self, event: &LiveEvent) {
@@ -174,7 +202,7 @@ impl Preview {
                 let body = if key.ends_with(".html") {
                     with_live_reload(bytes)
                 } else {
-                    bytes.clone()
+                    bytes.as_ref().clone()
                 };
                 file_response(body, &key, 200)
             }
@@ -384,8 +412,12 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
         Server::from_listener(listener, None)
             .map_err(|e| anyhow::anyhow!("cannot start the server: {e}"))?,
     );
+    // Watchers report absolute paths; edits are matched against this.
+    let root = &root
+        .canonicalize()
+        .with_context(|| format!("cannot open `{}`", root.display()))?;
     let preview = Arc::new(Preview::new(root, args.project.campaign.as_deref()));
-    preview.rebuild()?;
+    preview.rebuild(&[])?;
 
     let host = if address.ip().is_unspecified() {
         "127.0.0.1".to_string()
@@ -438,14 +470,49 @@ fn watch(
         }
     }
     std::thread::spawn(move || {
-        while let Ok(result) = rx.recv() {
-            let relevant = match result {
-                Ok(events) => events.iter().any(|e| !e.kind.is_access()),
-                Err(_) => true,
-            };
-            // Events that arrived while building belong to this rebuild.
-            while rx.try_recv().is_ok() {}
-            if relevant && let Err(err) = preview.rebuild() {
+        while let Ok(first) = rx.recv() {
+            // Events that arrived while the last rebuild ran belong to this one.
+            let mut changed: Vec<PathBuf> = Vec::new();
+            let mut unknown = false;
+            for result in std::iter::once(first).chain(rx.try_iter()) {
+                match result {
+                    Ok(events) => {
+                        for event in events.iter().filter(|e| !e.kind.is_access()) {
+                            changed.extend(event.paths.iter().cloned());
+                        }
+                    }
+                    Err(_) => unknown = true,
+                }
+            }
+            changed.sort();
+            changed.dedup();
+            // Editors' swap, backup and temporary files are not sources;
+            // a temporary file renamed over a page is gone by now.
+            changed.retain(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
+                let source = matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some(
+                        "md" | "yaml"
+                            | "yml"
+                            | "ftl"
+                            | "html"
+                            | "typ"
+                            | "css"
+                            | "js"
+                            | "ttf"
+                            | "otf"
+                    )
+                );
+                !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
+            });
+            if changed.is_empty() && !unknown {
+                continue;
+            }
+            if unknown {
+                changed.clear(); // rebuild everything
+            }
+            if let Err(err) = preview.rebuild(&changed) {
                 eprintln!("error: {err:#}");
             }
         }
