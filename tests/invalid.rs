@@ -291,7 +291,7 @@ fn missing_theme() {
 fn duplicate_key() {
     fails_with(
         |p| p.write("content/demo/en/help.md", "---\ntitle: A\ntitle: B\n---\n"),
-        &["content/demo/en/help.md:3:", "duplicate"],
+        &["content/demo/en/help.md:3:", "is written twice"],
     );
 }
 

@@ -67,6 +67,16 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
                 ("u64", "a whole number here"),
             ];
             let wrong_kind = message.starts_with("expected") || message.starts_with("invalid ");
+            if let Some(key) = message
+                .strip_prefix("duplicate mapping key: ")
+                .map(|rest| rest.split(',').next().unwrap_or(rest).trim())
+            {
+                // The parser's own wording ends with advice for programmers.
+                let message = format!("the key `{key}` is written twice; each key may appear once");
+                let mut diagnostic = source.at_line_col(line, col, Severity::Error, message);
+                diagnostic.help = Some("remove one of the two, or merge them".to_string());
+                return diagnostic;
+            }
             match expected
                 .iter()
                 .find(|(word, _)| wrong_kind && message.contains(word))
@@ -134,6 +144,17 @@ mod tests {
         assert_eq!(
             d.message, "the value here has the wrong form: expected a whole number here",
             "{d}"
+        );
+    }
+
+    #[test]
+    fn a_key_written_twice_is_named_in_plain_words() {
+        let file = SourceFile::new("c.yaml", "title: A\ntitle: B\n");
+        let err = parse::<serde_json::Value>(&file, &file.text, 1).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(
+            err.message,
+            "the key `title` is written twice; each key may appear once"
         );
     }
 
