@@ -135,3 +135,14 @@ fn help_is_written_for_people() {
     assert!(help.contains("--campaign") && help.contains("--strict") && help.contains("--out"));
     assert!(help.contains("Treat warnings as errors"));
 }
+
+#[test]
+fn a_built_site_has_nothing_of_the_preview() {
+    let p = Project::examples();
+    p.build_ok();
+    for (path, bytes) in p.snapshot(&p.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("_outreach"), "{}", path.display());
+        assert!(!text.contains("EventSource"), "{}", path.display());
+    }
+}

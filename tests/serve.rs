@@ -361,3 +361,26 @@ fn edits_rebuild_only_what_shows_them_and_match_a_full_build() {
         assert_eq!(as_built(&served), built, "{rel} differs from a full build");
     }
 }
+
+#[test]
+fn an_editor_that_saves_by_renaming_triggers_one_rebuild() {
+    let p = Project::examples();
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+    let page = p.root().join("content/on-the-move/fa/get-help.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    // Write a temporary file next to the page, then move it over the page,
+    // as many editors do.
+    let temporary = page.with_file_name(".get-help.md.swp");
+    std::fs::write(&temporary, format!("{original}\nیک جملهٔ تازه.\n")).unwrap();
+    std::fs::rename(&temporary, &page).unwrap();
+    assert_eq!(events.next().0, "reload");
+    assert!(
+        text(server.port, "/on-the-move/fa/get-help.html")
+            .1
+            .contains("یک جملهٔ تازه.")
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let log = server.log();
+    assert_eq!(log.matches("Rebuilt").count(), 1, "{log}");
+}

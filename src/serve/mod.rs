@@ -459,7 +459,7 @@ fn watch(
     >,
 > {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(50), None, tx)
+    let mut debouncer = new_debouncer(Duration::from_millis(30), None, tx)
         .context("cannot watch the project's files")?;
     for dir in WATCHED {
         let path = root.join(dir);
