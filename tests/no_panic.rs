@@ -98,6 +98,7 @@ const LEAFLET_PROBLEMS: &[&str] = &[
     "no font of the theme",
     "parts (",
     "HTML is not printed",
+    "does not start a new part",
 ];
 
 proptest! {

@@ -29,6 +29,16 @@ pub struct Section {
     pub line: usize,
 }
 
+/// Where the `---` line under a heading's text starts, for a heading
+/// written with such an underline (not `## ---`).
+fn dash_underline(heading: &str) -> Option<usize> {
+    let heading = heading.trim_end();
+    let (_, last) = heading.rsplit_once('\n')?;
+    let line = last.trim();
+    (!line.is_empty() && line.chars().all(|c| c == '-'))
+        .then(|| heading.len() - last.trim_start().len())
+}
+
 /// A Typst string literal holding `text` exactly.
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -100,11 +110,8 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
                 start_line = line_of(range.end + rest.len() - rest.trim_start().len());
                 continue;
             }
-            Event::Start(Tag::Heading { .. })
-                if body[range.clone()].trim_end().ends_with(PART_BREAK) =>
-            {
-                let underline =
-                    range.start + body[range.clone()].trim_end().len() - PART_BREAK.len();
+            Event::Start(Tag::Heading { .. }) if dash_underline(&body[range.clone()]).is_some() => {
+                let underline = range.start + dash_underline(&body[range.clone()]).unwrap_or(0);
                 problems.push(
                     page.source
                         .at(
@@ -575,6 +582,9 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(9));
         assert!(problems[0].message.contains("does not start a new part"));
+        // A heading whose text is dashes is not an underline.
+        let (_, problems) = super::sections(&page("en", "## ---\n"), false);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

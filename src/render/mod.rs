@@ -166,6 +166,12 @@ fn render_campaign(
         let Some(language) = campaign.language(lang_tag) else {
             continue;
         };
+        // A partial render skips the languages it has nothing to do in.
+        if let Selection::Pages(keys) = selection
+            && !keys.iter().any(|(c, l, _)| c == id && l == lang_tag)
+        {
+            continue;
+        }
         // Values shared by every page of the language are built once:
         // tera's arrays and maps are reference-counted, so each page's
         // context only clones a pointer.

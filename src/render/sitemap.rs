@@ -22,7 +22,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
             let loc = absolute_url(campaign, &format!("{}/{name}", page.lang)).unwrap_or_default();
             xml.push_str(&format!("<url><loc>{}</loc>", escape(&loc)));
             if rp.alternates.len() > 1 {
-                for tag in &rp.alternates {
+                for tag in rp.alternates.iter() {
                     let Some(language) = campaign.language(tag) else {
                         continue;
                     };

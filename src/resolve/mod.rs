@@ -58,11 +58,12 @@ pub struct ResolvedPage {
     /// The page as loaded.
     pub page: Page,
     /// Tags of the languages this page exists in (itself included), in the
-    /// campaign's language order: the language switcher.
-    pub translations: Vec<String>,
+    /// campaign's language order: the language switcher. Shared by the
+    /// page's translations.
+    pub translations: Arc<[String]>,
     /// The subset of `translations` whose text is in that language (not an
     /// untranslated page shown with a notice): `hreflang` and the sitemap.
-    pub alternates: Vec<String>,
+    pub alternates: Arc<[String]>,
     /// Link destinations as written → hrefs to emit.
     pub links: HashMap<String, String>,
 }
@@ -169,48 +170,68 @@ pub fn resolve_with(
         })
         .collect();
 
-    let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
-    // (campaign, slug) → (language, whether its text is in that language)
-    let mut slugs_by_lang: HashMap<(String, String), Vec<(String, bool)>> = HashMap::new();
+    // campaign → slug → (language, whether its text is in that language)
+    let mut slugs_by_lang: HashMap<&str, HashMap<&str, Vec<(&str, bool)>>> = HashMap::new();
     for page in &pages {
         let own_text = !matches!(page.origin, Origin::Untranslated { .. });
         slugs_by_lang
-            .entry((page.campaign.clone(), page.slug.clone()))
+            .entry(&page.campaign)
             .or_default()
-            .push((page.lang.clone(), own_text));
+            .entry(&page.slug)
+            .or_default()
+            .push((&page.lang, own_text));
     }
+    // The language switcher's and `hreflang`'s languages, in the campaign's
+    // order: the same for every language of a page, so made once per page.
+    let mut switchers: HashMap<(String, String), (Arc<[String]>, Arc<[String]>)> = HashMap::new();
+    for (campaign_id, slugs) in &slugs_by_lang {
+        let campaign = &campaigns[*campaign_id];
+        for (slug, present) in slugs {
+            let in_order = |only_own_text: bool| -> Arc<[String]> {
+                campaign
+                    .languages
+                    .iter()
+                    .filter(|l| {
+                        present
+                            .iter()
+                            .any(|(tag, own)| *tag == l.tag && (*own || !only_own_text))
+                    })
+                    .map(|l| l.tag.clone())
+                    .collect()
+            };
+            switchers.insert(
+                (campaign_id.to_string(), slug.to_string()),
+                (in_order(false), in_order(true)),
+            );
+        }
+    }
+    drop(slugs_by_lang);
+
+    let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
     for (page, (links, found)) in pages.into_iter().zip(checked) {
         // Problems in an untranslated page's text belong to the original,
         // which reports them itself.
         if !matches!(page.origin, Origin::Untranslated { .. }) {
             problems.extend(found);
         }
-        let campaign = &campaigns[&page.campaign];
-        let present = &slugs_by_lang[&(page.campaign.clone(), page.slug.clone())];
-        let in_order = |only_own_text: bool| -> Vec<String> {
-            campaign
-                .languages
-                .iter()
-                .filter(|l| {
-                    present
-                        .iter()
-                        .any(|(tag, own)| *tag == l.tag && (*own || !only_own_text))
-                })
-                .map(|l| l.tag.clone())
-                .collect()
+        let (translations, alternates) = switchers
+            .get(&(page.campaign.clone(), page.slug.clone()))
+            .cloned()
+            .unwrap_or_default();
+        let by_lang = match by_campaign.get_mut(&page.campaign) {
+            Some(by_lang) => by_lang,
+            None => by_campaign.entry(page.campaign.clone()).or_default(),
         };
-        let (translations, alternates) = (in_order(false), in_order(true));
-        by_campaign
-            .entry(page.campaign.clone())
-            .or_default()
-            .entry(page.lang.clone())
-            .or_default()
-            .push(ResolvedPage {
-                page,
-                translations,
-                alternates,
-                links,
-            });
+        let list = match by_lang.get_mut(&page.lang) {
+            Some(list) => list,
+            None => by_lang.entry(page.lang.clone()).or_default(),
+        };
+        list.push(ResolvedPage {
+            page,
+            translations,
+            alternates,
+            links,
+        });
     }
 
     let mut resolved = Vec::new();
