@@ -113,6 +113,13 @@ impl ScanCache {
     }
 }
 
+/// Per slug: the languages a page exists in, and whether its text is in
+/// that language.
+type LanguagesBySlug<'a> = HashMap<&'a str, Vec<(&'a str, bool)>>;
+
+/// A page's translations and alternates (see [`ResolvedPage`]).
+type Switcher = (Arc<[String]>, Arc<[String]>);
+
 /// Groups pages into campaigns and languages and checks every link.
 pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
     resolve_with(site, &mut ScanCache::default(), problems)
@@ -171,7 +178,7 @@ pub fn resolve_with(
         .collect();
 
     // campaign → slug → (language, whether its text is in that language)
-    let mut slugs_by_lang: HashMap<&str, HashMap<&str, Vec<(&str, bool)>>> = HashMap::new();
+    let mut slugs_by_lang: HashMap<&str, LanguagesBySlug> = HashMap::new();
     for page in &pages {
         let own_text = !matches!(page.origin, Origin::Untranslated { .. });
         slugs_by_lang
@@ -183,7 +190,7 @@ pub fn resolve_with(
     }
     // The language switcher's and `hreflang`'s languages, in the campaign's
     // order: the same for every language of a page, so made once per page.
-    let mut switchers: HashMap<(String, String), (Arc<[String]>, Arc<[String]>)> = HashMap::new();
+    let mut switchers: HashMap<(String, String), Switcher> = HashMap::new();
     for (campaign_id, slugs) in &slugs_by_lang {
         let campaign = &campaigns[*campaign_id];
         for (slug, present) in slugs {
