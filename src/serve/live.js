@@ -16,7 +16,7 @@
       overlay.dir = "ltr";
       Object.assign(overlay.style, {
         position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
-        margin: "0", padding: "1.5rem", background: "rgba(20, 20, 20, 0.95)",
+        margin: "0", padding: "1.5rem", background: "#141414",
         color: "#fff", font: "14px/1.5 monospace", whiteSpace: "pre-wrap",
       });
       document.body.append(overlay);
@@ -24,6 +24,8 @@
     overlay.textContent = "The last change could not be built. The page shows the last version that worked.\n\n" + text;
   };
   const events = new EventSource("/_outreach/events");
+  // Lets tests (and the curious) see that the page is listening.
+  events.addEventListener("open", () => { document.documentElement.dataset.outreachLive = "on"; });
   events.addEventListener("reload", () => {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
