@@ -33,9 +33,15 @@ impl Drop for Server {
 }
 
 fn start(p: &Project) -> Server {
+    start_with(p, &[])
+}
+
+/// `outreach serve --port 0 EXTRA…` in the project.
+fn start_with(p: &Project, extra: &[&str]) -> Server {
     let log = p.root().join("serve.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_outreach"))
         .args(["serve", "--port", "0"])
+        .args(extra)
         .current_dir(p.root())
         .stdout(Stdio::piped())
         .stderr(std::fs::File::create(&log).unwrap())
@@ -383,4 +389,16 @@ fn an_editor_that_saves_by_renaming_triggers_one_rebuild() {
     std::thread::sleep(Duration::from_millis(300));
     let log = server.log();
     assert_eq!(log.matches("Rebuilt").count(), 1, "{log}");
+}
+
+#[test]
+fn strict_stops_on_warnings_and_says_why_on_every_address() {
+    let p = Project::examples();
+    // The examples' placeholder contacts have no `verified:` date: warnings.
+    let server = start_with(&p, &["--strict"]);
+    let (status, page) = text(server.port, "/safe-work/sq/");
+    assert_eq!(status, 503);
+    assert!(page.contains("could not be built"), "{page}");
+    assert!(page.contains("has no `verified:` date"), "{page}");
+    assert!(page.contains("/_outreach/live.js"), "{page}");
 }

@@ -50,6 +50,8 @@ pub struct Snapshot {
 pub struct Preview {
     root: PathBuf,
     campaign: Option<String>,
+    /// `--strict`: warnings stop a build too.
+    strict: bool,
     snapshot: Mutex<Arc<Snapshot>>,
     /// What the last successful build knew; also makes rebuilds take turns.
     state: Mutex<Option<rebuild::State>>,
@@ -67,10 +69,11 @@ pub enum LiveEvent {
 
 impl Preview {
     /// A preview of the project at `root` (one campaign with `campaign`).
-    pub fn new(root: &Path, campaign: Option<&str>) -> Preview {
+    pub fn new(root: &Path, campaign: Option<&str>, strict: bool) -> Preview {
         Preview {
             root: root.to_path_buf(),
             campaign: campaign.map(str::to_string),
+            strict,
             snapshot: Mutex::new(Arc::new(Snapshot::default())),
             state: Mutex::new(None),
             listeners: Mutex::new(Vec::new()),
@@ -120,7 +123,10 @@ impl Preview {
         for d in &text {
             eprintln!("{d}\n");
         }
-        let errors = diags.count(Severity::Error);
+        let mut errors = diags.count(Severity::Error);
+        if self.strict {
+            errors += diags.count(Severity::Warning);
+        }
         let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
         let event = if let (0, Some(files)) = (errors, files) {
             *current = Arc::new(Snapshot {
@@ -143,7 +149,7 @@ impl Preview {
             });
             eprintln!(
                 "{errors} {} — still showing the last version that worked.",
-                plural(errors, "error", "errors")
+                plural(errors, "problem", "problems")
             );
             LiveEvent::Problems(problems)
         };
@@ -196,6 +202,12 @@ impl Preview {
             return;
         }
         let snapshot = self.snapshot();
+        if snapshot.files.is_empty() {
+            // Nothing has built yet: every address shows why.
+            let page = self.status_page();
+            let _ = request.respond(file_response(page.into_bytes(), "x.html", 503));
+            return;
+        }
         let response = match paths::resolve(&url, |key| snapshot.files.contains_key(key)) {
             Target::File(key) => {
                 let bytes = &snapshot.files[&key];
@@ -416,7 +428,11 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let root = &root
         .canonicalize()
         .with_context(|| format!("cannot open `{}`", root.display()))?;
-    let preview = Arc::new(Preview::new(root, args.project.campaign.as_deref()));
+    let preview = Arc::new(Preview::new(
+        root,
+        args.project.campaign.as_deref(),
+        args.project.strict,
+    ));
     preview.rebuild(&[])?;
 
     let host = if address.ip().is_unspecified() {
