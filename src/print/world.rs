@@ -25,6 +25,15 @@ pub const QR_FILE: &str = "qr.svg";
 /// Typst's standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
+/// A font file shared with the theme, handed to Typst without a copy.
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// A theme's fonts, parsed once per build and shared by its leaflets.
 pub struct Fonts {
     book: LazyHash<FontBook>,
@@ -37,7 +46,7 @@ impl Fonts {
         let fonts: Vec<Font> = theme
             .fonts
             .iter()
-            .flat_map(|(_, bytes)| Font::iter(Bytes::new(bytes.as_ref().clone())))
+            .flat_map(|(_, bytes)| Font::iter(Bytes::new(SharedBytes(bytes.clone()))))
             .collect();
         Fonts {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
