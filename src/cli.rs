@@ -107,6 +107,14 @@ pub struct BuildArgs {
     /// outreach only writes into a folder that is empty or that it wrote before.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Also write `<campaign>.zip` beside each campaign's folder: the whole
+    /// campaign for use offline (USB stick, phone), opened from disk.
+    #[arg(long)]
+    pub bundle: bool,
+    /// Also write compressed copies (`.gz`, `.br`) of each page, stylesheet
+    /// and script, for hosts that send them as they are (see README).
+    #[arg(long)]
+    pub precompress: bool,
 }
 
 /// `outreach serve`.

@@ -308,10 +308,37 @@ fn links_that_run_code_and_files_not_published_are_refused() {
         &[
             "content/demo/en/help.md:14:1: error: links starting with `javascript:` are not allowed",
             "content/demo/en/help.md:14:26: error: the link `leaflet.pdf` leads to a file that is not published",
-            "content/demo/en/help.md:14:43: error: the picture `map.png` is not published",
-            "content/demo/en/help.md:14:57: error: the picture `https://tracker.example/p.gif` is on another site",
+            "content/demo/en/help.md:14:43: error: the picture `map.png` does not exist: there is no `content/demo/en/map.png`",
+            "content/demo/en/help.md:14:57: error: the picture `https://tracker.example/p.gif` is not in this campaign",
         ],
     );
+}
+
+#[test]
+fn pictures_need_a_description_and_must_exist() {
+    let err = fails_with(
+        |p| {
+            p.write("content/demo/images/route.png", common::png(40, 20));
+            p.write(
+                "content/demo/images/broken.jpg",
+                b"\xff\xd8\xff not a photo",
+            );
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\n![](../images/route.png)\n\n![A map](../images/rout.png)\n\n![Logo](logo.svg)\n\n![\"\"](../images/route.png) ![Broken](../images/broken.jpg)\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:14:1: error: the picture `../images/route.png` has no description",
+            "content/demo/en/help.md:16:1: error: the picture `../images/rout.png` does not exist",
+            "did you mean `content/demo/images/route.png`?",
+            "content/demo/en/help.md:18:1: error: the picture `logo.svg` is an SVG drawing",
+            "content/demo/images/broken.jpg: error: this picture cannot be read",
+        ],
+    );
+    // `![""](…)` is decoration, said on purpose: not a problem.
+    assert!(!err.contains(":20:1: error"), "{err}");
 }
 
 #[test]

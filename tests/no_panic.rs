@@ -56,7 +56,7 @@ proptest! {
     #[test]
     fn markdown_never_panics_and_scan_matches_render(text in authorish()) {
         let scan = markdown::scan(&text, Some("Latn"));
-        let html = markdown::to_html(&text, &HashMap::new(), false, Some(outreach::resolve::translit::Script::Latin));
+        let html = markdown::to_html(&text, &HashMap::new(), &HashMap::new(), false, Some(outreach::resolve::translit::Script::Latin));
         for id in &scan.heading_ids {
             let needle = format!("id=\"{}\"", id.replace('&', "&amp;").replace('"', "&quot;"));
             prop_assert!(html.contains(&needle), "{} missing from {}", id, html);

@@ -252,7 +252,7 @@ fn many_requests_while_rebuilding_all_succeed() {
                 let paths = [
                     "/on-the-move/ar/",
                     "/safe-work/mk/your-rights.html",
-                    "/safe-work/static/style.css",
+                    "/safe-work/en/manifest.webmanifest",
                 ];
                 for n in 0..400 {
                     if Instant::now() > deadline {

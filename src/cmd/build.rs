@@ -6,7 +6,11 @@ use std::time::Instant;
 use crate::cli::{BuildArgs, ProjectArgs};
 use crate::cmd::{EXIT_CONTENT, plural, report, run_pipeline};
 use crate::diag::{Diagnostics, Result};
+use anyhow::Context as _;
+
 use crate::output::Sink;
+use crate::output::bundle::Bundling;
+use crate::output::compress::Precompressing;
 use crate::output::write::Staging;
 
 /// Builds into a staging folder and swaps it in only if nothing failed.
@@ -19,12 +23,24 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| project.root.join("public"));
     let staging = Staging::begin(&out)?;
     let mut diags = Diagnostics::new();
-    let counts = run_pipeline(
-        &project.root,
-        project.campaign.as_deref(),
-        &staging,
-        &mut diags,
-    )?;
+    // Bundles take the files before compression: a reader's browser
+    // opening files from disk does not read `.gz`.
+    let compressing = Precompressing::new(&staging);
+    let sink: &dyn Sink = if args.precompress {
+        &compressing
+    } else {
+        &staging
+    };
+    let bundling = Bundling::new(sink);
+    let sink: &dyn Sink = if args.bundle { &bundling } else { sink };
+    let counts = run_pipeline(&project.root, project.campaign.as_deref(), sink, &mut diags)?;
+    let bundles = if args.bundle && !diags.has_errors() {
+        bundling
+            .finish()
+            .context("failed to write the offline bundles")?
+    } else {
+        0
+    };
     if report(&diags, project) {
         drop(staging);
         eprintln!(
@@ -34,12 +50,26 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
     staging.commit()?;
+    let bundles = match bundles {
+        0 => String::new(),
+        n => format!(", {n} offline {}", plural(n, "bundle", "bundles")),
+    };
     let leaflets = match counts.leaflets {
         0 => String::new(),
         n => format!(", {n} {}", plural(n, "leaflet", "leaflets")),
     };
+    let pictures = match counts.pictures {
+        0 => String::new(),
+        n => format!(
+            ", {n} {} ({} {} resized, {} taken from the cache)",
+            plural(n, "picture", "pictures"),
+            counts.sizes_encoded,
+            plural(counts.sizes_encoded, "size", "sizes"),
+            counts.sizes_reused
+        ),
+    };
     println!(
-        "Built {} {}, {} {}, {} {}{leaflets} in {:.2} s → {}",
+        "Built {} {}, {} {}, {} {}{leaflets}{pictures}{bundles} in {:.2} s → {}",
         counts.campaigns,
         plural(counts.campaigns, "campaign", "campaigns"),
         counts.languages,

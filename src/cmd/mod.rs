@@ -13,7 +13,7 @@ use crate::diag::{Diagnostics, Result, Severity};
 use crate::output::Sink;
 use crate::render::Counts;
 use crate::render::strings::Strings;
-use crate::{load, print, render, resolve};
+use crate::{images, load, print, render, resolve};
 use std::sync::Arc;
 
 /// Exit code: the content has problems to fix.
@@ -42,6 +42,15 @@ pub fn run_pipeline(
     let site = load::load_site(root, campaign, diags)?;
     let mut problems = Vec::new();
     let resolved = resolve::resolve(site, &mut problems);
+    // Pictures before stopping for broken links: a damaged picture is
+    // reported in the same run.
+    let mut pictures = images::Pictures::default();
+    images::prepare(
+        &resolved,
+        &mut pictures,
+        &images::Cache::in_project(root),
+        &mut problems,
+    );
     diags.extend(problems);
     if diags.has_errors() {
         // Rendering a site with broken links would only repeat the problems.
@@ -51,8 +60,14 @@ pub fn run_pipeline(
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
     // Leaflets first: pages link to them with their size.
     let leaflets = print::print_site(&resolved, &strings, &mut problems);
-    let mut counts = render::render_site(&resolved, &strings, &leaflets, sink, &mut problems)?;
+    let made = render::Made {
+        leaflets: &leaflets,
+        pictures: &pictures,
+    };
+    let mut counts = render::render_site(&resolved, &strings, made, sink, &mut problems)?;
     counts.leaflets = leaflets.len();
+    counts.sizes_encoded = pictures.encoded;
+    counts.sizes_reused = pictures.reused;
     diags.extend(problems);
     Ok(counts)
 }

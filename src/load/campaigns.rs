@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
-use crate::model::campaign::Fallback;
+use crate::model::campaign::{Fallback, ShareImage};
 use crate::model::contact::{self, Contact};
 use crate::model::lang::{self, Direction, Language};
 use crate::model::leaflet::{Format, LeafletSpec};
@@ -60,6 +60,19 @@ struct RawCampaign {
     /// Printable leaflets (PDF), one text file per leaflet and language.
     #[serde(default)]
     leaflets: Vec<Spanned<RawLeaflet>>,
+    /// The picture link previews show: one path, or one per language.
+    #[serde(default)]
+    share_image: Option<Spanned<RawShareImage>>,
+    /// Pages whose pictures weigh more than this get a warning.
+    #[serde(default)]
+    image_budget_kb: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawShareImage {
+    One(String),
+    PerLanguage(BTreeMap<String, String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,6 +147,10 @@ pub const DEFAULT_CONTACT_MAX_AGE_DAYS: u32 = 180;
 /// Default weight budget of a page, HTML + CSS gzip-compressed: what one
 /// round trip of TCP's initial window carries (14 KB).
 pub const DEFAULT_PAGE_BUDGET_KB: u32 = 14;
+
+/// Default weight budget of a page's pictures, in the sizes a phone
+/// downloads: about half a minute on 2G.
+pub const DEFAULT_IMAGE_BUDGET_KB: u32 = 150;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -412,6 +429,41 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         }
     }
 
+    let mut share_images = Vec::new();
+    if let Some(share) = &raw.share_image {
+        let (line, col) = at(share);
+        match &share.value {
+            RawShareImage::One(path) => share_images.push(ShareImage {
+                lang: None,
+                key: path.trim_start_matches("./").to_string(),
+                line,
+                col,
+            }),
+            RawShareImage::PerLanguage(paths) => {
+                for (lang, path) in paths {
+                    let lang = if lang == "default" {
+                        None
+                    } else if languages.iter().any(|l| &l.tag == lang) {
+                        Some(lang.clone())
+                    } else {
+                        problems.push(
+                            source
+                                .at_line_col(line, col, Severity::Error, format!("`share_image` names `{lang}`, which is not one of the campaign's `languages`"))
+                                .with_help("use a language tag from `languages`, or `default` for the picture of every other language"),
+                        );
+                        continue;
+                    };
+                    share_images.push(ShareImage {
+                        lang,
+                        key: path.trim_start_matches("./").to_string(),
+                        line,
+                        col,
+                    });
+                }
+            }
+        }
+    }
+
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return (None, problems);
     }
@@ -433,6 +485,8 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         quick_exit,
         accent,
         page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
+        image_budget_kb: raw.image_budget_kb.unwrap_or(DEFAULT_IMAGE_BUDGET_KB),
+        share_images,
         leaflets,
         string_fallbacks: raw
             .string_fallbacks

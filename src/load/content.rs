@@ -9,11 +9,23 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
 use crate::model::{Campaign, Page};
 
 /// The folder in a language folder that holds leaflet texts.
 pub const LEAFLETS_DIR: &str = "leaflets";
+
+/// What a campaign's content folder holds.
+#[derive(Default)]
+pub struct Content {
+    /// Its pages, drafts left out.
+    pub pages: Vec<Page>,
+    /// Its leaflet texts.
+    pub leaflets: Vec<Page>,
+    /// Its pictures, read but not decoded.
+    pub images: Vec<ImageFile>,
+}
 
 /// A page file found on disk, before it is read.
 struct Found {
@@ -25,7 +37,7 @@ struct Found {
     shown: PathBuf,
 }
 
-/// Reads every page and leaflet text of `campaign` under
+/// Reads every page, leaflet text and picture of `campaign` under
 /// `root/content/<id>/`. Problems are collected, never fatal: a bad page is
 /// left out and reported. Pages that exist but cannot be read are reported
 /// and named in `unreadable`.
@@ -34,7 +46,7 @@ pub fn load_pages(
     campaign: &Campaign,
     problems: &mut Vec<Diagnostic>,
     unreadable: &mut BTreeSet<String>,
-) -> (Vec<Page>, Vec<Page>) {
+) -> Content {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
     if !dir.is_dir() {
@@ -53,7 +65,7 @@ pub fn load_pages(
                 campaign.default_language
             )),
         );
-        return (Vec::new(), Vec::new());
+        return Content::default();
     }
 
     let mut found = Vec::new();
@@ -67,6 +79,7 @@ pub fn load_pages(
         .filter_entry(|e| {
             e.depth() < 2 || !e.file_type().is_dir() || e.file_name() == LEAFLETS_DIR
         });
+    let mut images = Vec::new();
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
@@ -97,6 +110,7 @@ pub fn load_pages(
             .to_path_buf();
         let is_dir = entry.file_type().is_dir();
         match (entry.depth(), is_dir) {
+            (1, true) if name == IMAGES_DIR => {}
             (1, true) => {
                 if campaign.language(&name).is_none() {
                     problems.push(Diagnostic::in_file(
@@ -115,6 +129,22 @@ pub fn load_pages(
                 "files here are not used: pages go in a language folder, e.g. `en/`",
             )),
             (2, true) if name == LEAFLETS_DIR => {}
+            (2, true) if in_images_dir(entry.path()) => problems.push(Diagnostic::in_file(
+                &shown,
+                Severity::Warning,
+                format!("folders inside `{IMAGES_DIR}` are not used: put pictures directly in it"),
+            )),
+            (2, false) if in_images_dir(entry.path()) => {
+                if is_image_name(&name) {
+                    images.extend(read_image(campaign, &format!("{IMAGES_DIR}/{name}"), entry.path(), shown, problems));
+                } else {
+                    problems.push(Diagnostic::in_file(
+                        &shown,
+                        Severity::Warning,
+                        format!("only pictures (.jpg, .png, .gif, .webp) are used from `{IMAGES_DIR}`; this file is not published"),
+                    ));
+                }
+            }
             (3, true) => problems.push(Diagnostic::in_file(
                 &shown,
                 Severity::Warning,
@@ -139,8 +169,13 @@ pub fn load_pages(
                 if campaign.language(&lang).is_none() {
                     continue;
                 }
+                if depth == 2 && is_image_name(&name) {
+                    let key = format!("{lang}/{name}");
+                    images.extend(read_image(campaign, &key, entry.path(), shown, problems));
+                    continue;
+                }
                 let Some(slug) = name.strip_suffix(".md") else {
-                    continue; // pictures and other files come with a later stage
+                    continue; // other files are not published
                 };
                 if slug == SAFETY_SLUG && campaign.quick_exit.is_some() && !leaflet {
                     problems.push(
@@ -232,7 +267,44 @@ pub fn load_pages(
                 .with_help("publish the home page, or remove the language from `languages`"),
         );
     }
-    (pages, leaflets)
+    Content {
+        pages,
+        leaflets,
+        images,
+    }
+}
+
+/// Whether `path` is a file or folder directly in a campaign's `images/`.
+fn in_images_dir(path: &Path) -> bool {
+    path.parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == IMAGES_DIR)
+}
+
+/// Reads a picture's bytes; decoding waits until a page uses it.
+fn read_image(
+    campaign: &Campaign,
+    key: &str,
+    path: &Path,
+    shown: PathBuf,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<ImageFile> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(ImageFile {
+            campaign: campaign.id.clone(),
+            key: key.to_string(),
+            shown,
+            bytes: Arc::new(bytes),
+        }),
+        Err(err) => {
+            problems.push(Diagnostic::in_file(
+                &shown,
+                Severity::Error,
+                format!("cannot read this picture: {err}"),
+            ));
+            None
+        }
+    }
 }
 
 /// Reads one page again (the preview server, after an edit): `None` when

@@ -77,10 +77,14 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
     }
 
     for campaign in site.campaigns.values() {
-        let (pages, leaflet_texts) =
+        let content =
             content::load_pages(root, campaign, &mut problems, &mut site.unreadable_pages);
-        site.pages.extend(pages);
-        site.leaflet_texts.extend(leaflet_texts);
+        site.pages.extend(content.pages);
+        site.leaflet_texts.extend(content.leaflets);
+        for image in content.images {
+            site.images
+                .insert((image.campaign.clone(), image.key.clone()), image);
+        }
         if !site.themes.contains_key(&campaign.theme) {
             match theme::load_theme(root, &campaign.theme, &mut problems) {
                 Some(theme) => {

@@ -52,6 +52,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 /// The built-in theme's static files.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
+        "icon.svg",
+        include_bytes!("../../themes/default/static/icon.svg"),
+    ),
+    (
+        "icon-192.png",
+        include_bytes!("../../themes/default/static/icon-192.png"),
+    ),
+    (
+        "icon-512.png",
+        include_bytes!("../../themes/default/static/icon-512.png"),
+    ),
+    (
         "style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),

@@ -52,6 +52,24 @@ pub struct Campaign {
     pub page_budget_kb: u32,
     /// Printable leaflets, in the order declared.
     pub leaflets: Vec<LeafletSpec>,
+    /// Weight budget of a page's pictures, in the sizes a phone downloads, in KB.
+    pub image_budget_kb: u32,
+    /// Pictures for link previews (`share_image`), as declared.
+    pub share_images: Vec<ShareImage>,
+}
+
+/// The picture a link preview shows for pages in one language, or in
+/// every language without a picture of its own (`lang: None`).
+#[derive(Clone, Debug)]
+pub struct ShareImage {
+    /// The language, or `None` for the default picture.
+    pub lang: Option<String>,
+    /// Path inside `content/<campaign>/`, e.g. `images/share.jpg`.
+    pub key: String,
+    /// Where it was declared in the campaign file.
+    pub line: usize,
+    /// Column of the declaration.
+    pub col: usize,
 }
 
 /// A campaign's policy for pages not translated into a language.
@@ -71,5 +89,13 @@ impl Campaign {
     /// A language of this campaign by tag.
     pub fn language(&self, tag: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.tag == tag)
+    }
+
+    /// The share picture of pages in `lang`, if the campaign has one.
+    pub fn share_image(&self, lang: &str) -> Option<&ShareImage> {
+        self.share_images
+            .iter()
+            .find(|s| s.lang.as_deref() == Some(lang))
+            .or_else(|| self.share_images.iter().find(|s| s.lang.is_none()))
     }
 }

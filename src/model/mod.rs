@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod color;
 pub mod contact;
+pub mod image;
 pub mod lang;
 pub mod leaflet;
 pub mod page;
@@ -33,4 +34,6 @@ pub struct Site {
     pub themes: BTreeMap<String, Theme>,
     /// Interface strings: the Fluent sources.
     pub strings: crate::render::strings::StringSources,
+    /// Pictures in campaigns' content folders, by campaign and key.
+    pub images: BTreeMap<(String, String), image::ImageFile>,
 }

@@ -3,6 +3,8 @@
 //! swapped in only when everything succeeded (see [`write`]); tests and
 //! the preview server keep files in memory ([`MemorySink`]).
 
+pub mod bundle;
+pub mod compress;
 pub mod write;
 
 use std::collections::BTreeMap;

@@ -108,9 +108,24 @@ impl Staging {
             .collect();
         let previous = read_marker(&self.out)?;
         let mut campaigns: BTreeSet<String> = BTreeSet::new();
+        // Files beside the campaign folders: offline bundles.
+        let mut beside: Vec<&String> = Vec::new();
         for path in &written {
-            if let Some((campaign, _)) = path.split_once('/') {
-                campaigns.insert(campaign.to_string());
+            match path.split_once('/') {
+                Some((campaign, _)) => {
+                    campaigns.insert(campaign.to_string());
+                }
+                None => beside.push(path),
+            }
+        }
+        for name in &beside {
+            let live = self.out.join(name);
+            if live.exists() && !previous.contains(*name) {
+                bail!(
+                    "`{}` was not written by outreach, and the new build has a file of the same name.\n\
+                     Move or rename your file; outreach will not overwrite it.",
+                    live.display()
+                );
             }
         }
 
@@ -194,12 +209,24 @@ impl Staging {
             }
         }
 
+        for name in &beside {
+            fs::rename(self.dir.join(name), self.out.join(name))
+                .with_context(|| format!("failed to move `{name}` into place"))?;
+        }
+        // A bundle of a rebuilt campaign that this build did not make again
+        // would be out of date (old phone numbers): it goes.
+        for name in &previous {
+            if !name.contains('/')
+                && !written.contains(name)
+                && campaign_of(name).is_some_and(|c| campaigns.contains(c))
+            {
+                let _ = fs::remove_file(self.out.join(name));
+            }
+        }
+
         let mut listed: BTreeSet<String> = previous
             .into_iter()
-            .filter(|p| {
-                !p.split_once('/')
-                    .is_some_and(|(c, _)| campaigns.contains(c))
-            })
+            .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
             .collect();
         listed.extend(written);
         write_marker(&self.out, &listed)?;
@@ -207,6 +234,15 @@ impl Staging {
             .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
         self.committed = true;
         Ok(())
+    }
+}
+
+/// The campaign a listed output file belongs to: its folder, or for a
+/// file beside the folders (`<campaign>.zip`), its name.
+fn campaign_of(path: &str) -> Option<&str> {
+    match path.split_once('/') {
+        Some((campaign, _)) => Some(campaign),
+        None => path.strip_suffix(".zip"),
     }
 }
 

@@ -1,8 +1,11 @@
 //! Files for web hosts: language negotiation (a visitor of the campaign's
-//! front page goes straight to their browser's language) and privacy and
-//! safety headers. Each assumes the campaign folder is what the host
-//! serves (Netlify: the site's folder; Apache: any folder, sub-folders
-//! included).
+//! front page goes straight to their browser's language), privacy and
+//! safety headers, and how long browsers may keep each file: a year for
+//! the files in `static/` and `images/`, whose names change with their
+//! content, and "ask again" for pages, so a changed hotline number reaches
+//! readers at once. Each assumes the campaign folder is what the host
+//! serves (Netlify, Cloudflare Pages: the site's folder; Apache: any
+//! folder, sub-folders included).
 
 use crate::model::Campaign;
 
@@ -15,17 +18,30 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 /// Directives that only work as real headers (not in `<meta>`).
 const HEADER_ONLY: &str = "frame-ancestors 'none'";
 
+/// Cache lifetime of files with content-hashed names: a year, unchanged.
+const FOREVER: &str = "public, max-age=31536000, immutable";
+
+/// Cache lifetime of pages and other files that keep their name: kept,
+/// but checked with the host before each use.
+const ASK_AGAIN: &str = "no-cache";
+
 /// Permissions no campaign page needs.
 const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
 
 /// Netlify's and Cloudflare Pages' `_headers`: privacy and safety headers
-/// for every file.
+/// for every file, and a year of caching for `static/` and `images/`.
+/// Pages keep the hosts' own setting (both send `max-age=0,
+/// must-revalidate`): a second `Cache-Control` rule for them would be
+/// merged with the one for `static/`, as both match.
 pub fn netlify_headers() -> String {
     format!(
-        "# Written by outreach: no referrer, no framing, no third parties.\n\
+        "# Written by outreach: no referrer, no framing, no third parties;\n\
+         # files whose names change with their content are kept for a year.\n\
          /*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\n  \
          Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  \
-         Permissions-Policy: {PERMISSIONS}\n"
+         Permissions-Policy: {PERMISSIONS}\n\
+         /static/*\n  Cache-Control: {FOREVER}\n\
+         /images/*\n  Cache-Control: {FOREVER}\n"
     )
 }
 
@@ -55,6 +71,7 @@ pub fn netlify_redirects(campaign: &Campaign) -> String {
 /// decides. Rules with a script come first, so `sr-Latn` is not taken for
 /// `sr`. Then the same headers as `_headers`, and no cookies.
 pub fn apache_htaccess(campaign: &Campaign) -> String {
+    const COMPRESSED: &str = "html|css|js|svg|xml|txt|json|webmanifest";
     let mut out = String::from(
         "# Written by outreach: sends visitors of the campaign's front page to their\n\
          # browser's language, and sets privacy headers. Needs mod_rewrite and\n\
@@ -73,8 +90,30 @@ pub fn apache_htaccess(campaign: &Campaign) -> String {
             language.tag
         ));
     }
+    // Precompressed copies (`outreach build --precompress`), when the
+    // browser takes them and they exist.
+    for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+        out.push_str(&format!(
+            "RewriteCond %{{HTTP:Accept-Encoding}} \\b{encoding}\\b\n\
+             RewriteCond %{{REQUEST_FILENAME}}.{ext} -s\n\
+             RewriteRule ^(.+\\.({COMPRESSED}))$ $1.{ext} [L]\n"
+        ));
+    }
+    out.push_str(
+        "RewriteRule \\.html\\.(br|gz)$ - [T=text/html,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.css\\.(br|gz)$ - [T=text/css,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.js\\.(br|gz)$ - [T=text/javascript,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.svg\\.(br|gz)$ - [T=image/svg+xml,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.xml\\.(br|gz)$ - [T=application/xml,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.txt\\.(br|gz)$ - [T=text/plain,E=no-gzip:1,E=no-brotli:1]\n\
+         RewriteRule \\.(json|webmanifest)\\.(br|gz)$ - [T=application/manifest+json,E=no-gzip:1,E=no-brotli:1]\n"
+    );
     out.push_str(&format!(
         "</IfModule>\n<IfModule mod_headers.c>\n\
+         <FilesMatch \"\\.br$\">\n  Header set Content-Encoding br\n  Header append Vary Accept-Encoding\n</FilesMatch>\n\
+         <FilesMatch \"\\.gz$\">\n  Header set Content-Encoding gzip\n  Header append Vary Accept-Encoding\n</FilesMatch>\n\
+         Header set Cache-Control \"{ASK_AGAIN}\"\n\
+         <FilesMatch \"[.-][0-9a-f]{{10}}[.-]\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
          Header append Vary Accept-Language\n\
          Header set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\"\n\
          Header set Referrer-Policy \"no-referrer\"\n\

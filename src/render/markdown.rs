@@ -6,7 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::sync::Arc;
+
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::images::Picture;
 
 use crate::resolve::lang_parts;
 use crate::resolve::translit::{self, Script};
@@ -26,14 +30,32 @@ pub struct Scan {
     pub heading_ids: Vec<String>,
     /// Explicit ids (`{#id}`) written twice: (offset, id).
     pub duplicate_ids: Vec<(usize, String)>,
-    /// Link and image destinations as written: (offset, destination, is_image).
-    pub links: Vec<(usize, String, bool)>,
+    /// Link destinations as written: (offset, destination).
+    pub links: Vec<(usize, String)>,
+    /// Pictures, in order.
+    pub images: Vec<ImageUse>,
     /// Where raw HTML appears (other than `<span lang>`).
     pub raw_html: Vec<usize>,
     /// Runs of words in a script other than the page's, outside
     /// `<span lang>` and code: (offset, script, words).
     pub foreign_runs: Vec<(usize, &'static str, String)>,
 }
+
+/// A picture a page shows: `![alt](dest)`.
+#[derive(Debug, Default, PartialEq)]
+pub struct ImageUse {
+    /// Byte offset into the body.
+    pub offset: usize,
+    /// The destination as written.
+    pub dest: String,
+    /// The alternative text (what the picture shows), as plain text.
+    pub alt: String,
+}
+
+/// The alternative text an author writes for a picture that is only
+/// decoration: `![""](border.png)`. An empty `![](…)` is more often
+/// forgotten than meant, so it is not taken as decoration.
+pub const DECORATIVE_ALT: &str = "\"\"";
 
 /// Reads a page body once for its headings, links, raw HTML and, when the
 /// page's script is known, passages in another script.
@@ -44,6 +66,7 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
     // Depth of `<span lang>` around the current text: marked passages.
     let mut marked = 0usize;
     let mut in_autolink = false;
+    let mut image: Option<ImageUse> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { id, .. }) => {
@@ -61,10 +84,16 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
                 if let Some((_, _, buf)) = heading.as_mut() {
                     buf.push_str(&text);
                 }
+                if let Some(image) = image.as_mut() {
+                    image.alt.push_str(&text);
+                }
             }
             Event::Text(text) => {
                 if let Some((_, _, buf)) = heading.as_mut() {
                     buf.push_str(&text);
+                }
+                if let Some(image) = image.as_mut() {
+                    image.alt.push_str(&text);
                 }
                 if let Some(expected) = script
                     && marked == 0
@@ -82,7 +111,7 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
                 ..
             }) => {
                 in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                scan.links.push((range.start, dest_url.to_string(), false));
+                scan.links.push((range.start, dest_url.to_string()));
             }
             Event::End(TagEnd::Link) => in_autolink = false,
             Event::InlineHtml(html) if lang_parts::lang_span(&html).is_some() => {
@@ -93,8 +122,13 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                scan.links.push((range.start, dest_url.to_string(), true));
+                image = Some(ImageUse {
+                    offset: range.start,
+                    dest: dest_url.to_string(),
+                    alt: String::new(),
+                });
             }
+            Event::End(TagEnd::Image) => scan.images.extend(image.take()),
             Event::Html(_) | Event::InlineHtml(_) => scan.raw_html.push(range.start),
             _ => {}
         }
@@ -103,8 +137,9 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
 }
 
 /// Renders a page body. `links` maps destinations as written to the hrefs
-/// to emit (from `resolve`); others are kept. Raw HTML is dropped unless
-/// `allow_raw_html`.
+/// to emit (from `resolve`); others are kept. `pictures` maps picture
+/// destinations as written to their published sizes. Raw HTML is dropped
+/// unless `allow_raw_html`.
 ///
 /// `script` converts the text of Serbian Cyrillic pages (see
 /// [`translit`]): code, code blocks and autolinked addresses are left as
@@ -113,10 +148,14 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
 pub fn to_html(
     body: &str,
     links: &HashMap<String, String>,
+    pictures: &HashMap<String, Arc<Picture>>,
     allow_raw_html: bool,
     script: Option<Script>,
 ) -> String {
     let mut events: Vec<Event> = Vec::new();
+    // The open picture's destination and alternative text so far.
+    let mut image: Option<(CowStr, String)> = None;
+    let mut pictures_shown = 0;
     let mut ids = HeadingIds::default();
     // Index in `events` of the open heading's start, and its text so far.
     let mut heading: Option<(usize, String)> = None;
@@ -205,16 +244,57 @@ pub fn to_html(
                     id,
                 })
             }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((dest_url, String::new()));
+                continue;
+            }
+            Event::End(TagEnd::Image) => {
+                let Some((dest, alt)) = image.take() else {
+                    continue;
+                };
+                let html = match pictures.get(dest.as_ref()) {
+                    Some(picture) => {
+                        pictures_shown += 1;
+                        // The first picture is likely on the first screen;
+                        // the others load as the reader scrolls to them.
+                        picture.img_tag(&alt, pictures_shown > 1)
+                    }
+                    None => escape_text(&alt),
+                };
+                Event::InlineHtml(CowStr::from(html))
+            }
             // `<span lang>` marks a passage's language: always kept.
             Event::InlineHtml(ref html) if lang_parts::lang_span(html).is_some() => event,
             Event::Html(_) | Event::InlineHtml(_) if !allow_raw_html => continue,
             other => other,
         };
+        if let Some((_, alt)) = image.as_mut() {
+            if let Event::Text(text) | Event::Code(text) = &event {
+                alt.push_str(text);
+            }
+            continue;
+        }
         events.push(event);
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// `text` with the characters HTML gives meaning escaped, for text and
+/// attribute values.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Gives each heading of a page an id that is unique in the page and works
@@ -305,6 +385,7 @@ mod tests {
         let html = to_html(
             "## Help\n\n## Help\n\n## Help {#help-1}\n",
             &HashMap::new(),
+            &HashMap::new(),
             false,
             None,
         );
@@ -321,7 +402,7 @@ mod tests {
     fn scan_and_render_agree_on_ids() {
         let body = "# A\n## A\n### Б в\n## `code` here\n## A {#x}\n";
         let scan = scan(body, None);
-        let html = to_html(body, &HashMap::new(), false, None);
+        let html = to_html(body, &HashMap::new(), &HashMap::new(), false, None);
         for id in &scan.heading_ids {
             assert!(
                 html.contains(&format!("id=\"{id}\"")),
@@ -340,6 +421,7 @@ mod tests {
         let html = to_html(
             "[a](help.md#hotline) [b](https://example.org/)",
             &links,
+            &HashMap::new(),
             false,
             None,
         );
@@ -350,18 +432,24 @@ mod tests {
     #[test]
     fn raw_html_is_dropped_unless_allowed() {
         let body = "Hi <b>there</b>\n\n<script>alert(1)</script>\n";
-        let html = to_html(body, &HashMap::new(), false, None);
+        let html = to_html(body, &HashMap::new(), &HashMap::new(), false, None);
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
         assert!(html.contains("there"));
         assert_eq!(scan(body, None).raw_html.len(), 3);
-        let html = to_html(body, &HashMap::new(), true, None);
+        let html = to_html(body, &HashMap::new(), &HashMap::new(), true, None);
         assert!(html.contains("<script>"), "{html}");
     }
 
     #[test]
     fn serbian_latin_keeps_code_addresses_and_ids() {
         let body = "## Помоћ\n\nЉубав `код` <https://primer.org/ћ> и {{НВО}}.\n\n```\nЋ\n```\n";
-        let html = to_html(body, &HashMap::new(), false, Some(Script::Latin));
+        let html = to_html(
+            body,
+            &HashMap::new(),
+            &HashMap::new(),
+            false,
+            Some(Script::Latin),
+        );
         assert!(html.contains(r#"<h2 id="помоћ">Pomoć</h2>"#), "{html}");
         assert!(html.contains("Ljubav <code>код</code>"), "{html}");
         assert!(html.contains(">https://primer.org/ћ</a>"), "{html}");
@@ -370,6 +458,7 @@ mod tests {
         let unclosed = to_html(
             "а {{б\n\nв г\n",
             &HashMap::new(),
+            &HashMap::new(),
             false,
             Some(Script::Latin),
         );
@@ -377,7 +466,13 @@ mod tests {
             unclosed.contains("<p>v g</p>"),
             "a stray {{{{ ends with its paragraph: {unclosed}"
         );
-        let cyrillic = to_html(body, &HashMap::new(), false, Some(Script::AsWritten));
+        let cyrillic = to_html(
+            body,
+            &HashMap::new(),
+            &HashMap::new(),
+            false,
+            Some(Script::AsWritten),
+        );
         assert!(
             cyrillic.contains(" и НВО.") && !cyrillic.contains("{{"),
             "{cyrillic}"
@@ -388,6 +483,7 @@ mod tests {
     fn heading_attributes_other_than_id_and_class_are_dropped() {
         let html = to_html(
             "## Hi {#x .y onclick=alert(1)}\n",
+            &HashMap::new(),
             &HashMap::new(),
             false,
             None,
@@ -402,6 +498,7 @@ mod tests {
     fn tables_footnotes_strikethrough() {
         let html = to_html(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nx[^1] ~~y~~\n\n[^1]: note\n",
+            &HashMap::new(),
             &HashMap::new(),
             false,
             None,

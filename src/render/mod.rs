@@ -3,6 +3,7 @@
 //! `robots.txt`, `sitemap.xml` and the theme's static files. Pages render
 //! in parallel; every file goes to a [`Sink`], never straight to disk.
 
+pub mod assets;
 pub mod host;
 pub mod markdown;
 pub mod sitemap;
@@ -10,6 +11,7 @@ pub mod strings;
 pub mod templates;
 pub mod view;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -17,6 +19,7 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::diag::{Diagnostic, Result, Severity};
+use crate::images::{PAGE_WIDTHS, Picture, Pictures};
 use crate::model::Campaign;
 use crate::model::page::{Origin, SAFETY_SLUG};
 use crate::output::Sink;
@@ -26,7 +29,7 @@ use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
 use view::{
-    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView,
+    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView, ShareView,
     TranslationView,
 };
 
@@ -47,6 +50,12 @@ pub struct Counts {
     pub files: usize,
     /// Leaflets printed (a leaflet in 4 languages counts 4).
     pub leaflets: usize,
+    /// Pictures published (each in several sizes).
+    pub pictures: usize,
+    /// Picture sizes encoded by this build.
+    pub sizes_encoded: usize,
+    /// Picture sizes taken from the cache of earlier builds.
+    pub sizes_reused: usize,
 }
 
 /// A page by (campaign, language, slug).
@@ -67,25 +76,28 @@ pub enum Selection<'a> {
 pub fn render_site(
     site: &ResolvedSite,
     strings: &Arc<Strings>,
-    leaflets: &[PrintedLeaflet],
+    made: Made,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
-    render_selected(
-        site,
-        strings,
-        leaflets,
-        Selection::Everything,
-        sink,
-        problems,
-    )
+    render_selected(site, strings, made, Selection::Everything, sink, problems)
+}
+
+/// What earlier stages made for the pages to show: printed leaflets and
+/// pictures in their published sizes.
+#[derive(Clone, Copy)]
+pub struct Made<'a> {
+    /// Leaflets, linked from each language's home page with their size.
+    pub leaflets: &'a [PrintedLeaflet],
+    /// Pictures shown in pages and link previews.
+    pub pictures: &'a Pictures,
 }
 
 /// [`render_site`], limited to `selection`.
 pub fn render_selected(
     site: &ResolvedSite,
     strings: &Arc<Strings>,
-    leaflets: &[PrintedLeaflet],
+    made: Made,
     selection: Selection,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
@@ -102,15 +114,25 @@ pub fn render_selected(
         if matches!(selection, Selection::Everything) {
             problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
         }
-        let printed: Vec<&PrintedLeaflet> = leaflets
+        let printed: Vec<&PrintedLeaflet> = made
+            .leaflets
             .iter()
             .filter(|l| l.campaign == campaign.campaign.id)
             .collect();
-        let c = render_campaign(campaign, &templates, &printed, selection, sink, problems)?;
+        let c = render_campaign(
+            campaign,
+            &templates,
+            &printed,
+            made.pictures,
+            selection,
+            sink,
+            problems,
+        )?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
         counts.files += c.files;
+        counts.pictures += c.pictures;
     }
     Ok(counts)
 }
@@ -119,6 +141,7 @@ fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
     printed: &[&PrintedLeaflet],
+    pictures: &Pictures,
     selection: Selection,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
@@ -144,21 +167,34 @@ fn render_campaign(
     };
 
     // The stylesheets every page loads count towards its weight.
-    let mut css = rc
+    let accent_css = campaign
+        .accent
+        .as_ref()
+        .map(|accent| format!(":root{{--accent:{accent}}}\n"));
+    let (static_files, asset_names) =
+        assets::published(&rc.theme.static_files, accent_css.as_deref());
+    let css = rc
         .theme
         .static_files
         .iter()
         .find(|(path, _)| path == "style.css")
-        .map_or(0, |(_, bytes)| gzip_len(bytes));
-    if let Some(accent) = &campaign.accent {
-        let accent_css = format!(":root{{--accent:{accent}}}\n");
-        css += gzip_len(accent_css.as_bytes());
-        if everything {
-            put(format!("{id}/static/campaign.css"), accent_css.into_bytes())?;
-            counts.files += 1;
+        .map_or(0, |(_, bytes)| gzip_len(bytes))
+        + accent_css
+            .as_ref()
+            .map_or(0, |css| gzip_len(css.as_bytes()));
+    let assets_value = Value::from_serializable(&asset_names);
+    let budget = campaign.page_budget_kb as usize * 1024;
+    let mut heavy_pictures: Vec<Diagnostic> = Vec::new();
+    if everything {
+        for picture in pictures.of_campaign(id) {
+            for variant in &picture.variants {
+                let path = format!("{id}/{}", Picture::output_path(variant));
+                put(path, variant.bytes.to_vec())?;
+                counts.files += 1;
+            }
         }
     }
-    let budget = campaign.page_budget_kb as usize * 1024;
+    counts.pictures = rc.pictures_used().len();
     let mut heavy: Vec<(String, usize)> = Vec::new();
 
     let mut failures = Vec::new();
@@ -215,6 +251,14 @@ fn render_campaign(
             });
         }
         let leaflets_value = Value::from_serializable(&leaflets);
+        let share_value = Value::from_serializable(&ShareView::new(campaign, lang_tag, pictures));
+        if everything {
+            put(
+                format!("{id}/{lang_tag}/{MANIFEST}"),
+                web_manifest(campaign, language, &asset_names).into_bytes(),
+            )?;
+            counts.files += 1;
+        }
 
         let context_for = || {
             let mut context = Context::new();
@@ -223,8 +267,28 @@ fn render_campaign(
             context.insert_value("nav", nav_value.clone());
             context.insert_value("contacts", contacts_value.clone());
             context.insert_value("leaflets", leaflets_value.clone());
+            context.insert_value("share", share_value.clone());
+            context.insert_value("assets", assets_value.clone());
             context
         };
+        heavy_pictures.extend(picture_weights(
+            pages.iter().filter(|p| selected(p)),
+            campaign,
+            pictures,
+        ));
+        if !everything {
+            // A page may show a picture no page showed before.
+            for rp in pages.iter().filter(|p| selected(p)) {
+                for picture in page_pictures(rp, pictures).values() {
+                    for variant in &picture.variants {
+                        put(
+                            format!("{id}/{}", Picture::output_path(variant)),
+                            variant.bytes.to_vec(),
+                        )?;
+                    }
+                }
+            }
+        }
         let results: Vec<Result<PageOutcome>> = pages
             .par_iter()
             .filter(|page| selected(page))
@@ -240,7 +304,7 @@ fn render_campaign(
                         .collect();
                     context.insert("contacts", &local);
                 }
-                let html = match render_page(campaign, page, templates, context) {
+                let html = match render_page(campaign, page, pictures, templates, context) {
                     Ok(html) => html,
                     Err(d) => return Ok(Err(d)),
                 };
@@ -292,6 +356,7 @@ fn render_campaign(
             .with_help("split the page, or raise `page_budget_kb` in the campaign file"),
         );
     }
+    problems.extend(heavy_pictures);
     problems.extend(collapse_repeats(failures));
     counts.files += counts.pages;
     if !everything {
@@ -323,7 +388,10 @@ fn render_campaign(
     context.insert("campaign", &CampaignView::new(campaign, &default.tag));
     context.insert("lang", &LangView::from(default));
     context.insert("languages", &choices(false));
+    context.insert_value("assets", assets_value.clone());
+    context.insert("share", &ShareView::new(campaign, &default.tag, pictures));
     context.insert("canonical", &campaign.base_url);
+    context.insert("root", "");
     match templates.render(
         "chooser.html",
         &context,
@@ -364,22 +432,118 @@ fn render_campaign(
         format!("{id}/_headers"),
         host::netlify_headers().into_bytes(),
     )?;
-    for (path, bytes) in &rc.theme.static_files {
-        put(format!("{id}/static/{path}"), bytes.clone())?;
+    // GitHub Pages: publish the folder as it is, without Jekyll.
+    put(format!("{id}/.nojekyll"), Vec::new())?;
+    counts.files += 7 + static_files.len();
+    for (path, bytes) in static_files {
+        put(format!("{id}/{path}"), bytes)?;
     }
-    counts.files += 6 + rc.theme.static_files.len();
     Ok(counts)
+}
+
+/// File name of each language's web app manifest, in its folder.
+pub const MANIFEST: &str = "manifest.webmanifest";
+
+/// A minimal web app manifest for a language: name, language, icons.
+/// `display: browser` keeps the browser's own buttons (and the quick exit
+/// as on any page) if a reader adds the site to their home screen.
+fn web_manifest(
+    campaign: &Campaign,
+    language: &crate::model::Language,
+    assets: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let view = CampaignView::new(campaign, &language.tag);
+    let icons: Vec<serde_json::Value> = [("icon-192.png", "192x192"), ("icon-512.png", "512x512")]
+        .iter()
+        .filter_map(|(name, sizes)| {
+            assets.get(*name).map(|path| {
+                serde_json::json!({ "src": format!("../{path}"), "sizes": sizes, "type": "image/png" })
+            })
+        })
+        .collect();
+    let manifest = serde_json::json!({
+        "name": view.title,
+        "short_name": view.title,
+        "description": view.description,
+        "lang": language.tag,
+        "dir": language.dir.as_str(),
+        "start_url": "index.html",
+        "scope": "../",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": campaign.accent.as_deref().unwrap_or(crate::model::color::DEFAULT_ACCENT),
+        "icons": icons,
+    });
+    serde_json::to_string_pretty(&manifest).unwrap_or_default()
+}
+
+/// The pictures a page shows, by destination as written.
+fn page_pictures(rp: &ResolvedPage, pictures: &Pictures) -> HashMap<String, Arc<Picture>> {
+    rp.images
+        .iter()
+        .filter_map(|(dest, key)| {
+            pictures
+                .get(&rp.page.campaign, key, PAGE_WIDTHS)
+                .map(|p| (dest.clone(), p.clone()))
+        })
+        .collect()
+}
+
+/// A warning for each page (as written by its author) whose pictures,
+/// in the size a phone downloads, weigh more than the campaign's budget.
+fn picture_weights<'a>(
+    pages: impl Iterator<Item = &'a ResolvedPage>,
+    campaign: &Campaign,
+    pictures: &Pictures,
+) -> Vec<Diagnostic> {
+    let budget = campaign.image_budget_kb as usize * 1024;
+    let mut found = Vec::new();
+    for rp in pages.filter(|rp| rp.page.origin == Origin::Written) {
+        let mut keys: Vec<&String> = rp.images.values().collect();
+        keys.sort();
+        keys.dedup();
+        let weight: usize = keys
+            .iter()
+            .filter_map(|key| pictures.get(&campaign.id, key, PAGE_WIDTHS))
+            .map(|p| p.default_variant().bytes.len())
+            .sum();
+        if weight > budget {
+            found.push(
+                Diagnostic::in_file(
+                    &rp.page.source.path,
+                    Severity::Warning,
+                    format!(
+                        "the pictures on this page weigh {} KB (in the size a phone downloads), over the budget of {} KB: on 2G they take about {} seconds",
+                        weight.div_ceil(1024),
+                        campaign.image_budget_kb,
+                        // 2G (EDGE) carries about 40 kbit/s in practice.
+                        weight * 8 / 40_000
+                    ),
+                )
+                .with_help("show fewer pictures, crop them, or raise `image_budget_kb` in the campaign file"),
+            );
+        }
+    }
+    found
 }
 
 fn render_page(
     campaign: &Campaign,
     rp: &ResolvedPage,
+    pictures: &Pictures,
     templates: &Templates,
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
     let script = translit::script_for(page);
-    let content = markdown::to_html(page.body(), &rp.links, campaign.allow_raw_html, script);
+    let shown = page_pictures(rp, pictures);
+    let content = markdown::to_html(
+        page.body(),
+        &rp.links,
+        &shown,
+        campaign.allow_raw_html,
+        script,
+    );
     let own_url = page.output_name();
     let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);
     let alternates = translation_views(campaign, &rp.alternates, &page.lang, &own_url);

@@ -2,6 +2,7 @@
 //! alternates, so search engines send readers to their own language.
 
 use crate::render::absolute_url;
+use crate::render::markdown::escape_text;
 use crate::resolve::ResolvedCampaign;
 
 /// The sitemap of a campaign that has a `base_url`.
@@ -11,7 +12,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape(base)));
+    xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape_text(base)));
     for (_, pages) in &rc.languages {
         for rp in pages
             .iter()
@@ -20,7 +21,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
             let page = &rp.page;
             let name = page.output_name();
             let loc = absolute_url(campaign, &format!("{}/{name}", page.lang)).unwrap_or_default();
-            xml.push_str(&format!("<url><loc>{}</loc>", escape(&loc)));
+            xml.push_str(&format!("<url><loc>{}</loc>", escape_text(&loc)));
             if rp.alternates.len() > 1 {
                 for tag in rp.alternates.iter() {
                     let Some(language) = campaign.language(tag) else {
@@ -30,7 +31,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
                     xml.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                         language.hreflang,
-                        escape(&href)
+                        escape_text(&href)
                     ));
                 }
                 if rp.alternates.contains(&campaign.default_language) {
@@ -39,7 +40,7 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
                             .unwrap_or_default();
                     xml.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                        escape(&href)
+                        escape_text(&href)
                     ));
                 }
             }
@@ -48,11 +49,4 @@ pub fn sitemap(rc: &ResolvedCampaign, base: &str) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -155,6 +155,23 @@ fn new_tera(strings: Arc<Strings>) -> Tera {
             ))
         })
     });
+    // `asset(path="style.css")`: where a static file of the theme is
+    // published (CSS and JavaScript under content-hashed names), relative
+    // to the campaign's folder; put `{{ root }}` before it.
+    tera.register_function("asset", |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        let path: &str = kwargs.must_get("path")?;
+        let assets: Value = state.get("assets")?.unwrap_or_else(Value::none);
+        assets
+            .as_map()
+            .and_then(|map| map.iter().find(|(k, _)| k.as_str() == Some(path)))
+            .and_then(|(_, v)| v.as_str())
+            .map(str::to_string)
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "the theme has no static file `{path}`: `asset()` names files in the theme's `static/` folder"
+                ))
+            })
+    });
     tera
 }
 

@@ -217,3 +217,79 @@ pub struct ChoiceView<'a> {
     /// The campaign description in this language.
     pub description: &'a str,
 }
+
+/// `share`: what link previews (Open Graph, as read by WhatsApp, Facebook,
+/// Telegram, Signal) show for pages of the current language.
+#[derive(Serialize)]
+pub struct ShareView {
+    /// `og:locale`: the language as `ll_CC` where a usual territory is
+    /// known (`sq_AL`), else the language alone.
+    pub locale: String,
+    /// The other languages of the campaign, the same way.
+    pub locale_alternates: Vec<String>,
+    /// Absolute address of the share picture; none without `base_url` or
+    /// `share_image` (previews need a full address).
+    pub image: Option<String>,
+    /// Its width in pixels.
+    pub image_width: u32,
+    /// Its height in pixels.
+    pub image_height: u32,
+    /// Its type (`image/jpeg`, `image/png`).
+    pub image_type: &'static str,
+}
+
+impl ShareView {
+    /// The share view of `lang`'s pages.
+    pub fn new(campaign: &Campaign, lang: &str, pictures: &crate::images::Pictures) -> ShareView {
+        let locale = og_locale(lang);
+        let mut locale_alternates: Vec<String> = Vec::new();
+        for other in &campaign.languages {
+            let alternate = og_locale(&other.tag);
+            if alternate != locale && !locale_alternates.contains(&alternate) {
+                locale_alternates.push(alternate);
+            }
+        }
+        let picture = campaign.share_image(lang).and_then(|share| {
+            pictures.get(&campaign.id, &share.key, &[crate::images::SHARE_WIDTH])
+        });
+        let variant = picture.map(|p| p.largest());
+        let image = campaign
+            .base_url
+            .as_ref()
+            .zip(variant)
+            .map(|(base, v)| format!("{base}{}", crate::images::Picture::output_path(v)));
+        ShareView {
+            locale,
+            locale_alternates,
+            image,
+            image_width: variant.map_or(0, |v| v.width),
+            image_height: variant.map_or(0, |v| v.height),
+            image_type: match variant {
+                Some(v) if v.name.ends_with(".png") => "image/png",
+                _ => "image/jpeg",
+            },
+        }
+    }
+}
+
+/// A language tag as Open Graph writes locales: `ll_CC` with the
+/// territory where the language is mostly read (as Facebook lists them),
+/// or the language alone.
+pub fn og_locale(tag: &str) -> String {
+    let language = tag.split('-').next().unwrap_or(tag);
+    let territory = match language {
+        "sq" => "AL",
+        "bs" => "BA",
+        "sr" => "RS",
+        "mk" => "MK",
+        "hr" => "HR",
+        "ar" => "AR",
+        "fa" => "IR",
+        "ps" => "AF",
+        "en" => "GB",
+        "de" => "DE",
+        "tr" => "TR",
+        _ => return language.to_string(),
+    };
+    format!("{language}_{territory}")
+}

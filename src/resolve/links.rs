@@ -2,19 +2,23 @@
 //! each such link is checked against the pages and headings that exist and
 //! rewritten to the built page, relative so a campaign works anywhere.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::Origin;
 use crate::model::{Campaign, Page};
 use crate::render::markdown::Scan;
 
-/// Heading ids of every page, by (campaign, language, slug).
+/// Heading ids of every page, by (campaign, language, slug), and the
+/// pictures there are.
 pub struct PageIndex<'a> {
     /// Keyed by `campaign/lang/slug`.
     pages: HashMap<String, HashSet<&'a str>>,
     /// Pages that exist but could not be read: already reported.
     unreadable: &'a BTreeSet<String>,
+    /// Pictures by (campaign, key).
+    images: &'a BTreeMap<(String, String), ImageFile>,
 }
 
 impl<'a> PageIndex<'a> {
@@ -23,6 +27,7 @@ impl<'a> PageIndex<'a> {
         pages: &'a [Page],
         scans: &'a [std::sync::Arc<Scan>],
         unreadable: &'a BTreeSet<String>,
+        images: &'a BTreeMap<(String, String), ImageFile>,
     ) -> PageIndex<'a> {
         let pages = pages
             .iter()
@@ -32,7 +37,11 @@ impl<'a> PageIndex<'a> {
                 (format!("{}/{}/{}", p.campaign, p.lang, p.slug), ids)
             })
             .collect();
-        PageIndex { pages, unreadable }
+        PageIndex {
+            pages,
+            unreadable,
+            images,
+        }
     }
 
     fn is_unreadable(&self, campaign: &str, lang: &str, slug: &str) -> bool {
@@ -79,16 +88,26 @@ pub fn is_external(dest: &str) -> bool {
     }
 }
 
-/// Checks the links of one page. Returns the rewrites for the renderer and
-/// the problems found.
+/// What [`check_page`] found: link rewrites and pictures for the renderer.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Link destinations as written → hrefs to emit.
+    pub links: HashMap<String, String>,
+    /// Picture destinations as written → the picture's key in the campaign.
+    pub images: HashMap<String, String>,
+}
+
+/// Checks the links and pictures of one page. Returns what the renderer
+/// needs and the problems found.
 pub fn check_page(
     page: &Page,
     scan: &Scan,
     campaign: &Campaign,
     index: &PageIndex,
-) -> (HashMap<String, String>, Vec<Diagnostic>) {
+) -> (Checked, Vec<Diagnostic>) {
     let mut rewrites = HashMap::new();
     let mut problems = Vec::new();
+    let images = check_images(page, scan, index, &mut problems);
     let at = |offset: usize, severity, message: String| {
         page.source.at(page.body_start + offset, severity, message)
     };
@@ -134,25 +153,8 @@ pub fn check_page(
         );
     }
 
-    for (offset, dest, is_image) in &scan.links {
+    for (offset, dest) in &scan.links {
         if dest.is_empty() {
-            continue;
-        }
-        if *is_image {
-            // Pictures are not published yet: a link to one would break,
-            // and one from another site would tell that site who reads.
-            let message = if is_external(dest) {
-                format!(
-                    "the picture `{dest}` is on another site: readers' browsers would contact that site, so it is not shown"
-                )
-            } else {
-                format!(
-                    "the picture `{dest}` is not published: outreach does not publish pictures yet"
-                )
-            };
-            problems.push(
-                at(*offset, Severity::Error, message).with_help("remove the picture for now"),
-            );
             continue;
         }
         if is_external(dest) {
@@ -193,9 +195,14 @@ pub fn check_page(
             continue;
         }
         let Some(file) = path.strip_suffix(".md") else {
+            let help = if is_image_name(path) {
+                format!("to show the picture, write `![what it shows]({dest})`")
+            } else {
+                "link to a page, or to a full web address".to_string()
+            };
             problems.push(
-                at(*offset, Severity::Error, format!("the link `{dest}` leads to a file that is not published: outreach publishes pages (`.md` files) only, so far"))
-                    .with_help("link to a page, or to a full web address"),
+                at(*offset, Severity::Error, format!("the link `{dest}` leads to a file that is not published: outreach publishes pages (`.md` files) and the pictures they show"))
+                    .with_help(help),
             );
             continue;
         };
@@ -253,7 +260,108 @@ pub fn check_page(
         }
         rewrites.insert(dest.clone(), href);
     }
-    (rewrites, problems)
+    let checked = Checked {
+        links: rewrites,
+        images,
+    };
+    (checked, problems)
+}
+
+/// Checks that each picture of a page exists in the campaign and says
+/// what it shows. Returns destination → key for those that do.
+fn check_images(
+    page: &Page,
+    scan: &Scan,
+    index: &PageIndex,
+    problems: &mut Vec<Diagnostic>,
+) -> HashMap<String, String> {
+    let mut found = HashMap::new();
+    // Paths are relative to the Markdown file the text was written in.
+    let folder = match &page.origin {
+        Origin::Written => &page.lang,
+        Origin::Transliterated { from } | Origin::Untranslated { from } => from,
+    };
+    // Copies were checked as originals: only their keys are needed.
+    let report = page.origin == Origin::Written;
+    for image in &scan.images {
+        let dest = &image.dest;
+        let mut problem = |message: String, help: String| {
+            if report {
+                problems.push(
+                    page.source
+                        .at(page.body_start + image.offset, Severity::Error, message)
+                        .with_help(help),
+                );
+            }
+        };
+        if is_external(dest) || dest.starts_with('/') {
+            problem(
+                format!(
+                    "the picture `{dest}` is not in this campaign: readers' browsers would fetch it from elsewhere, which tells that site who reads, and breaks offline"
+                ),
+                format!(
+                    "save the picture in `content/{}/{IMAGES_DIR}/` and write its path, e.g. `../{IMAGES_DIR}/photo.jpg`",
+                    page.campaign
+                ),
+            );
+            continue;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let Some(key) = target_of(folder, path).map(|(dir, name)| format!("{dir}/{name}")) else {
+            problem(
+                format!(
+                    "the picture `{dest}` is outside this campaign's folder `content/{}/`",
+                    page.campaign
+                ),
+                format!("save it in `content/{}/{IMAGES_DIR}/`", page.campaign),
+            );
+            continue;
+        };
+        if path.to_ascii_lowercase().ends_with(".svg") {
+            problem(
+                format!(
+                    "the picture `{dest}` is an SVG drawing: outreach publishes JPEG, PNG, GIF and WebP pictures"
+                ),
+                "export the drawing as PNG and show that file".to_string(),
+            );
+            continue;
+        }
+        if !index
+            .images
+            .contains_key(&(page.campaign.clone(), key.clone()))
+        {
+            let shown = format!("content/{}/{key}", page.campaign);
+            let names: Vec<&str> = index
+                .images
+                .keys()
+                .filter(|(c, _)| *c == page.campaign)
+                .map(|(_, k)| k.as_str())
+                .collect();
+            let help = match did_you_mean(&key, names.iter().copied()) {
+                Some(near) => format!("did you mean `content/{}/{near}`?", page.campaign),
+                None if is_image_name(path) => format!("save the picture as `{shown}`"),
+                None => "pictures are .jpg, .png, .gif or .webp files".to_string(),
+            };
+            problem(
+                format!("the picture `{dest}` does not exist: there is no `{shown}`"),
+                help,
+            );
+            continue;
+        }
+        if image.alt.trim().is_empty() {
+            problem(
+                format!(
+                    "the picture `{dest}` has no description: readers who cannot see it (blind readers, or anyone on a slow connection) would not know what it shows"
+                ),
+                format!(
+                    "say what it shows between the brackets: `![A volunteer hands out leaflets]({dest})`; if it is only decoration, write `![\"\"]({dest})`"
+                ),
+            );
+            continue;
+        }
+        found.insert(dest.clone(), key);
+    }
+    found
 }
 
 /// (language, slug) of a link to a Markdown file, written relative to a

@@ -26,6 +26,8 @@ pub struct ResolvedSite {
     pub campaigns: Vec<ResolvedCampaign>,
     /// Interface strings: the Fluent sources.
     pub strings: crate::render::strings::StringSources,
+    /// Pictures by (campaign, key); pages refer to them by key.
+    pub images: BTreeMap<(String, String), crate::model::image::ImageFile>,
 }
 
 /// One campaign, ready to render.
@@ -66,6 +68,29 @@ pub struct ResolvedPage {
     pub alternates: Arc<[String]>,
     /// Link destinations as written → hrefs to emit.
     pub links: HashMap<String, String>,
+    /// Picture destinations as written → keys in the campaign.
+    pub images: HashMap<String, String>,
+}
+
+impl ResolvedCampaign {
+    /// The pictures the campaign publishes, by key, with the widths
+    /// wanted: those its pages show and its share pictures.
+    pub fn pictures_used(&self) -> Vec<(&str, &'static [u32])> {
+        let mut used: Vec<(&str, &'static [u32])> = Vec::new();
+        for (_, pages) in &self.languages {
+            for rp in pages {
+                for key in rp.images.values() {
+                    used.push((key, crate::images::PAGE_WIDTHS));
+                }
+            }
+        }
+        for share in &self.campaign.share_images {
+            used.push((&share.key, &[crate::images::SHARE_WIDTH]));
+        }
+        used.sort();
+        used.dedup();
+        used
+    }
 }
 
 /// A page's source (by address), where its body starts, and the script its
@@ -138,7 +163,11 @@ pub fn resolve_with(
         mut themes,
         strings,
         unreadable_pages,
+        images,
     } = site;
+    for campaign in campaigns.values() {
+        check_share_images(campaign, &images, problems);
+    }
 
     let pages = with_script_variants(&campaigns, pages);
     let pages = add_untranslated(&campaigns, pages);
@@ -167,8 +196,8 @@ pub fn resolve_with(
         .map(|(p, script)| cache.get_or_scan(p, *script))
         .collect();
     cache.replace(&pages, &scripts, &scans);
-    let index = links::PageIndex::new(&pages, &scans, &unreadable_pages);
-    let checked: Vec<(HashMap<String, String>, Vec<Diagnostic>)> = pages
+    let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &images);
+    let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(scans.par_iter())
         .map(|(page, scan)| {
@@ -215,7 +244,7 @@ pub fn resolve_with(
     drop(slugs_by_lang);
 
     let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
-    for (page, (links, found)) in pages.into_iter().zip(checked) {
+    for (page, (checked, found)) in pages.into_iter().zip(checked) {
         // Problems in an untranslated page's text belong to the original,
         // which reports them itself.
         if !matches!(page.origin, Origin::Untranslated { .. }) {
@@ -237,7 +266,8 @@ pub fn resolve_with(
             page,
             translations,
             alternates,
-            links,
+            links: checked.links,
+            images: checked.images,
         });
     }
 
@@ -267,6 +297,38 @@ pub fn resolve_with(
     ResolvedSite {
         campaigns: resolved,
         strings,
+        images,
+    }
+}
+
+/// Each `share_image` of the campaign file must be a picture in the
+/// campaign's content folder.
+fn check_share_images(
+    campaign: &Campaign,
+    images: &BTreeMap<(String, String), crate::model::image::ImageFile>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for share in &campaign.share_images {
+        if images.contains_key(&(campaign.id.clone(), share.key.clone())) {
+            continue;
+        }
+        problems.push(
+            campaign
+                .source
+                .at_line_col(
+                    share.line,
+                    share.col,
+                    Severity::Error,
+                    format!(
+                        "the share picture `{}` does not exist: there is no `content/{}/{}`",
+                        share.key, campaign.id, share.key
+                    ),
+                )
+                .with_help(format!(
+                    "save a JPEG or PNG picture (1200 × 630 pixels suits link previews) as `content/{}/{}`; the path is written from the campaign's content folder",
+                    campaign.id, share.key
+                )),
+        );
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod paths;
 pub mod rebuild;
 
+use crate::render::markdown::escape_text;
 use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -282,7 +283,7 @@ impl Preview {
         if let Some(problems) = &snapshot.problems {
             body.push_str(&format!(
                 "<h2>The last change could not be built</h2><pre>{}</pre>",
-                escape(problems)
+                escape_text(problems)
             ));
         }
         match crate::load::load_site(&self.root, self.campaign.as_deref(), &mut diags) {
@@ -299,7 +300,7 @@ impl Preview {
                         campaign = s.campaign.clone();
                         body.push_str(&format!(
                             "<h2><a href=\"/{c}/\">{c}</a></h2><table><thead><tr><th>language</th><th>pages</th><th>missing</th><th>outdated</th><th>review needed</th><th>leaflets</th></tr></thead><tbody>",
-                            c = escape(&campaign)
+                            c = escape_text(&campaign)
                         ));
                     }
                     let prefix = format!("{}/{}/leaflets/", s.campaign, s.language);
@@ -307,17 +308,19 @@ impl Preview {
                         .files
                         .keys()
                         .filter_map(|k| k.strip_prefix(&prefix).map(|name| (k, name)))
-                        .map(|(k, name)| format!("<a href=\"/{}\">{}</a>", escape(k), escape(name)))
+                        .map(|(k, name)| {
+                            format!("<a href=\"/{}\">{}</a>", escape_text(k), escape_text(name))
+                        })
                         .collect();
                     body.push_str(&format!(
                         "<tr><td><a href=\"/{c}/{l}/\">{l}</a>{source}</td><td>{pages}</td><td>{missing}</td><td>{outdated}</td><td>{review}</td><td>{leaflets}</td></tr>",
-                        c = escape(&s.campaign),
-                        l = escape(&s.language),
+                        c = escape_text(&s.campaign),
+                        l = escape_text(&s.language),
                         source = if s.is_source { " (source)" } else { "" },
                         pages = s.present.len() + s.generated.len(),
-                        missing = escape(&s.missing.join(", ")),
-                        outdated = escape(&s.outdated.join(", ")),
-                        review = escape(&s.review_needed.join(", ")),
+                        missing = escape_text(&s.missing.join(", ")),
+                        outdated = escape_text(&s.outdated.join(", ")),
+                        review = escape_text(&s.review_needed.join(", ")),
                         leaflets = leaflets.join(" "),
                     ));
                 }
@@ -325,7 +328,7 @@ impl Preview {
                     body.push_str("</tbody></table>");
                 }
             }
-            Err(err) => body.push_str(&format!("<p>{}</p>", escape(&format!("{err:#}")))),
+            Err(err) => body.push_str(&format!("<p>{}</p>", escape_text(&format!("{err:#}")))),
         }
         format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Preview · outreach</title></head><body><main><h1>Preview</h1><p>Only on this computer. Pages reload when you save a file.</p>{body}</main><script src=\"/{PREVIEW_PREFIX}/live.js\" defer></script></body></html>"
@@ -370,13 +373,6 @@ fn not_found_response(
         Some(html) => file_response(with_live_reload(html), "404.html", 404),
         None => file_response(b"Not found".to_vec(), "404.txt", 404),
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Binds `bind:port`; without an explicit port, the next free one after

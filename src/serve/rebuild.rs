@@ -11,15 +11,16 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::images::{Cache, Pictures};
 use crate::model::Site;
 use crate::model::campaign::Fallback;
 use crate::model::page::SAFETY_SLUG;
 use crate::output::MemorySink;
 use crate::print::PrintedLeaflet;
 use crate::render::strings::Strings;
-use crate::render::{Counts, PageKey, Selection};
+use crate::render::{Counts, Made, PageKey, Selection};
 use crate::resolve::ScanCache;
-use crate::{load, print, render, resolve};
+use crate::{images, load, print, render, resolve};
 
 /// Built files by path. Values are shared so that a rebuild copies the map,
 /// not the files.
@@ -31,6 +32,8 @@ pub struct State {
     scans: ScanCache,
     strings: Arc<Strings>,
     leaflets: Vec<PrintedLeaflet>,
+    pictures: Pictures,
+    cache: Cache,
 }
 
 /// The result of a rebuild.
@@ -52,6 +55,9 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let mut scans = ScanCache::default();
     let mut problems = Vec::new();
     let resolved = resolve::resolve_with(site.clone(), &mut scans, &mut problems);
+    let mut pictures = Pictures::default();
+    let cache = Cache::in_project(root);
+    images::prepare(&resolved, &mut pictures, &cache, &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         return Ok((failed(diags), None));
@@ -60,7 +66,11 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
     let leaflets = print::print_site(&resolved, &strings, &mut problems);
     let sink = MemorySink::default();
-    let mut counts = render::render_site(&resolved, &strings, &leaflets, &sink, &mut problems)?;
+    let made = Made {
+        leaflets: &leaflets,
+        pictures: &pictures,
+    };
+    let mut counts = render::render_site(&resolved, &strings, made, &sink, &mut problems)?;
     counts.leaflets = leaflets.len();
     diags.extend(problems);
     if diags.has_errors() {
@@ -76,6 +86,8 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
         scans,
         strings,
         leaflets,
+        pictures,
+        cache,
     };
     let outcome = Outcome {
         files: Some(files),
@@ -199,12 +211,18 @@ pub fn partial(
             }
         }
     }
-    let sink = MemorySink::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
+    // A page may now show a picture that no page showed before.
+    images::prepare(&resolved, &mut state.pictures, &state.cache, &mut problems);
+    let sink = MemorySink::default();
+    let made = Made {
+        leaflets: &state.leaflets,
+        pictures: &state.pictures,
+    };
     let counts = render::render_selected(
         &resolved,
         &state.strings,
-        &state.leaflets,
+        made,
         Selection::Pages(&selected),
         &sink,
         &mut problems,

@@ -83,6 +83,22 @@ impl Project {
         output
     }
 
+    /// The published file of the theme's static file `name` in a built
+    /// campaign (`style.css` → `<campaign>/static/style.<hash>.css`).
+    pub fn static_file(&self, campaign: &str, name: &str) -> PathBuf {
+        let (stem, ext) = name.rsplit_once('.').unwrap();
+        let dir = self.public().join(campaign).join("static");
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|path| {
+                let file = path.file_name().unwrap().to_string_lossy();
+                let parts: Vec<&str> = file.split('.').collect();
+                parts.len() == 3 && parts[0] == stem && parts[2] == ext && parts[1].len() == 10
+            })
+            .unwrap_or_else(|| panic!("no published `{name}` in {}", dir.display()))
+    }
+
     /// A built page, parsed.
     pub fn page(&self, rel: &str) -> Html {
         let path = self.public().join(rel);
@@ -164,4 +180,40 @@ pub fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A PNG of `width` × `height` pixels with a gradient, so that its sizes
+/// differ in content.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbaImage::from_fn(width, height, |x, y| {
+        image::Rgba([(x * 255 / width) as u8, (y * 255 / height) as u8, 120, 255])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgba8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A JPEG as phones write them: stored `width` × `height` pixels, with
+/// camera metadata saying it must be turned 90° clockwise to be upright
+/// (EXIF orientation 6), and `secret` somewhere in that metadata, as a
+/// phone's GPS position would be.
+pub fn phone_photo(width: u32, height: u32, secret: &str) -> Vec<u8> {
+    use image::ImageEncoder;
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 200) as u8 + 30, (y % 200) as u8 + 30, 90])
+    });
+    // A big-endian TIFF header and one IFD entry: Orientation = 6.
+    let mut exif: Vec<u8> = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
+    exif.extend_from_slice(&[0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01]);
+    exif.extend_from_slice(&[0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    exif.extend_from_slice(secret.as_bytes());
+    let mut out = Vec::new();
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    encoder.set_exif_metadata(exif).unwrap();
+    encoder
+        .write_image(&image, width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
 }

@@ -1,0 +1,492 @@
+//! Pictures → the sizes readers download. Each picture a page shows is
+//! resized to a few widths (never larger than it is), re-encoded, and
+//! published under a name made from its content, so hosts may cache it for
+//! good. Re-encoding also drops what cameras write into photos (the place
+//! and time a photo was taken, the phone's make), which could endanger
+//! the people in them.
+//!
+//! Encoding is the slow part of a build with pictures, so each size is
+//! kept in a cache folder, by a hash of the picture's bytes: a second
+//! build decodes nothing.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader};
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::image::{IMAGES_DIR, ImageFile};
+use crate::resolve::ResolvedSite;
+
+/// Widths of a picture in a page, in pixels: a phone, a phone with a
+/// sharp screen or a laptop, a large screen.
+pub const PAGE_WIDTHS: &[u32] = &[480, 960, 1600];
+
+/// Width of a share picture: what Facebook and WhatsApp ask for.
+pub const SHARE_WIDTH: u32 = 1200;
+
+/// JPEG quality: small files on 2G without visible blocks in photos.
+const JPEG_QUALITY: u8 = 78;
+
+/// Changes when the encoding does, so that cached files made the old way
+/// are not used.
+const ENCODING_VERSION: u32 = 1;
+
+/// From a page to the campaign's `images/` folder.
+const FROM_PAGE: &str = "../images/";
+
+/// How a picture fits the page: the content column is at most 40rem.
+const SIZES: &str = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
+
+/// One published size of a picture.
+#[derive(Debug)]
+pub struct Variant {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// File name in the campaign's `images/` folder.
+    pub name: String,
+    /// The encoded file.
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// A picture in the sizes it is published in, smallest first.
+#[derive(Debug)]
+pub struct Picture {
+    /// The sizes, smallest first; never empty.
+    pub variants: Vec<Variant>,
+}
+
+impl Picture {
+    /// The size browsers without `srcset` get, and the one a phone with a
+    /// sharp screen picks: the largest not over 960 pixels.
+    pub fn default_variant(&self) -> &Variant {
+        self.variants
+            .iter()
+            .rev()
+            .find(|v| v.width <= 960)
+            .unwrap_or(&self.variants[0])
+    }
+
+    /// The largest size.
+    pub fn largest(&self) -> &Variant {
+        &self.variants[self.variants.len() - 1]
+    }
+
+    /// Path of a variant inside the campaign's folder.
+    pub fn output_path(variant: &Variant) -> String {
+        format!("{IMAGES_DIR}/{}", variant.name)
+    }
+
+    /// The `<img>` element for a page. `alt` is the author's text; the
+    /// decorative marker `""` becomes an empty `alt`. Width and height are
+    /// the largest size's, so the browser reserves the space before the
+    /// picture arrives and the text does not jump.
+    pub fn img_tag(&self, alt: &str, lazy: bool) -> String {
+        use crate::render::markdown::{DECORATIVE_ALT, escape_text};
+        let alt = if alt.trim() == DECORATIVE_ALT {
+            String::new()
+        } else {
+            escape_text(alt)
+        };
+        let largest = self.largest();
+        let mut tag = format!(
+            "<img src=\"{FROM_PAGE}{}\"",
+            escape_text(&self.default_variant().name)
+        );
+        if self.variants.len() > 1 {
+            let srcset: Vec<String> = self
+                .variants
+                .iter()
+                .map(|v| format!("{FROM_PAGE}{} {}w", escape_text(&v.name), v.width))
+                .collect();
+            tag.push_str(&format!(
+                " srcset=\"{}\" sizes=\"{SIZES}\"",
+                srcset.join(", ")
+            ));
+        }
+        tag.push_str(&format!(
+            " width=\"{}\" height=\"{}\" alt=\"{alt}\"",
+            largest.width, largest.height
+        ));
+        if lazy {
+            tag.push_str(" loading=\"lazy\"");
+        }
+        tag.push_str(" decoding=\"async\">");
+        tag
+    }
+}
+
+/// The pictures of a build, by (campaign, key, widths), and how many sizes
+/// were encoded or taken from the cache.
+#[derive(Default)]
+pub struct Pictures {
+    made: HashMap<(String, String, &'static [u32]), Arc<Picture>>,
+    /// Sizes encoded by this build (and the preview server's rebuilds).
+    pub encoded: usize,
+    /// Sizes found in the cache.
+    pub reused: usize,
+}
+
+impl Pictures {
+    /// A picture made for a page (`widths` = [`PAGE_WIDTHS`]) or for
+    /// sharing (`&[SHARE_WIDTH]`).
+    pub fn get(&self, campaign: &str, key: &str, widths: &'static [u32]) -> Option<&Arc<Picture>> {
+        self.made
+            .get(&(campaign.to_string(), key.to_string(), widths))
+    }
+
+    /// Every picture of a campaign, in key order.
+    pub fn of_campaign(&self, campaign: &str) -> Vec<&Arc<Picture>> {
+        let mut found: Vec<(&str, &Arc<Picture>)> = self
+            .made
+            .iter()
+            .filter(|((c, _, _), _)| c == campaign)
+            .map(|((_, key, _), picture)| (key.as_str(), picture))
+            .collect();
+        found.sort_by_key(|(key, p)| (*key, p.variants.len()));
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+}
+
+/// Where encoded sizes are kept between builds.
+pub struct Cache {
+    dir: Option<PathBuf>,
+}
+
+impl Cache {
+    /// The cache of the project at `root`: `.outreach-cache/images/`.
+    pub fn in_project(root: &Path) -> Cache {
+        Cache {
+            dir: Some(root.join(".outreach-cache").join("images")),
+        }
+    }
+
+    /// No cache: every size is encoded.
+    pub fn none() -> Cache {
+        Cache { dir: None }
+    }
+
+    fn read(&self, name: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.dir.as_ref()?.join(name)).ok()
+    }
+
+    /// Stores a size. A cache that cannot be written only costs time on
+    /// the next build, so failures are ignored.
+    fn write(&self, name: &str, bytes: &[u8]) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        // Written aside and renamed: a build interrupted while writing
+        // never leaves half a file under the final name.
+        let temp = dir.join(format!(".{name}.{}", std::process::id()));
+        if std::fs::write(&temp, bytes).is_ok() {
+            let _ = std::fs::rename(&temp, dir.join(name));
+        }
+    }
+}
+
+/// Makes every picture the site's pages and share previews show that
+/// `pictures` does not have yet. Damaged files are reported.
+pub fn prepare(
+    site: &ResolvedSite,
+    pictures: &mut Pictures,
+    cache: &Cache,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut wanted: Vec<(&ImageFile, &'static [u32])> = Vec::new();
+    for rc in &site.campaigns {
+        for (key, widths) in rc.pictures_used() {
+            let Some(file) = site.images.get(&(rc.campaign.id.clone(), key.to_string())) else {
+                continue;
+            };
+            let id = (file.campaign.clone(), file.key.clone(), widths);
+            if !pictures.made.contains_key(&id) {
+                wanted.push((file, widths));
+            }
+        }
+    }
+    let encoded = AtomicUsize::new(0);
+    let reused = AtomicUsize::new(0);
+    let made: Vec<_> = wanted
+        .par_iter()
+        .map(|(file, widths)| {
+            let made = make(file, widths, cache, &encoded, &reused);
+            ((file.campaign.clone(), file.key.clone(), *widths), made)
+        })
+        .collect();
+    for (id, made) in made {
+        match made {
+            Ok(picture) => {
+                pictures.made.insert(id, Arc::new(picture));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    pictures.encoded += encoded.into_inner();
+    pictures.reused += reused.into_inner();
+}
+
+/// The published sizes of one picture, from the cache where it has them.
+fn make(
+    file: &ImageFile,
+    widths: &[u32],
+    cache: &Cache,
+    encoded: &AtomicUsize,
+    reused: &AtomicUsize,
+) -> Result<Picture, Diagnostic> {
+    let damaged = |err: &dyn std::fmt::Display| {
+        Diagnostic::in_file(
+            &file.shown,
+            Severity::Error,
+            format!("this picture cannot be read: {err}"),
+        )
+        .with_help("open it in an image editor and save it again as JPEG or PNG")
+    };
+    let reader = ImageReader::new(Cursor::new(file.bytes.as_slice()))
+        .with_guessed_format()
+        .map_err(|e| damaged(&e))?;
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
+    let (mut width, mut height) = decoder.dimensions();
+    let orientation = decoder.orientation().map_err(|e| damaged(&e))?;
+    use image::metadata::Orientation::*;
+    if matches!(
+        orientation,
+        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH
+    ) {
+        std::mem::swap(&mut width, &mut height);
+    }
+    if width == 0 || height == 0 {
+        return Err(damaged(&"it has no pixels"));
+    }
+    // Photos stay JPEG; drawings (PNG, GIF) keep sharp edges and
+    // transparency as PNG; WebP becomes whichever of the two fits.
+    let as_png = match format {
+        Some(ImageFormat::Jpeg) => false,
+        Some(ImageFormat::WebP) => decoder.color_type().has_alpha(),
+        _ => true,
+    };
+    let ext = if as_png { "png" } else { "jpg" };
+    let hash = content_hash(&file.bytes);
+    let stem = file_stem(&file.key);
+
+    let mut sizes: Vec<(u32, u32)> = widths
+        .iter()
+        .filter(|w| **w < width)
+        .map(|w| (*w, scaled_height(width, height, *w)))
+        .collect();
+    let top = widths.iter().copied().max().unwrap_or(width);
+    if width <= top {
+        sizes.push((width, height));
+    }
+    let mut decoded: Option<DynamicImage> = None;
+    let mut decoder = Some(decoder);
+    let mut variants = Vec::with_capacity(sizes.len());
+    for (w, h) in sizes {
+        let cached_name = format!("{hash}-{w}.{ext}");
+        let bytes = match cache.read(&cached_name) {
+            Some(bytes) => {
+                reused.fetch_add(1, Ordering::Relaxed);
+                bytes
+            }
+            None => {
+                if decoded.is_none() {
+                    let Some(decoder) = decoder.take() else {
+                        return Err(damaged(&"it could not be decoded twice"));
+                    };
+                    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
+                    image.apply_orientation(orientation);
+                    decoded = Some(image);
+                }
+                let Some(image) = decoded.as_ref() else {
+                    return Err(damaged(&"it could not be decoded"));
+                };
+                let bytes = encode(image, w, h, as_png).map_err(|e| damaged(&e))?;
+                cache.write(&cached_name, &bytes);
+                encoded.fetch_add(1, Ordering::Relaxed);
+                bytes
+            }
+        };
+        variants.push(Variant {
+            width: w,
+            height: h,
+            name: format!("{stem}-{}-{w}.{ext}", &hash[..10]),
+            bytes: Arc::new(bytes),
+        });
+    }
+    Ok(Picture { variants })
+}
+
+/// Resizes and encodes one size, without the original's metadata.
+fn encode(
+    image: &DynamicImage,
+    width: u32,
+    height: u32,
+    as_png: bool,
+) -> image::ImageResult<Vec<u8>> {
+    let resized;
+    let image = if (width, height) == (image.width(), image.height()) {
+        image
+    } else {
+        resized = image.resize_exact(width, height, FilterType::CatmullRom);
+        &resized
+    };
+    let mut out = Vec::new();
+    if as_png {
+        let rgba = image.to_rgba8();
+        PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive)
+            .write_image(&rgba, width, height, image::ExtendedColorType::Rgba8)?;
+    } else {
+        let rgb = image.to_rgb8();
+        JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).write_image(
+            &rgb,
+            width,
+            height,
+            image::ExtendedColorType::Rgb8,
+        )?;
+    }
+    Ok(out)
+}
+
+/// `height` scaled as `width` becomes `to`, rounded, at least 1.
+fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
+    ((u64::from(height) * u64::from(to) + u64::from(width) / 2) / u64::from(width)).max(1) as u32
+}
+
+/// A stable hash of `bytes` (and of how outreach encodes), as 32 hex
+/// digits: the same picture gets the same name on every machine and build.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use std::hash::Hasher;
+    let mut hasher = siphasher::sip128::SipHasher13::new();
+    hasher.write_u32(ENCODING_VERSION);
+    hasher.write(bytes);
+    format!(
+        "{:032x}",
+        siphasher::sip128::Hasher128::finish128(&hasher).as_u128()
+    )
+}
+
+/// The picture's file name without extension, reduced to what is safe in
+/// a web address: ASCII letters and digits, `-`.
+fn file_stem(key: &str) -> String {
+    let name = key.rsplit('/').next().unwrap_or(key);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "picture".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_fn(width, height, |x, y| {
+            image::Rgba([(x % 256) as u8, (y % 256) as u8, 90, 255])
+        });
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    fn file(bytes: Vec<u8>) -> ImageFile {
+        ImageFile {
+            campaign: "c".into(),
+            key: "images/Route Map.png".into(),
+            shown: "content/c/images/Route Map.png".into(),
+            bytes: Arc::new(bytes),
+        }
+    }
+
+    fn made(bytes: Vec<u8>, widths: &[u32]) -> Result<Picture, Diagnostic> {
+        let (e, r) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        make(&file(bytes), widths, &Cache::none(), &e, &r)
+    }
+
+    #[test]
+    fn sizes_are_never_larger_than_the_picture() {
+        let picture = made(png(1000, 500), PAGE_WIDTHS).unwrap();
+        let sizes: Vec<(u32, u32)> = picture
+            .variants
+            .iter()
+            .map(|v| (v.width, v.height))
+            .collect();
+        assert_eq!(sizes, vec![(480, 240), (960, 480), (1000, 500)]);
+        let small = made(png(300, 200), PAGE_WIDTHS).unwrap();
+        assert_eq!(small.variants.len(), 1);
+        assert_eq!(
+            (small.variants[0].width, small.variants[0].height),
+            (300, 200)
+        );
+        let big = made(png(2000, 1000), PAGE_WIDTHS).unwrap();
+        let widths: Vec<u32> = big.variants.iter().map(|v| v.width).collect();
+        assert_eq!(widths, vec![480, 960, 1600]);
+        for v in &big.variants {
+            let decoded = image::load_from_memory(&v.bytes).unwrap();
+            assert_eq!((decoded.width(), decoded.height()), (v.width, v.height));
+        }
+    }
+
+    #[test]
+    fn names_are_safe_and_change_with_the_content() {
+        let a = made(png(100, 100), PAGE_WIDTHS).unwrap();
+        let b = made(png(100, 101), PAGE_WIDTHS).unwrap();
+        let name = &a.variants[0].name;
+        assert!(
+            name.starts_with("route-map-") && name.ends_with("-100.png"),
+            "{name}"
+        );
+        assert_ne!(name, &b.variants[0].name);
+    }
+
+    #[test]
+    fn img_tags_reserve_space_and_escape_alt_text() {
+        let picture = made(png(1000, 500), PAGE_WIDTHS).unwrap();
+        let tag = picture.img_tag("a \"quoted\" <road>", true);
+        assert!(tag.contains("width=\"1000\" height=\"500\""), "{tag}");
+        assert!(
+            tag.contains("alt=\"a &quot;quoted&quot; &lt;road&gt;\""),
+            "{tag}"
+        );
+        assert!(tag.contains(" 480w, ") && tag.contains(" 1000w\""), "{tag}");
+        assert!(tag.contains("loading=\"lazy\""));
+        assert!(tag.contains(&format!("src=\"../images/{}\"", picture.variants[1].name)));
+        let decorative = picture.img_tag("\"\"", false);
+        assert!(
+            decorative.contains("alt=\"\"") && !decorative.contains("lazy"),
+            "{decorative}"
+        );
+    }
+
+    #[test]
+    fn damaged_files_are_reported_by_name() {
+        let err = made(b"\x89PNG\r\n\x1a\nnot really".to_vec(), PAGE_WIDTHS).unwrap_err();
+        assert!(err.message.contains("cannot be read"), "{}", err.message);
+        assert_eq!(err.path, Some("content/c/images/Route Map.png".into()));
+    }
+}

@@ -1,0 +1,34 @@
+//! Pictures in a campaign's content folder: next to the Markdown that
+//! shows them, or in the campaign's `images/` folder.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The folder in `content/<campaign>/` for pictures shared by languages.
+pub const IMAGES_DIR: &str = "images";
+
+/// File extensions read as pictures (lower case).
+pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp"];
+
+/// A picture file as found on disk; nothing decoded yet.
+#[derive(Clone, Debug)]
+pub struct ImageFile {
+    /// Id of the campaign whose content folder holds it.
+    pub campaign: String,
+    /// Path inside `content/<campaign>/`, with `/`: `images/route.png`,
+    /// `en/helpline.jpg`. Pages refer to pictures by this key once resolved.
+    pub key: String,
+    /// The path shown in messages (`content/<campaign>/images/route.png`).
+    pub shown: PathBuf,
+    /// The file's bytes.
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// Whether `name` has a picture's extension.
+pub fn is_image_name(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        IMAGE_EXTENSIONS
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(ext))
+    })
+}
