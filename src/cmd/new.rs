@@ -30,7 +30,7 @@ pub const STARTER: &[(&str, &str)] = &[
         "content/my-campaign/ar/get-help.md",
         include_str!("../starter/content/my-campaign/ar/get-help.md"),
     ),
-    (".gitignore", "public/\n"),
+    (".gitignore", "public/\n.outreach-cache/\n"),
 ];
 
 /// Creates `dir` with the starter project. Refuses a folder that has files.

@@ -122,5 +122,32 @@ pub fn apache_htaccess(campaign: &Campaign) -> String {
          Header unset Set-Cookie\n\
          </IfModule>\n"
     ));
+    // Apache needs the 404 page's path from the domain's root, which only
+    // `base_url` tells.
+    if let Some(path) = campaign.base_url.as_deref().and_then(url_path) {
+        out.push_str(&format!("ErrorDocument 404 {path}404.html\n"));
+    }
     out
+}
+
+/// The path of an absolute `http(s)://host/path/` address, ending in `/`.
+fn url_path(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let path = &rest[rest.find('/')?..];
+    path.ends_with('/').then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_path;
+
+    #[test]
+    fn the_404_path_comes_from_base_url() {
+        assert_eq!(
+            url_path("https://example.org/safe-work/"),
+            Some("/safe-work/")
+        );
+        assert_eq!(url_path("https://example.org/"), Some("/"));
+        assert_eq!(url_path("https://example.org"), None);
+    }
 }
