@@ -341,6 +341,27 @@ fn edits_rebuild_only_what_shows_them_and_match_a_full_build() {
         assert!(html.contains("Ndihmë tani"), "{other} lists the new title");
     }
 
+    // A new picture, then a page that shows it: served in its sizes.
+    p.write("content/safe-work/images/new.png", common::png(700, 350));
+    assert_eq!(events.next().0, "reload");
+    let page = "content/safe-work/bs/your-rights.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(
+        page,
+        format!("{original}\n![Nova slika](../images/new.png)\n"),
+    );
+    assert_eq!(events.next().0, "reload");
+    let html = text(server.port, "/safe-work/bs/your-rights.html").1;
+    let src = html
+        .split("src=")
+        .find_map(|rest| rest.strip_prefix("\"../images/"))
+        .and_then(|rest| rest.split(['"', ' ', '>']).next())
+        .unwrap_or_else(|| panic!("no picture in {html}"));
+    let (status, head, bytes) = get(server.port, &format!("/safe-work/images/{src}"));
+    assert_eq!(status, 200, "{src}");
+    assert!(head.contains("Content-Type: image/png"), "{head}");
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 700);
+
     // Whatever was rebuilt in part is what a whole build makes.
     let out = p.root().join("full");
     let build = p.outreach(&["build", "--out", out.to_str().unwrap()]);

@@ -514,6 +514,12 @@ fn watch(
                             | "js"
                             | "ttf"
                             | "otf"
+                            | "jpg"
+                            | "jpeg"
+                            | "png"
+                            | "gif"
+                            | "webp"
+                            | "svg"
                     )
                 );
                 !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
