@@ -27,10 +27,11 @@ rm -r "$work"/without/content/*/images
 
 echo "with:    $("$bin" build --root "$work/with" --out "$work/out" 2>/dev/null | grep -o '[0-9]* pictures ([^)]*)')"
 echo "without: $("$bin" build --root "$work/without" --out "$work/out-without" 2>/dev/null | grep -o 'pictures' || echo 'no pictures')"
+# The first command starts from an empty picture cache; the others keep it.
 hyperfine --warmup 2 --runs "${RUNS:-10}" -N \
-  --prepare "rm -rf $work/with/.outreach-cache" \
+  --prepare "rm -rf $work/with/.outreach-cache" --prepare true --prepare true \
+  --prepare true --prepare true \
   -n "examples, pictures, empty cache" "$bin build --root $work/with --out $work/out-cold" \
-  --prepare "true" \
   -n "examples, pictures, cached" "$bin build --root $work/with --out $work/out-warm" \
   -n "examples, no pictures" "$bin build --root $work/without --out $work/out-without" \
   -n "examples, pictures, cached, --precompress" "$bin build --root $work/with --out $work/out-gz --precompress" \

@@ -172,7 +172,7 @@ fn link_previews_are_in_each_language() {
     );
     let image = &meta(&en, "og:image")[0];
     assert!(
-        image.starts_with("https://example.org/demo/images/route-") && image.ends_with("-1200.png"),
+        image.starts_with("https://example.org/demo/images/") && image.ends_with("-1200.png"),
         "{image}"
     );
     assert_eq!(meta(&en, "og:image:width"), ["1200"]);
@@ -190,7 +190,7 @@ fn link_previews_are_in_each_language() {
     assert_eq!(meta(&ar, "og:title"), common::texts(&ar, "h1"));
     let ar_image = &meta(&ar, "og:image")[0];
     assert!(
-        ar_image.contains("/images/share-ar-") && ar_image.ends_with("-1200.png"),
+        ar_image.ends_with("-1200.png") && ar_image != image,
         "{ar_image}"
     );
     assert_eq!(meta(&ar, "og:image:height"), ["630"]);
@@ -219,6 +219,51 @@ fn a_share_picture_that_does_not_exist_is_an_error_at_its_line() {
         )),
         "{err}"
     );
+    // Per language, each path is reported where it is written.
+    p.write("content/demo/images/a.png", common::png(10, 10));
+    p.write(
+        "campaigns/demo.yaml",
+        format!("{yaml}share_image:\n  default: images/a.png\n  ar: images/nope.png\n"),
+    );
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains(&format!(
+            "campaigns/demo.yaml:{}:7: error: the share picture `images/nope.png` does not exist",
+            line + 2
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn published_picture_names_say_nothing_of_the_original() {
+    let p = Project::fixture("basic");
+    p.write(
+        "content/demo/en/IMG_20240312_143055-shelter.png",
+        common::png(600, 300),
+    );
+    let help = std::fs::read_to_string(p.root().join("content/demo/en/help.md")).unwrap();
+    p.write(
+        "content/demo/en/help.md",
+        format!("{help}\n![A\ndrawing](IMG_20240312_143055-shelter.png)\n"),
+    );
+    p.build_ok();
+    let html = p.page("demo/en/help.html");
+    let img = attrs(&html, "main img", "src");
+    assert_eq!(img.len(), 1);
+    assert!(
+        !img[0].contains("2024") && !img[0].contains("shelter"),
+        "{img:?}"
+    );
+    for entry in std::fs::read_dir(p.public().join("demo/images")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("2024") && !name.contains("shelter"),
+            "{name}"
+        );
+    }
+    // A line break inside the description is a space.
+    assert_eq!(attrs(&html, "main img", "alt"), ["A drawing"]);
 }
 
 #[test]
@@ -300,9 +345,15 @@ fn precompressed_copies_decompress_to_the_originals() {
     assert!(checked > 15, "{checked}");
     // Host files and pictures are not compressed.
     assert!(!p.public().join("demo/_headers.gz").exists());
-    // A build without the option removes the copies it wrote before.
+    let htaccess =
+        |p: &Project| std::fs::read_to_string(p.public().join("demo/.htaccess")).unwrap();
+    assert!(htaccess(&p).contains("RewriteCond %{REQUEST_FILENAME}.br -s"));
+    // A build without the option removes the copies it wrote before, and
+    // Apache is no longer told to send copies (old ones left on a server
+    // would carry old text).
     p.build_ok();
     assert!(!p.public().join("demo/en/index.html.gz").exists());
+    assert!(!htaccess(&p).contains(".br"));
 }
 
 /// Every `href` and `src` in the bundle's pages that stays in the site,

@@ -355,3 +355,32 @@ fn the_stylesheet_uses_logical_properties_only() {
         assert!(!found, "style.css uses `{word}`");
     }
 }
+
+/// Static files are published under content-hashed names: a theme that
+/// still links `static/style.css` would lose its style (or its quick-exit
+/// script) without a word, so it is an error at the line.
+#[test]
+fn templates_that_name_static_files_directly_are_told_to_use_asset() {
+    let p = Project::fixture("basic");
+    let base = include_str!("../themes/default/templates/base.html").replace(
+        "{{ root }}{{ asset(path='exit.js') }}",
+        "{{ root }}static/exit.js",
+    );
+    assert!(base.contains("static/exit.js"));
+    let line = base
+        .lines()
+        .position(|l| l.contains("static/exit.js"))
+        .unwrap()
+        + 1;
+    p.write("themes/default/templates/base.html", &base);
+    let output = p.outreach(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("themes/default/templates/base.html:{line}:"))
+            && err.contains("the template names `static/exit.js`"),
+        "{err}"
+    );
+    assert!(err.contains("asset(path=\"exit.js\")"), "{err}");
+    assert_eq!(err.matches("names `static/exit.js`").count(), 1, "{err}");
+}

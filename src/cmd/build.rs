@@ -33,7 +33,13 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
     };
     let bundling = Bundling::new(sink);
     let sink: &dyn Sink = if args.bundle { &bundling } else { sink };
-    let counts = run_pipeline(&project.root, project.campaign.as_deref(), sink, &mut diags)?;
+    let counts = run_pipeline(
+        &project.root,
+        project.campaign.as_deref(),
+        args.precompress,
+        sink,
+        &mut diags,
+    )?;
     let bundles = if args.bundle && !diags.has_errors() {
         bundling
             .finish()
@@ -88,6 +94,7 @@ pub fn check(project: &ProjectArgs) -> Result<ExitCode> {
     let counts = run_pipeline(
         &project.root,
         project.campaign.as_deref(),
+        false,
         &Discard,
         &mut diags,
     )?;

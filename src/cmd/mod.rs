@@ -33,9 +33,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// load → resolve → render into `sink`. Problems are collected in `diags`;
 /// the `Err` case is for failures of the machine, not of the content.
+/// `precompressed` says that `sink` writes `.gz` and `.br` copies, which
+/// the host files then serve.
 pub fn run_pipeline(
     root: &Path,
     campaign: Option<&str>,
+    precompressed: bool,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Result<Counts> {
@@ -63,6 +66,7 @@ pub fn run_pipeline(
     let made = render::Made {
         leaflets: &leaflets,
         pictures: &pictures,
+        precompressed,
     };
     let mut counts = render::render_site(&resolved, &strings, made, sink, &mut problems)?;
     counts.leaflets = leaflets.len();

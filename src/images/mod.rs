@@ -5,9 +5,13 @@
 //! and time a photo was taken, the phone's make), which could endanger
 //! the people in them.
 //!
+//! Published names are made from the published bytes only: the original
+//! file name could say too much (`IMG_20240312_143055.jpg` tells when a
+//! photo was taken, `shelter-tetovo.jpg` where).
+//!
 //! Encoding is the slow part of a build with pictures, so each size is
-//! kept in a cache folder, by a hash of the picture's bytes: a second
-//! build decodes nothing.
+//! kept in a cache folder, by a hash of the picture's bytes and of how it
+//! is encoded: a second build decodes nothing.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -35,9 +39,10 @@ pub const SHARE_WIDTH: u32 = 1200;
 /// JPEG quality: small files on 2G without visible blocks in photos.
 const JPEG_QUALITY: u8 = 78;
 
-/// Changes when the encoding does, so that cached files made the old way
-/// are not used.
-const ENCODING_VERSION: u32 = 1;
+/// Everything that decides the encoded bytes besides the picture: part of
+/// each cached size's key, so that a size made another way is not reused.
+/// Change it with any of them.
+const ENCODING: &str = "outreach-images-1 image-0.25 catmull-rom jpeg-q78 png-default-adaptive";
 
 /// From a page to the campaign's `images/` folder.
 const FROM_PAGE: &str = "../images/";
@@ -190,7 +195,11 @@ impl Cache {
         }
         // Written aside and renamed: a build interrupted while writing
         // never leaves half a file under the final name.
-        let temp = dir.join(format!(".{name}.{}", std::process::id()));
+        // Two threads may write the same size (a picture shown and
+        // shared), so each writes its own temporary file.
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}.{n}", std::process::id()));
         if std::fs::write(&temp, bytes).is_ok() {
             let _ = std::fs::rename(&temp, dir.join(name));
         }
@@ -279,8 +288,7 @@ fn make(
         _ => true,
     };
     let ext = if as_png { "png" } else { "jpg" };
-    let hash = content_hash(&file.bytes);
-    let stem = file_stem(&file.key);
+    let key = cache_key(&file.bytes);
 
     let mut sizes: Vec<(u32, u32)> = widths
         .iter()
@@ -295,7 +303,7 @@ fn make(
     let mut decoder = Some(decoder);
     let mut variants = Vec::with_capacity(sizes.len());
     for (w, h) in sizes {
-        let cached_name = format!("{hash}-{w}.{ext}");
+        let cached_name = format!("{key}-{w}.{ext}");
         let bytes = match cache.read(&cached_name) {
             Some(bytes) => {
                 reused.fetch_add(1, Ordering::Relaxed);
@@ -322,7 +330,7 @@ fn make(
         variants.push(Variant {
             width: w,
             height: h,
-            name: format!("{stem}-{}-{w}.{ext}", &hash[..10]),
+            name: format!("{}-{w}.{ext}", &content_hash(&bytes)[..10]),
             bytes: Arc::new(bytes),
         });
     }
@@ -365,12 +373,11 @@ fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
     ((u64::from(height) * u64::from(to) + u64::from(width) / 2) / u64::from(width)).max(1) as u32
 }
 
-/// A stable hash of `bytes` (and of how outreach encodes), as 32 hex
-/// digits: the same picture gets the same name on every machine and build.
+/// A stable hash of `bytes` as 32 hex digits: the same file gets the same
+/// name on every machine and in every build, and a changed file another.
 pub fn content_hash(bytes: &[u8]) -> String {
     use std::hash::Hasher;
     let mut hasher = siphasher::sip128::SipHasher13::new();
-    hasher.write_u32(ENCODING_VERSION);
     hasher.write(bytes);
     format!(
         "{:032x}",
@@ -378,25 +385,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
     )
 }
 
-/// The picture's file name without extension, reduced to what is safe in
-/// a web address: ASCII letters and digits, `-`.
-fn file_stem(key: &str) -> String {
-    let name = key.rsplit('/').next().unwrap_or(key);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let mut out = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-');
-    if out.is_empty() {
-        "picture".to_string()
-    } else {
-        out.to_string()
-    }
+/// The cache key of a picture: its bytes and how they are encoded.
+fn cache_key(bytes: &[u8]) -> String {
+    let mut keyed = ENCODING.as_bytes().to_vec();
+    keyed.extend_from_slice(bytes);
+    content_hash(&keyed)
 }
 
 #[cfg(test)]
@@ -453,14 +446,14 @@ mod tests {
     }
 
     #[test]
-    fn names_are_safe_and_change_with_the_content() {
+    fn names_come_from_the_published_bytes_only() {
         let a = made(png(100, 100), PAGE_WIDTHS).unwrap();
         let b = made(png(100, 101), PAGE_WIDTHS).unwrap();
         let name = &a.variants[0].name;
-        assert!(
-            name.starts_with("route-map-") && name.ends_with("-100.png"),
-            "{name}"
-        );
+        // Nothing of the original name (`Route Map.png`) is published.
+        assert_eq!(name.len(), "0123456789-100.png".len(), "{name}");
+        assert!(name.ends_with("-100.png"), "{name}");
+        assert_eq!(&name[..10], &content_hash(&a.variants[0].bytes)[..10]);
         assert_ne!(name, &b.variants[0].name);
     }
 

@@ -68,11 +68,40 @@ struct RawCampaign {
     image_budget_kb: Option<u32>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// `share_image:` as written: one path, or paths by language (each with
+/// where it was written, for problems).
+#[derive(Debug)]
 enum RawShareImage {
     One(String),
-    PerLanguage(BTreeMap<String, String>),
+    PerLanguage(Vec<(String, Spanned<String>)>),
+}
+
+// By hand rather than `#[serde(untagged)]`: untagged enums buffer their
+// input, and the positions of the per-language paths would be lost.
+impl<'de> Deserialize<'de> for RawShareImage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawShareImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a picture's path, or paths by language (`default: images/share.jpg`)")
+            }
+            fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<RawShareImage, E> {
+                Ok(RawShareImage::One(path.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<RawShareImage, M::Error> {
+                let mut paths = Vec::new();
+                while let Some(lang) = map.next_key::<String>()? {
+                    paths.push((lang, map.next_value::<Spanned<String>>()?));
+                }
+                Ok(RawShareImage::PerLanguage(paths))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -441,6 +470,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             }),
             RawShareImage::PerLanguage(paths) => {
                 for (lang, path) in paths {
+                    let (line, col) = at(path);
                     let lang = if lang == "default" {
                         None
                     } else if languages.iter().any(|l| &l.tag == lang) {
@@ -455,7 +485,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
                     };
                     share_images.push(ShareImage {
                         lang,
-                        key: path.trim_start_matches("./").to_string(),
+                        key: path.value.trim_start_matches("./").to_string(),
                         line,
                         col,
                     });

@@ -9,17 +9,11 @@ use std::io::Write;
 use std::sync::Mutex;
 
 use crate::output::Sink;
+use crate::output::compress::HOST_FILES;
 
-/// Files for web hosts and search engines: of no use from disk.
-const HOST_ONLY: &[&str] = &[
-    "_headers",
-    "_redirects",
-    ".htaccess",
-    ".nojekyll",
-    "robots.txt",
-    "sitemap.xml",
-    "404.html",
-];
+/// Files for search engines and hosts' error pages: of no use from disk
+/// (besides the host files, [`HOST_FILES`]).
+const NOT_OFFLINE: &[&str] = &["robots.txt", "sitemap.xml", "404.html"];
 
 /// A sink that passes each file on and keeps a copy of those that belong
 /// in the campaign's offline bundle.
@@ -53,7 +47,8 @@ impl<'a> Bundling<'a> {
 impl Sink for Bundling<'_> {
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
         if let Some((campaign, inside)) = path.split_once('/')
-            && !HOST_ONLY.contains(&inside)
+            && !HOST_FILES.contains(&inside)
+            && !NOT_OFFLINE.contains(&inside)
         {
             self.kept
                 .lock()
@@ -79,8 +74,11 @@ pub fn zip(campaign: &str, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result
         } else {
             zip::CompressionMethod::Stored
         };
+        // A fixed date (1980-01-01, zip's earliest): the same site gives
+        // the same bundle.
         let options = SimpleFileOptions::default()
             .compression_method(method)
+            .last_modified_time(zip::DateTime::default())
             .unix_permissions(0o644);
         writer
             .start_file(format!("{campaign}/{path}"), options)

@@ -120,7 +120,8 @@ impl Staging {
         }
         for name in &beside {
             let live = self.out.join(name);
-            if live.exists() && !previous.contains(*name) {
+            // A link, even a broken one, is the user's and stays.
+            if fs::symlink_metadata(&live).is_ok() && !previous.contains(*name) {
                 bail!(
                     "`{}` was not written by outreach, and the new build has a file of the same name.\n\
                      Move or rename your file; outreach will not overwrite it.",
@@ -214,13 +215,17 @@ impl Staging {
                 .with_context(|| format!("failed to move `{name}` into place"))?;
         }
         // A bundle of a rebuilt campaign that this build did not make again
-        // would be out of date (old phone numbers): it goes.
+        // would be out of date (old phone numbers): it goes. One that cannot
+        // be removed (open in another program) stays listed as outreach's.
+        let mut still_there: Vec<String> = Vec::new();
         for name in &previous {
             if !name.contains('/')
                 && !written.contains(name)
                 && campaign_of(name).is_some_and(|c| campaigns.contains(c))
+                && fs::remove_file(self.out.join(name)).is_err()
+                && self.out.join(name).exists()
             {
-                let _ = fs::remove_file(self.out.join(name));
+                still_there.push(name.clone());
             }
         }
 
@@ -228,6 +233,7 @@ impl Staging {
             .into_iter()
             .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
             .collect();
+        listed.extend(still_there);
         listed.extend(written);
         write_marker(&self.out, &listed)?;
         fs::remove_dir_all(&self.dir)

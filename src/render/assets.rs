@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::diag::{Diagnostic, Severity};
 use crate::images::content_hash;
+use crate::model::Theme;
 
 /// Files as (path, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -65,6 +67,55 @@ fn rename_urls(css: &str, names: &BTreeMap<String, String>) -> String {
         }
     }
     out
+}
+
+/// An error for each place a template names a static file by its
+/// theme name (`static/style.css`): the file is published under another
+/// name, so the link would break (a page without its style, or without
+/// the quick exit's script).
+pub fn unpublished_references(theme: &Theme) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let names: Vec<&str> = theme
+        .static_files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .chain(["campaign.css"])
+        .collect();
+    for (_, source) in &theme.templates {
+        for name in &names {
+            let written = format!("static/{name}");
+            for (offset, _) in source.text.match_indices(&written) {
+                // `static/style.css` inside `static/style.css.map` is another file.
+                let next = source.text[offset + written.len()..].chars().next();
+                if next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+                    continue;
+                }
+                found.push(
+                    source
+                        .at(
+                            offset,
+                            Severity::Error,
+                            format!(
+                                "the template names `{written}`, but static files are published under names made from their content (`static/{}`): this link would break",
+                                hashed_example(name)
+                            ),
+                        )
+                        .with_help(format!(
+                            "write `{{{{ root }}}}{{{{ asset(path=\"{name}\") }}}}` instead"
+                        )),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// `style.css` → `style.<hash>.css`, for messages.
+fn hashed_example(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.<hash>.{ext}"),
+        None => format!("{name}.<hash>"),
+    }
 }
 
 #[cfg(test)]

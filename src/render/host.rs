@@ -8,6 +8,7 @@
 //! folder, sub-folders included).
 
 use crate::model::Campaign;
+use crate::output::compress::TEXT;
 
 /// The Content-Security-Policy of every page: everything from the site
 /// itself, nothing from anywhere else, no inline scripts or styles, no
@@ -70,8 +71,7 @@ pub fn netlify_redirects(campaign: &Campaign) -> String {
 /// hosting): the first language of the browser's `Accept-Language`
 /// decides. Rules with a script come first, so `sr-Latn` is not taken for
 /// `sr`. Then the same headers as `_headers`, and no cookies.
-pub fn apache_htaccess(campaign: &Campaign) -> String {
-    const COMPRESSED: &str = "html|css|js|svg|xml|txt|json|webmanifest";
+pub fn apache_htaccess(campaign: &Campaign, precompressed: bool) -> String {
     let mut out = String::from(
         "# Written by outreach: sends visitors of the campaign's front page to their\n\
          # browser's language, and sets privacy headers. Needs mod_rewrite and\n\
@@ -90,30 +90,38 @@ pub fn apache_htaccess(campaign: &Campaign) -> String {
             language.tag
         ));
     }
-    // Precompressed copies (`outreach build --precompress`), when the
-    // browser takes them and they exist.
-    for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
-        out.push_str(&format!(
-            "RewriteCond %{{HTTP:Accept-Encoding}} \\b{encoding}\\b\n\
-             RewriteCond %{{REQUEST_FILENAME}}.{ext} -s\n\
-             RewriteRule ^(.+\\.({COMPRESSED}))$ $1.{ext} [L]\n"
-        ));
+    // Precompressed copies, when the browser takes them and they exist.
+    // Only in builds that wrote them: copies left on the server by an
+    // earlier upload would otherwise be served with their old text.
+    if precompressed {
+        let extensions: Vec<&str> = TEXT.iter().map(|(ext, _)| *ext).collect();
+        let extensions = extensions.join("|");
+        for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+            out.push_str(&format!(
+                "RewriteCond %{{HTTP:Accept-Encoding}} \\b{encoding}\\b\n\
+                 RewriteCond %{{REQUEST_FILENAME}}.{ext} -s\n\
+                 RewriteRule ^(.+\\.({extensions}))$ $1.{ext} [L]\n"
+            ));
+        }
+        for (ext, media_type) in TEXT {
+            out.push_str(&format!(
+                "RewriteRule \\.{ext}\\.(br|gz)$ - [T={media_type},E=no-gzip:1,E=no-brotli:1]\n"
+            ));
+        }
     }
-    out.push_str(
-        "RewriteRule \\.html\\.(br|gz)$ - [T=text/html,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.css\\.(br|gz)$ - [T=text/css,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.js\\.(br|gz)$ - [T=text/javascript,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.svg\\.(br|gz)$ - [T=image/svg+xml,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.xml\\.(br|gz)$ - [T=application/xml,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.txt\\.(br|gz)$ - [T=text/plain,E=no-gzip:1,E=no-brotli:1]\n\
-         RewriteRule \\.(json|webmanifest)\\.(br|gz)$ - [T=application/manifest+json,E=no-gzip:1,E=no-brotli:1]\n"
-    );
+    out.push_str("</IfModule>\n<IfModule mod_headers.c>\n");
+    if precompressed {
+        out.push_str(
+            "<FilesMatch \"\\.br$\">\n  Header set Content-Encoding br\n  Header append Vary Accept-Encoding\n</FilesMatch>\n\
+             <FilesMatch \"\\.gz$\">\n  Header set Content-Encoding gzip\n  Header append Vary Accept-Encoding\n</FilesMatch>\n",
+        );
+    }
+    // Only the names outreach makes from content: `style.<hash>.css` in
+    // `static/` and `<hash>-<width>.jpg` in `images/` (page names have no
+    // `.` in them, so a page is never taken for one).
     out.push_str(&format!(
-        "</IfModule>\n<IfModule mod_headers.c>\n\
-         <FilesMatch \"\\.br$\">\n  Header set Content-Encoding br\n  Header append Vary Accept-Encoding\n</FilesMatch>\n\
-         <FilesMatch \"\\.gz$\">\n  Header set Content-Encoding gzip\n  Header append Vary Accept-Encoding\n</FilesMatch>\n\
-         Header set Cache-Control \"{ASK_AGAIN}\"\n\
-         <FilesMatch \"[.-][0-9a-f]{{10}}[.-]\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
+        "Header set Cache-Control \"{ASK_AGAIN}\"\n\
+         <FilesMatch \"^([^.]+\\.[0-9a-f]{{10}}\\.[a-z0-9]+|[0-9a-f]{{10}}-[0-9]+\\.(jpg|png))(\\.(br|gz))?$\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
          Header append Vary Accept-Language\n\
          Header set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\"\n\
          Header set Referrer-Policy \"no-referrer\"\n\

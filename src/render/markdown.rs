@@ -129,6 +129,11 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
                 });
             }
             Event::End(TagEnd::Image) => scan.images.extend(image.take()),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(image) = image.as_mut() {
+                    image.alt.push(' ');
+                }
+            }
             Event::Html(_) | Event::InlineHtml(_) => scan.raw_html.push(range.start),
             _ => {}
         }
@@ -269,8 +274,10 @@ pub fn to_html(
             other => other,
         };
         if let Some((_, alt)) = image.as_mut() {
-            if let Event::Text(text) | Event::Code(text) = &event {
-                alt.push_str(text);
+            match &event {
+                Event::Text(text) | Event::Code(text) => alt.push_str(text),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
             }
             continue;
         }

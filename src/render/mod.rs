@@ -91,6 +91,9 @@ pub struct Made<'a> {
     pub leaflets: &'a [PrintedLeaflet],
     /// Pictures shown in pages and link previews.
     pub pictures: &'a Pictures,
+    /// Whether the build writes `.gz` and `.br` copies of text files (the
+    /// Apache rules then send them).
+    pub precompressed: bool,
 }
 
 /// [`render_site`], limited to `selection`.
@@ -113,21 +116,9 @@ pub fn render_selected(
         };
         if matches!(selection, Selection::Everything) {
             problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
+            problems.extend(assets::unpublished_references(&campaign.theme));
         }
-        let printed: Vec<&PrintedLeaflet> = made
-            .leaflets
-            .iter()
-            .filter(|l| l.campaign == campaign.campaign.id)
-            .collect();
-        let c = render_campaign(
-            campaign,
-            &templates,
-            &printed,
-            made.pictures,
-            selection,
-            sink,
-            problems,
-        )?;
+        let c = render_campaign(campaign, &templates, made, selection, sink, problems)?;
         counts.campaigns += 1;
         counts.languages += c.languages;
         counts.pages += c.pages;
@@ -140,12 +131,17 @@ pub fn render_selected(
 fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
-    printed: &[&PrintedLeaflet],
-    pictures: &Pictures,
+    made: Made,
     selection: Selection,
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
+    let printed: Vec<&PrintedLeaflet> = made
+        .leaflets
+        .iter()
+        .filter(|l| l.campaign == rc.campaign.id)
+        .collect();
+    let pictures = made.pictures;
     let everything = matches!(selection, Selection::Everything);
     let selected = |page: &ResolvedPage| match selection {
         Selection::Everything => true,
@@ -426,7 +422,7 @@ fn render_campaign(
     )?;
     put(
         format!("{id}/.htaccess"),
-        host::apache_htaccess(campaign).into_bytes(),
+        host::apache_htaccess(campaign, made.precompressed).into_bytes(),
     )?;
     put(
         format!("{id}/_headers"),

@@ -253,11 +253,9 @@ impl ShareView {
             pictures.get(&campaign.id, &share.key, &[crate::images::SHARE_WIDTH])
         });
         let variant = picture.map(|p| p.largest());
-        let image = campaign
-            .base_url
-            .as_ref()
-            .zip(variant)
-            .map(|(base, v)| format!("{base}{}", crate::images::Picture::output_path(v)));
+        let image = variant.and_then(|v| {
+            crate::render::absolute_url(campaign, &crate::images::Picture::output_path(v))
+        });
         ShareView {
             locale,
             locale_alternates,

@@ -308,12 +308,23 @@ fn check_images(
         }
         let path = dest.split(['#', '?']).next().unwrap_or_default();
         let Some(key) = target_of(folder, path).map(|(dir, name)| format!("{dir}/{name}")) else {
-            problem(
+            let message = if path.split('/').any(|segment| segment == "..") {
                 format!(
                     "the picture `{dest}` is outside this campaign's folder `content/{}/`",
                     page.campaign
+                )
+            } else {
+                format!(
+                    "the picture `{dest}` is in a sub-folder: pictures are read next to the pages and from `content/{}/{IMAGES_DIR}/` only",
+                    page.campaign
+                )
+            };
+            problem(
+                message,
+                format!(
+                    "save it in `content/{}/{IMAGES_DIR}/` and write `../{IMAGES_DIR}/` before its name",
+                    page.campaign
                 ),
-                format!("save it in `content/{}/{IMAGES_DIR}/`", page.campaign),
             );
             continue;
         };

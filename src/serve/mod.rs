@@ -514,14 +514,9 @@ fn watch(
                             | "js"
                             | "ttf"
                             | "otf"
-                            | "jpg"
-                            | "jpeg"
-                            | "png"
-                            | "gif"
-                            | "webp"
                             | "svg"
                     )
-                );
+                ) || crate::model::image::is_image_name(name);
                 !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
             });
             if changed.is_empty() && !unknown {

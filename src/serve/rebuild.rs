@@ -69,6 +69,7 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let made = Made {
         leaflets: &leaflets,
         pictures: &pictures,
+        precompressed: false,
     };
     let mut counts = render::render_site(&resolved, &strings, made, &sink, &mut problems)?;
     counts.leaflets = leaflets.len();
@@ -218,6 +219,7 @@ pub fn partial(
     let made = Made {
         leaflets: &state.leaflets,
         pictures: &state.pictures,
+        precompressed: false,
     };
     let counts = render::render_selected(
         &resolved,
