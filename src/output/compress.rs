@@ -73,10 +73,12 @@ pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// a quarter of the time, is 7 % larger than 11). The window is no larger
 /// than the file.
 pub fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut params = brotli::enc::BrotliEncoderParams::default();
-    params.quality = 11;
-    params.lgwin = (usize::BITS - bytes.len().leading_zeros()).clamp(10, 22) as i32;
-    params.size_hint = bytes.len();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: (usize::BITS - bytes.len().leading_zeros()).clamp(10, 22) as i32,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
     let mut out = Vec::with_capacity(bytes.len() / 4);
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
     Ok(out)
