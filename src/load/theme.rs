@@ -47,6 +47,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "head.html",
         include_str!("../../themes/default/templates/head.html"),
     ),
+    (
+        "share.html",
+        include_str!("../../themes/default/templates/share.html"),
+    ),
 ];
 
 /// The built-in theme's static files.
