@@ -125,11 +125,16 @@ fn a_second_build_takes_every_size_from_the_cache() {
     assert_eq!(p.snapshot(&cache), cached);
     // A changed picture is resized again; the other comes from the cache.
     p.write("content/demo/images/route.png", common::png(1200, 601));
+    p.write(".outreach-cache/images/mine.txt", "not outreach's");
     let third = stdout(&p.build_ok());
     assert!(
         third.contains("(3 sizes resized, 3 taken from the cache)"),
         "{third}"
     );
+    // The old picture's sizes are gone from the cache; other files stay.
+    let now = p.snapshot(&cache);
+    assert_eq!(now.len(), 7, "{:?}", now.keys());
+    assert!(now.contains_key(std::path::Path::new("mine.txt")));
 }
 
 #[test]

@@ -48,12 +48,8 @@ pub fn run_pipeline(
     // Pictures before stopping for broken links: a damaged picture is
     // reported in the same run.
     let mut pictures = images::Pictures::default();
-    images::prepare(
-        &resolved,
-        &mut pictures,
-        &images::Cache::in_project(root),
-        &mut problems,
-    );
+    let cache = images::Cache::in_project(root);
+    images::prepare(&resolved, &mut pictures, &cache, &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         // Rendering a site with broken links would only repeat the problems.
@@ -73,6 +69,10 @@ pub fn run_pipeline(
     counts.sizes_encoded = pictures.encoded;
     counts.sizes_reused = pictures.reused;
     diags.extend(problems);
+    // Sizes no picture uses any more go, once every campaign was built.
+    if campaign.is_none() && !diags.has_errors() {
+        cache.prune();
+    }
     Ok(counts)
 }
 

@@ -13,11 +13,11 @@
 //! kept in a cache folder, by a hash of the picture's bytes and of how it
 //! is encoded: a second build decodes nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
@@ -165,6 +165,8 @@ impl Pictures {
 /// Where encoded sizes are kept between builds.
 pub struct Cache {
     dir: Option<PathBuf>,
+    /// Names of the sizes this build read or wrote: the others can go.
+    used: Mutex<HashSet<String>>,
 }
 
 impl Cache {
@@ -172,16 +174,52 @@ impl Cache {
     pub fn in_project(root: &Path) -> Cache {
         Cache {
             dir: Some(root.join(".outreach-cache").join("images")),
+            used: Mutex::default(),
         }
     }
 
     /// No cache: every size is encoded.
     pub fn none() -> Cache {
-        Cache { dir: None }
+        Cache {
+            dir: None,
+            used: Mutex::default(),
+        }
     }
 
     fn read(&self, name: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.dir.as_ref()?.join(name)).ok()
+        let bytes = std::fs::read(self.dir.as_ref()?.join(name)).ok()?;
+        self.mark_used(name);
+        Some(bytes)
+    }
+
+    fn mark_used(&self, name: &str) {
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string());
+    }
+
+    /// Removes the sizes this build did not use (pictures changed or
+    /// removed since), and temporary files of interrupted builds. Call it
+    /// only after a build of every campaign; only names outreach gives
+    /// cached sizes are touched.
+    pub fn prune(&self) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let size = name.strip_prefix('.').unwrap_or(&name);
+            let size = size.split('.').take(2).collect::<Vec<_>>().join(".");
+            let temporary = name.starts_with('.');
+            if is_cached_name(&size) && (temporary || !used.contains(&name)) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Stores a size. A cache that cannot be written only costs time on
@@ -200,10 +238,25 @@ impl Cache {
         static WRITES: AtomicUsize = AtomicUsize::new(0);
         let n = WRITES.fetch_add(1, Ordering::Relaxed);
         let temp = dir.join(format!(".{name}.{}.{n}", std::process::id()));
-        if std::fs::write(&temp, bytes).is_ok() {
-            let _ = std::fs::rename(&temp, dir.join(name));
+        if std::fs::write(&temp, bytes).is_ok() && std::fs::rename(&temp, dir.join(name)).is_ok() {
+            self.mark_used(name);
         }
     }
+}
+
+/// Whether `name` is a cached size's: `<32 hex>-<width>.<jpg|png>`.
+fn is_cached_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let Some((hash, width)) = stem.split_once('-') else {
+        return false;
+    };
+    matches!(ext, "jpg" | "png")
+        && hash.len() == 32
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        && !width.is_empty()
+        && width.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Makes every picture the site's pages and share previews show that
