@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readdirSync, statSync, existsSync, mkdirSync } from "node:fs";
 import { join, dirname, extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const OFFLINE = process.env.OUTREACH_OFFLINE;
 const ARTIFACTS = process.env.OUTREACH_ARTIFACTS || join(dirname(fileURLToPath(import.meta.url)), "artifacts");
@@ -32,11 +32,7 @@ let context;
 const offSite = [];
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // No bypassCSP: the pages' own policy must allow what they load from disk.
   context = await browser.newContext();
   await context.route("**/*", (route) => {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, mkdirSync } from "node:fs";
 import { join, relative, dirname, extname } from "node:path";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const SITE = process.env.OUTREACH_SITE;
@@ -41,11 +41,7 @@ let context;
 const offSite = [];
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // The pages carry their own CSP; axe is injected as a script, so bypass it.
   context = await browser.newContext({ bypassCSP: true });
   await context.route("**/*", (route) => {
