@@ -4,7 +4,7 @@
 use std::path::{Component, Path};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::cli::StampArgs;
 use crate::cmd::EXIT_CONTENT;
@@ -96,11 +96,7 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        // Through a temporary file, so a full disk cannot leave half a page.
-        let temp = path.with_extension("md.outreach-tmp");
-        std::fs::write(&temp, stamped)
-            .and_then(|()| std::fs::rename(&temp, &path))
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        crate::output::write::replace_file(&path, stamped.as_bytes())?;
         println!(
             "Stamped {} as up to date with {}",
             shown.display(),

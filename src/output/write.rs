@@ -29,6 +29,25 @@ type OutputFile = (String, Vec<u8>);
 const MARKER_HEADER: &str = "# This folder is written by outreach. The files listed below were written by it\n\
 # and are replaced on every build; other files are left alone. Do not edit this list.\n";
 
+/// Replaces one source file of the project (a page `stamp` or a
+/// translation import rewrote) through a temporary file beside it, so a
+/// full disk or a crash cannot leave half a file. A symbolic link is
+/// followed: the file it points to is replaced, the link stays.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create the folder `{}`", parent.display()))?;
+    }
+    let mut temp = target.clone().into_os_string();
+    temp.push(".outreach-tmp");
+    let temp = PathBuf::from(temp);
+    fs::write(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, &target))
+        .with_context(|| format!("failed to write `{}`", path.display()))?;
+    Ok(())
+}
+
 /// A build's output while it is being written.
 ///
 /// Files are written by one thread of their own while pages render on the
