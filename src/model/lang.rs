@@ -86,6 +86,26 @@ pub fn generated_from(tag: &str) -> Option<&'static str> {
     }
 }
 
+/// gettext's `Plural-Forms` for a language: the CLDR cardinal categories
+/// that the interface strings use, as a C expression (translation exchange
+/// files must name them, though outreach's page texts have no plurals).
+pub fn gettext_plural_forms(tag: &str) -> &'static str {
+    // Plural rules belong to the language, not its script or region.
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    match language {
+        "bs" | "sr" | "hr" => {
+            "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+        }
+        "mk" => "nplurals=2; plural=(n%10==1 && n%100!=11 ? 0 : 1);",
+        "ar" => {
+            "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
+        }
+        // Persian counts 0 and 1 as "one".
+        "fa" => "nplurals=2; plural=(n > 1);",
+        _ => "nplurals=2; plural=(n != 1);",
+    }
+}
+
 /// Why a tag written by an author cannot be used, with the fix.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TagProblem {

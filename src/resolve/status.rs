@@ -38,24 +38,46 @@ pub struct LanguageStatus {
     pub review_needed: Vec<String>,
     /// Interface strings this language lacks.
     pub strings_missing: Vec<String>,
+    /// Texts (paragraphs, headings, …) translated, to check and to
+    /// translate, as the translation exchange counts them; `None` for the
+    /// source language and languages outreach makes itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub texts: Option<TextCounts>,
+}
+
+/// Texts of a language counted by the translation exchange.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TextCounts {
+    /// Texts with a translation that needs no checking.
+    pub translated: usize,
+    /// Texts whose translation needs checking (the source changed).
+    pub fuzzy: usize,
+    /// Texts with no translation.
+    pub untranslated: usize,
 }
 
 /// The stamp of a source page: what a translation is compared against.
 /// Covers the title, description and text, not other front matter, so
 /// reordering pages does not make every translation outdated.
 pub fn source_hash(page: &Page) -> String {
-    // FNV-1a, 64 bits: stable across versions and platforms, unlike std's hasher.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let parts = [
-        page.title.as_str(),
-        page.description.as_deref().unwrap_or(""),
-        page.body(),
+        page.title.trim(),
+        page.description.as_deref().unwrap_or("").trim(),
+        page.body().trim(),
     ];
+    digest(&parts)
+}
+
+/// A stamp of some texts, as 16 hex digits: FNV-1a over their bytes, with
+/// a separator between them. Stable across versions and platforms, unlike
+/// std's hasher, since stamps are stored in files.
+pub fn digest(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             hash = (hash ^ 0x1f).wrapping_mul(0x0100_0000_01b3);
         }
-        for byte in part.trim().bytes() {
+        for byte in part.bytes() {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
     }
@@ -92,6 +114,7 @@ pub fn status(site: &Site, strings: &Strings) -> Vec<LanguageStatus> {
                     .filter(|k| !strings.has_own(&campaign.id, &language.tag, k))
                     .cloned()
                     .collect(),
+                texts: None,
             };
             for source in &sources {
                 let translation = pages.iter().find(|p| {
