@@ -1,0 +1,415 @@
+//! A campaign's messages in one language: made from its source documents,
+//! filled from the translated documents and from the previous exchange
+//! file, and merged as gettext's `msgmerge` merges: an unchanged source
+//! text keeps its translation; a changed one gets the old translation as
+//! a fuzzy suggestion, with the old source as `previous_source`; a text
+//! that is gone stays at the end as obsolete.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::exchange::document::{self, Doc, Field};
+use crate::exchange::similarity::{FUZZY_THRESHOLD, similarity};
+use crate::exchange::{Catalog, Message};
+use crate::model::{Campaign, Site, lang};
+use crate::resolve::status::{TextCounts, digest, source_hash};
+
+/// A translation found in a translated document.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The translated text.
+    pub translation: String,
+    /// The document was stamped for an older source: the text needs checking.
+    pub outdated: bool,
+    /// The document changed since the last export or import (or was never
+    /// part of one): its text wins over the previous exchange file.
+    pub fresh: bool,
+}
+
+/// What outreach last saw of each translated document, to tell a hand
+/// edit from its own writing: document path → stamp of its text.
+/// Kept in `translations/<campaign>/<lang>.state`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    /// Stamps by document path (with `/`).
+    pub files: BTreeMap<String, String>,
+}
+
+impl State {
+    /// Reads a state file; lines it does not understand are skipped, so a
+    /// damaged file only makes documents look changed.
+    pub fn parse(text: &str) -> State {
+        let files = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.rsplit_once(' '))
+            .map(|(path, stamp)| (path.to_string(), stamp.to_string()))
+            .collect();
+        State { files }
+    }
+
+    /// The state file's text.
+    pub fn write(&self) -> String {
+        let mut out = String::from(
+            "# Written by outreach: a stamp of each translated file as outreach last\n\
+             # read or wrote it, so that `outreach translate import` never overwrites\n\
+             # a file someone changed by hand. Keep it with the exchange files.\n",
+        );
+        for (path, stamp) in &self.files {
+            out.push_str(&format!("{path} {stamp}\n"));
+        }
+        out
+    }
+
+    /// The stamp of a document's text.
+    pub fn stamp(text: &str) -> String {
+        digest(&[text])
+    }
+}
+
+/// The key of a message: its context and source text.
+pub type Key = (String, String);
+
+/// The messages of the source documents, one per context and source text,
+/// in document order; a text written twice in one document is one message
+/// with two references.
+pub fn template(docs: &[Doc]) -> Vec<Message> {
+    let mut messages: Vec<Message> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for doc in docs {
+        let path = doc.path.display().to_string().replace('\\', "/");
+        for text in &doc.texts {
+            if text.source.trim().is_empty() {
+                continue;
+            }
+            let reference = format!("{path}:{}", text.line);
+            let key = (doc.context.clone(), text.source.clone());
+            if let Some(&i) = index.get(&key) {
+                messages[i].references.push(reference);
+                if !messages[i].notes.contains(&text.note) {
+                    messages[i].notes.push(text.note.clone());
+                }
+                continue;
+            }
+            let mut notes = vec![text.note.clone()];
+            if let Some(review) = &doc.review {
+                notes.push(format!("review: {review}"));
+            }
+            index.insert(key, messages.len());
+            messages.push(Message {
+                context: doc.context.clone(),
+                source: text.source.clone(),
+                notes,
+                references: vec![reference],
+                ..Message::default()
+            });
+        }
+    }
+    messages
+}
+
+/// Everything an export of one language needs that is not in the project's
+/// documents: the previous exchange file and the state.
+#[derive(Clone, Debug, Default)]
+pub struct Previous {
+    /// The last exchange file of this campaign and language, if any.
+    pub catalog: Option<Catalog>,
+    /// What outreach last saw of the translated documents.
+    pub state: State,
+}
+
+/// The exchange file of `campaign` in `lang`, and the state to keep
+/// beside it.
+pub fn export(
+    site: &Site,
+    campaign: &Campaign,
+    lang: &str,
+    previous: &Previous,
+) -> (Catalog, State) {
+    let docs = document::source_docs(site, campaign);
+    let template = template(&docs);
+    let mut found: HashMap<Key, Found> = HashMap::new();
+    let mut why_empty: HashMap<String, String> = HashMap::new();
+    let mut state = State::default();
+    for doc in &docs {
+        let stamp = source_stamp(site, campaign, doc);
+        let Some(translated) = document::translated(site, campaign, doc, lang, stamp.as_deref())
+        else {
+            continue;
+        };
+        let path = doc
+            .path_in(&campaign.id, lang)
+            .display()
+            .to_string()
+            .replace('\\', "/");
+        let file_stamp = State::stamp(&translated.file.text);
+        let fresh =
+            previous.catalog.is_none() || previous.state.files.get(&path) != Some(&file_stamp);
+        state.files.insert(path.clone(), file_stamp);
+        if let Some(reason) = &translated.misaligned {
+            why_empty.insert(
+                doc.context.clone(),
+                format!("not taken from {path}: {reason}, so its texts could not be matched"),
+            );
+        }
+        for (text, translation) in doc.texts.iter().zip(translated.texts) {
+            let Some(translation) = translation.filter(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            let outdated = translated.outdated && !matches!(text.field, Field::Campaign(_));
+            found
+                .entry((doc.context.clone(), text.source.clone()))
+                .or_insert(Found {
+                    translation,
+                    outdated,
+                    fresh,
+                });
+        }
+    }
+    let mut messages = merge(template, previous.catalog.as_ref(), &found);
+    for message in &mut messages {
+        if message.translation.is_empty()
+            && let Some(why) = why_empty.get(&message.context)
+        {
+            message.notes.push(why.clone());
+        }
+    }
+    let catalog = Catalog {
+        campaign: campaign.id.clone(),
+        source_language: campaign.default_language.clone(),
+        language: lang.to_string(),
+        plural_forms: Some(lang::gettext_plural_forms(lang).to_string()),
+        messages,
+    };
+    (catalog, state)
+}
+
+/// The template (`.pot`) of a campaign: every message, untranslated.
+pub fn export_template(site: &Site, campaign: &Campaign) -> Catalog {
+    Catalog {
+        campaign: campaign.id.clone(),
+        source_language: campaign.default_language.clone(),
+        language: String::new(),
+        plural_forms: None,
+        messages: template(&document::source_docs(site, campaign)),
+    }
+}
+
+/// The stamp a translation of `doc` is compared with (pages and leaflets).
+pub fn source_stamp(site: &Site, campaign: &Campaign, doc: &Doc) -> Option<String> {
+    let pool = match doc.kind {
+        document::DocKind::Page => &site.pages,
+        document::DocKind::Leaflet => &site.leaflet_texts,
+        document::DocKind::Campaign => return None,
+    };
+    pool.iter()
+        .find(|p| {
+            p.campaign == campaign.id && p.lang == campaign.default_language && p.slug == doc.slug
+        })
+        .map(source_hash)
+}
+
+/// Fills the template's translations, as `msgmerge` would from the
+/// previous file, except that a translated document changed since the last
+/// exchange gives its own text.
+pub fn merge(
+    template: Vec<Message>,
+    previous: Option<&Catalog>,
+    found: &HashMap<Key, Found>,
+) -> Vec<Message> {
+    let old: Vec<&Message> = previous.map_or_else(Vec::new, |c| c.messages.iter().collect());
+    let exact: HashMap<(&str, &str), usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ((m.context.as_str(), m.source.as_str()), i))
+        .collect();
+    let mut used = vec![false; old.len()];
+    let mut out = Vec::with_capacity(template.len());
+    for mut message in template {
+        let key = (message.context.clone(), message.source.clone());
+        let from_doc = found.get(&key);
+        let exact_old = exact
+            .get(&(message.context.as_str(), message.source.as_str()))
+            .copied();
+        if let Some(i) = exact_old {
+            used[i] = true;
+            message.translator_comments = old[i].translator_comments.clone();
+        }
+        // A document edited since the last exchange speaks first; then the
+        // previous file, exactly or as msgmerge's fuzzy suggestion; then a
+        // document the previous file knows nothing of.
+        let fuzzy_old = match (from_doc, exact_old) {
+            (Some(f), _) if f.fresh => None,
+            (_, Some(_)) => None,
+            _ => closest(&old, &message),
+        };
+        if let Some(found) =
+            from_doc.filter(|f| f.fresh || (exact_old.is_none() && fuzzy_old.is_none()))
+        {
+            message.translation = found.translation.clone();
+            message.fuzzy = found.outdated;
+            if found.outdated {
+                message.notes.push(
+                    "the translated page was made for an older version of the source: check this text"
+                        .to_string(),
+                );
+            }
+        } else if let Some(i) = exact_old {
+            message.translation = old[i].translation.clone();
+            message.fuzzy = old[i].fuzzy && !old[i].translation.is_empty();
+            message.previous_source = old[i].previous_source.clone().filter(|_| message.fuzzy);
+        } else if let Some(i) = fuzzy_old {
+            used[i] = true;
+            message.translation = old[i].translation.clone();
+            message.fuzzy = true;
+            message.previous_source = Some(old[i].source.clone());
+        }
+        out.push(message);
+    }
+    // Translations of texts that are gone stay, as msgmerge keeps them,
+    // so a text that comes back finds its translation.
+    for (i, m) in old.iter().enumerate() {
+        if !used[i] && !m.translation.is_empty() {
+            out.push(Message {
+                obsolete: true,
+                notes: Vec::new(),
+                references: Vec::new(),
+                line: 0,
+                ..(*m).clone()
+            });
+        }
+    }
+    out
+}
+
+/// The old translated message whose source is most like `message`'s, if
+/// any is alike enough. Like msgmerge, it looks in every context (a text
+/// moved to another page keeps its translation as a suggestion), and the
+/// same context only decides between equally good matches.
+fn closest(old: &[&Message], message: &Message) -> Option<usize> {
+    let mut best: Option<(f64, bool, usize)> = None;
+    for (i, m) in old.iter().enumerate() {
+        if m.translation.is_empty() {
+            continue;
+        }
+        let s = similarity(&m.source, &message.source);
+        let same = m.context == message.context;
+        if s >= FUZZY_THRESHOLD
+            && best.is_none_or(|(b, b_same, _)| s > b || (s == b && same && !b_same))
+        {
+            best = Some((s, same, i));
+        }
+    }
+    best.map(|(_, _, i)| i)
+}
+
+/// Translated, fuzzy and untranslated messages of a catalog (obsolete ones
+/// left out).
+pub fn counts(catalog: &Catalog) -> TextCounts {
+    let mut counts = TextCounts::default();
+    for m in catalog.messages.iter().filter(|m| !m.obsolete) {
+        if m.translation.is_empty() {
+            counts.untranslated += 1;
+        } else if m.fuzzy {
+            counts.fuzzy += 1;
+        } else {
+            counts.translated += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(context: &str, source: &str, translation: &str) -> Message {
+        Message {
+            context: context.into(),
+            source: source.into(),
+            translation: translation.into(),
+            ..Message::default()
+        }
+    }
+
+    #[test]
+    fn merge_keeps_marks_fuzzy_and_obsoletes_like_msgmerge() {
+        let old = Catalog {
+            messages: vec![
+                msg("a", "Keep me.", "Mbamë."),
+                msg("a", "The cat sat on the mat.", "Macja u ul."),
+                msg("a", "Gone entirely.", "Iku."),
+                msg("b", "Other page text.", "Tjetër."),
+            ],
+            ..Catalog::default()
+        };
+        let template = vec![
+            msg("a", "Keep me.", ""),
+            msg("a", "The cat sat on the red mat.", ""),
+            msg("b", "The cat sat on the mat!", ""),
+            msg("a", "Something new.", ""),
+        ];
+        let merged = merge(template, Some(&old), &HashMap::new());
+        assert_eq!(merged[0].translation, "Mbamë.");
+        assert!(!merged[0].fuzzy);
+        assert!(merged[1].fuzzy);
+        assert_eq!(merged[1].translation, "Macja u ul.");
+        assert_eq!(
+            merged[1].previous_source.as_deref(),
+            Some("The cat sat on the mat.")
+        );
+        // As in msgmerge, a match from another page is a suggestion too.
+        assert!(merged[2].fuzzy);
+        assert_eq!(merged[2].translation, "Macja u ul.");
+        assert!(merged[3].translation.is_empty());
+        let obsolete: Vec<&str> = merged
+            .iter()
+            .filter(|m| m.obsolete)
+            .map(|m| m.source.as_str())
+            .collect();
+        assert_eq!(obsolete, ["Gone entirely.", "Other page text."]);
+        // An obsolete translation comes back when its text does.
+        let again = merge(
+            vec![msg("a", "Gone entirely.", "")],
+            Some(&Catalog {
+                messages: merged,
+                ..Catalog::default()
+            }),
+            &HashMap::new(),
+        );
+        assert_eq!(again[0].translation, "Iku.");
+        assert!(!again[0].fuzzy);
+    }
+
+    #[test]
+    fn a_document_edited_since_the_last_exchange_wins() {
+        let old = Catalog {
+            messages: vec![msg("a", "Hello.", "Old.")],
+            ..Catalog::default()
+        };
+        let mut found = HashMap::new();
+        let key = ("a".to_string(), "Hello.".to_string());
+        found.insert(
+            key.clone(),
+            Found {
+                translation: "From the page.".into(),
+                outdated: false,
+                fresh: false,
+            },
+        );
+        let template = vec![msg("a", "Hello.", "")];
+        let merged = merge(template.clone(), Some(&old), &found);
+        assert_eq!(merged[0].translation, "Old.", "the exchange file is newer");
+        found.get_mut(&key).unwrap().fresh = true;
+        let merged = merge(template, Some(&old), &found);
+        assert_eq!(merged[0].translation, "From the page.");
+    }
+
+    #[test]
+    fn state_round_trips() {
+        let mut state = State::default();
+        state
+            .files
+            .insert("content/c/sq/a b.md".into(), State::stamp("x"));
+        assert_eq!(State::parse(&state.write()), state);
+    }
+}

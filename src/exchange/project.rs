@@ -1,0 +1,106 @@
+//! The exchange files kept in a project (`translations/<campaign>/`):
+//! finding and reading them. The only part of the exchange that reads
+//! files; `cmd::translate` writes them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::exchange::catalog::{self, Previous, State};
+use crate::exchange::{Catalog, Format, po, xliff};
+use crate::load::files;
+use crate::model::{Campaign, Site, lang};
+use crate::resolve::status::TextCounts;
+
+/// The folder of exchange files, inside the project.
+pub const TRANSLATIONS_DIR: &str = "translations";
+
+/// The languages of a campaign that are translated: all but the default
+/// language and the ones outreach makes itself (`sr-Latn`).
+pub fn target_languages(campaign: &Campaign) -> Vec<&str> {
+    campaign
+        .languages
+        .iter()
+        .map(|l| l.tag.as_str())
+        .filter(|t| *t != campaign.default_language && lang::generated_from(t).is_none())
+        .collect()
+}
+
+/// `translations/<campaign>/` in the project.
+pub fn exchange_dir(root: &Path, campaign: &str) -> PathBuf {
+    root.join(TRANSLATIONS_DIR).join(campaign)
+}
+
+/// Reads an exchange file in either format.
+pub fn parse_exchange(file: &SourceFile, format: Format) -> Result<Catalog, Vec<Diagnostic>> {
+    match format {
+        Format::Po => po::parse(file),
+        Format::Xliff => xliff::parse(file),
+    }
+}
+
+/// An exchange file in either format.
+pub fn write_exchange(catalog: &Catalog, format: Format) -> String {
+    match format {
+        Format::Po => po::write(catalog),
+        Format::Xliff => xliff::write(catalog),
+    }
+}
+
+/// The previous exchange file and state of a campaign's language, as kept
+/// in the project. The file of the format asked for is preferred; an
+/// import keeps both formats up to date, so either is current.
+pub fn previous(
+    root: &Path,
+    campaign: &str,
+    lang: &str,
+    format: Format,
+    diags: &mut Diagnostics,
+) -> Previous {
+    let dir = exchange_dir(root, campaign);
+    let rel = Path::new(TRANSLATIONS_DIR).join(campaign);
+    let mut prev = Previous::default();
+    let other = match format {
+        Format::Po => Format::Xliff,
+        Format::Xliff => Format::Po,
+    };
+    for f in [format, other] {
+        let name = format!("{lang}.{}", f.extension());
+        let path = dir.join(&name);
+        if !path.is_file() {
+            continue;
+        }
+        match files::read_text(&path, &rel.join(&name)) {
+            Ok(file) => match parse_exchange(&file, f) {
+                Ok(catalog) => {
+                    prev.catalog = Some(catalog);
+                    break;
+                }
+                Err(problems) => diags.extend(problems),
+            },
+            Err(d) => diags.push(d),
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string(dir.join(format!("{lang}.state"))) {
+        prev.state = State::parse(&text);
+    }
+    prev
+}
+
+/// Translated, fuzzy and untranslated texts per campaign and language, as
+/// an export would count them now (for `status` and the preview).
+pub fn counts(root: &Path, site: &Site) -> BTreeMap<(String, String), TextCounts> {
+    let mut out = BTreeMap::new();
+    let mut ignored = Diagnostics::new();
+    for campaign in site.campaigns.values() {
+        for lang in target_languages(campaign) {
+            let prev = previous(root, &campaign.id, lang, Format::Po, &mut ignored);
+            let (catalog, _) = catalog::export(site, campaign, lang, &prev);
+            out.insert(
+                (campaign.id.clone(), lang.to_string()),
+                catalog::counts(&catalog),
+            );
+        }
+    }
+    out
+}
