@@ -33,6 +33,68 @@ pub enum Command {
     /// Record that translations are up to date with the default-language page
     /// they were made from (so `status` can tell when that page changes).
     Stamp(StampArgs),
+    /// Work with translators: write the texts to translate as PO or XLIFF
+    /// files (`export`), and put their translations into the pages (`import`).
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+}
+
+/// `outreach translate …`.
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Write, for each campaign and language, a file of texts to translate
+    /// in `translations/<campaign>/`, keeping the translations already made.
+    Export(ExportArgs),
+    /// Put the translations from exchange files into the pages, leaflet
+    /// texts and campaign files. Checks everything first: if any file has
+    /// a problem, nothing is written.
+    Import(ImportArgs),
+}
+
+/// `outreach translate export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project folder (the one that holds `campaigns/` and `content/`).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Only this campaign.
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
+    /// Only these languages (e.g. `--lang sq --lang fa`, or `--lang sq,fa`).
+    #[arg(long, value_name = "LANG", value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// `po` for Poedit, Weblate, Crowdin and OmegaT; `xliff` (XLIFF 1.2)
+    /// for translation agencies (memoQ, Trados).
+    #[arg(long, value_enum, default_value = "po")]
+    pub format: ExchangeFormat,
+}
+
+/// The file format of `translate export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExchangeFormat {
+    /// GNU gettext PO files.
+    Po,
+    /// XLIFF 1.2 files.
+    Xliff,
+}
+
+/// `outreach translate import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Exchange files with translations (`.po` or `.xlf`).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Overwrite translated files that someone changed by hand since the
+    /// last export or import.
+    #[arg(long)]
+    pub force: bool,
+    /// Also write pages that are only partly translated: the texts not
+    /// translated yet stay in the source language.
+    #[arg(long)]
+    pub partial: bool,
 }
 
 /// `outreach status`.

@@ -4,11 +4,12 @@ pub mod build;
 pub mod new;
 pub mod stamp;
 pub mod status;
+pub mod translate;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ProjectArgs};
+use crate::cli::{Cli, Command, ProjectArgs, TranslateCommand};
 use crate::diag::{Diagnostics, Result, Severity};
 use crate::output::Sink;
 use crate::render::Counts;
@@ -28,6 +29,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Status(args) => status::status(&args),
         Command::Stamp(args) => stamp::stamp(&args),
         Command::Serve(args) => crate::serve::serve(&args),
+        Command::Translate(TranslateCommand::Export(args)) => translate::export(&args),
+        Command::Translate(TranslateCommand::Import(args)) => translate::import(&args),
     }
 }
 

@@ -23,7 +23,13 @@ pub fn status(args: &StatusArgs) -> Result<ExitCode> {
     {
         eprintln!("{d}\n");
     }
-    let all = compute(&site, &strings);
+    let mut all = compute(&site, &strings);
+    let counts = crate::exchange::project::counts(&args.root, &site);
+    for s in &mut all {
+        s.texts = counts
+            .get(&(s.campaign.clone(), s.language.clone()))
+            .copied();
+    }
     match args.format {
         StatusFormat::Json => println!("{}", serde_json::to_string_pretty(&all)?),
         StatusFormat::Table => print!("{}", table(&all)),
@@ -54,8 +60,9 @@ pub fn table(all: &[LanguageStatus]) -> String {
         "not stamped",
         "to review",
         "strings missing",
+        "texts done/check/new",
     ];
-    let rows: Vec<[String; 8]> = all
+    let rows: Vec<[String; 9]> = all
         .iter()
         .map(|s| {
             [
@@ -71,6 +78,9 @@ pub fn table(all: &[LanguageStatus]) -> String {
                 s.unstamped.len().to_string(),
                 s.review_needed.len().to_string(),
                 s.strings_missing.len().to_string(),
+                s.texts.map_or("-".to_string(), |t| {
+                    format!("{}/{}/{}", t.translated, t.fuzzy, t.untranslated)
+                }),
             ]
         })
         .collect();
@@ -116,6 +126,9 @@ pub fn table(all: &[LanguageStatus]) -> String {
     if !details.is_empty() {
         out.push('\n');
         out.push_str(&details);
+    }
+    if all.iter().any(|s| s.texts.is_some()) {
+        out.push_str("\n\"texts\": paragraphs, headings and other texts as the translation exchange counts them:\ntranslated / to check (the source changed) / not translated. See `outreach translate export`.\n");
     }
     if all.iter().any(|s| !s.unstamped.is_empty()) {
         out.push_str("\n\"not stamped\": translations that do not record which version of the source they were made from;\nrun `outreach stamp FILE` after translating or checking a page.\n");

@@ -290,7 +290,13 @@ impl Preview {
             Ok(site) => {
                 let strings =
                     crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
-                let all = crate::resolve::status::status(&site, &strings);
+                let mut all = crate::resolve::status::status(&site, &strings);
+                let counts = crate::exchange::project::counts(&self.root, &site);
+                for s in &mut all {
+                    s.texts = counts
+                        .get(&(s.campaign.clone(), s.language.clone()))
+                        .copied();
+                }
                 let mut campaign = String::new();
                 for s in &all {
                     if s.campaign != campaign {
@@ -299,7 +305,7 @@ impl Preview {
                         }
                         campaign = s.campaign.clone();
                         body.push_str(&format!(
-                            "<h2><a href=\"/{c}/\">{c}</a></h2><table><thead><tr><th>language</th><th>pages</th><th>missing</th><th>outdated</th><th>review needed</th><th>leaflets</th></tr></thead><tbody>",
+                            "<h2><a href=\"/{c}/\">{c}</a></h2><table><thead><tr><th>language</th><th>pages</th><th>missing</th><th>outdated</th><th>review needed</th><th>texts translated / to check / to translate</th><th>leaflets</th></tr></thead><tbody>",
                             c = escape_text(&campaign)
                         ));
                     }
@@ -313,7 +319,7 @@ impl Preview {
                         })
                         .collect();
                     body.push_str(&format!(
-                        "<tr><td><a href=\"/{c}/{l}/\">{l}</a>{source}</td><td>{pages}</td><td>{missing}</td><td>{outdated}</td><td>{review}</td><td>{leaflets}</td></tr>",
+                        "<tr><td><a href=\"/{c}/{l}/\">{l}</a>{source}</td><td>{pages}</td><td>{missing}</td><td>{outdated}</td><td>{review}</td><td>{texts}</td><td>{leaflets}</td></tr>",
                         c = escape_text(&s.campaign),
                         l = escape_text(&s.language),
                         source = if s.is_source { " (source)" } else { "" },
@@ -321,6 +327,10 @@ impl Preview {
                         missing = escape_text(&s.missing.join(", ")),
                         outdated = escape_text(&s.outdated.join(", ")),
                         review = escape_text(&s.review_needed.join(", ")),
+                        texts = s.texts.map_or(String::new(), |t| format!(
+                            "{} / {} / {}",
+                            t.translated, t.fuzzy, t.untranslated
+                        )),
                         leaflets = leaflets.join(" "),
                     ));
                 }
