@@ -1,0 +1,525 @@
+//! The translation exchange (issue 12): `outreach translate export` and
+//! `import`, run on copies of the example campaigns.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Project, stderr, stdout};
+use outreach::diag::SourceFile;
+use outreach::exchange::{Catalog, po, xliff};
+
+/// Everything an import may write: pages, leaflet texts, campaign files.
+fn sources(p: &Project) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut all = p.snapshot(&p.root().join("content"));
+    all.extend(
+        p.snapshot(&p.root().join("campaigns"))
+            .into_iter()
+            .map(|(k, v)| (Path::new("campaigns").join(k), v)),
+    );
+    all
+}
+
+fn read_po(p: &Project, rel: &str) -> Catalog {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    po::parse(&SourceFile::new(rel, text)).unwrap_or_else(|e| panic!("{rel}: {e:?}"))
+}
+
+fn ok(output: &std::process::Output) {
+    assert!(
+        output.status.success(),
+        "failed:\n{}\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
+/// Every `.po` (or `.xlf`) file an export wrote.
+fn exchange_files(p: &Project, ext: &str) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(p.root().join("translations"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| {
+            e.path()
+                .strip_prefix(p.root())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn export_then_import_changes_no_byte_in_either_format() {
+    for (format, ext) in [("po", "po"), ("xliff", "xlf")] {
+        let p = Project::examples();
+        let before = sources(&p);
+        ok(&p.outreach(&["translate", "export", "--format", format]));
+        let files = exchange_files(&p, ext);
+        // on-the-move: ar, fa, ps; safe-work: rom, sq, bs, sr, mk (never en, never sr-Latn).
+        assert_eq!(files.len(), 8, "{files:?}");
+        assert!(
+            !files
+                .iter()
+                .any(|f| f.contains("/en.") || f.contains("sr-Latn"))
+        );
+        let exported = p.snapshot(&p.root().join("translations"));
+        let mut args = vec!["translate", "import"];
+        args.extend(files.iter().map(String::as_str));
+        ok(&p.outreach(&args));
+        assert!(
+            before == sources(&p),
+            "{format}: an import of an unchanged export changed a file"
+        );
+        // A second export gives the same files: nothing dated, a stable order.
+        ok(&p.outreach(&["translate", "export", "--format", format]));
+        assert!(exported == p.snapshot(&p.root().join("translations")));
+    }
+}
+
+#[test]
+fn the_first_export_takes_the_existing_translations() {
+    let p = Project::examples();
+    ok(&p.outreach(&["translate", "export"]));
+    let sq = read_po(&p, "translations/safe-work/sq.po");
+    assert_eq!(sq.language, "sq");
+    assert_eq!(sq.campaign, "safe-work");
+    let heading = sq
+        .messages
+        .iter()
+        .find(|m| m.context == "get-help" && m.source == "Call for help")
+        .expect("the heading of get-help is a message");
+    assert_eq!(heading.translation, "Telefononi për ndihmë");
+    assert!(heading.notes.iter().any(|n| n == "heading"));
+    assert!(
+        heading
+            .references
+            .iter()
+            .any(|r| r.starts_with("content/safe-work/en/get-help.md:")),
+        "{:?}",
+        heading.references
+    );
+    // The campaign file's texts and the leaflets are there too.
+    let title = sq
+        .messages
+        .iter()
+        .find(|m| m.context == "campaign" && m.source == "Safe work abroad")
+        .unwrap();
+    assert_eq!(title.translation, "Punë e sigurt jashtë vendit");
+    assert!(sq.messages.iter().any(|m| m.context == "leaflets/card"));
+    // Code blocks, link destinations and ids are not messages of their own.
+    assert!(!sq.messages.iter().any(|m| m.source.contains("{#hotline}")));
+    let template = read_po(&p, "translations/safe-work/safe-work.pot");
+    assert!(template.language.is_empty());
+    assert!(template.messages.iter().all(|m| m.translation.is_empty()));
+}
+
+#[test]
+fn one_changed_paragraph_is_exactly_one_fuzzy_entry() {
+    let p = Project::examples();
+    ok(&p.outreach(&["translate", "export"]));
+    let page = p.root().join("content/safe-work/en/get-help.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let old = "The person who answers should listen to you calmly";
+    assert!(text.contains(old));
+    std::fs::write(
+        &page,
+        text.replace(
+            old,
+            "The person who answers should listen to you patiently and calmly",
+        ),
+    )
+    .unwrap();
+    ok(&p.outreach(&["translate", "export"]));
+    for lang in ["sq", "bs", "sr", "mk", "rom"] {
+        let catalog = read_po(&p, &format!("translations/safe-work/{lang}.po"));
+        let fuzzy: Vec<_> = catalog.messages.iter().filter(|m| m.fuzzy).collect();
+        assert_eq!(fuzzy.len(), 1, "{lang}: {fuzzy:#?}");
+        assert!(
+            fuzzy[0]
+                .source
+                .contains("listen to you patiently and calmly")
+        );
+        assert!(
+            fuzzy[0]
+                .previous_source
+                .as_deref()
+                .is_some_and(|s| s.contains(old)),
+            "{lang}: the old source is kept as #| msgid"
+        );
+        assert!(
+            !fuzzy[0].translation.is_empty(),
+            "the old translation is the suggestion"
+        );
+    }
+    // status counts it, per language.
+    let out = p.outreach(&["status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sq = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campaign"] == "safe-work" && s["language"] == "sq")
+        .unwrap();
+    assert_eq!(sq["texts"]["fuzzy"], 1);
+    assert!(sq["texts"]["translated"].as_u64().unwrap() > 50);
+    assert!(stdout(&p.outreach(&["status"])).contains("texts done/check/new"));
+}
+
+#[test]
+fn an_import_writes_the_translation_into_the_structure_and_stamps_it() {
+    let p = Project::examples();
+    ok(&p.outreach(&["translate", "export"]));
+    let po_path = p.root().join("translations/safe-work/sq.po");
+    let text = std::fs::read_to_string(&po_path).unwrap();
+    let old = "msgstr \"Telefononi për ndihmë\"";
+    assert!(text.contains(old));
+    std::fs::write(&po_path, text.replace(old, "msgstr \"Thirrni për ndihmë\"")).unwrap();
+    let before =
+        std::fs::read_to_string(p.root().join("content/safe-work/sq/get-help.md")).unwrap();
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    let after = std::fs::read_to_string(p.root().join("content/safe-work/sq/get-help.md")).unwrap();
+    assert_eq!(
+        after,
+        before.replace(
+            "## Telefononi për ndihmë {#hotline}",
+            "## Thirrni për ndihmë {#hotline}"
+        )
+    );
+    // The other campaign's and languages' files are untouched; the site builds.
+    p.build_ok();
+    let page = p.page("safe-work/sq/get-help.html");
+    assert!(
+        common::texts(&page, "h2")
+            .iter()
+            .any(|h| h.contains("Thirrni për ndihmë"))
+    );
+}
+
+#[test]
+fn a_new_language_is_written_only_when_complete_or_asked() {
+    let p = Project::examples();
+    // Albanian pages disappear: an export gives empty entries for them.
+    std::fs::remove_dir_all(p.root().join("content/safe-work/sq")).unwrap();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let catalog = read_po(&p, "translations/safe-work/sq.po");
+    let page_messages: Vec<_> = catalog
+        .messages
+        .iter()
+        .filter(|m| m.context != "campaign")
+        .collect();
+    assert!(page_messages.iter().all(|m| m.translation.is_empty()));
+    // Translate one page's texts only ("translation": the source upper-cased).
+    let mut translated = catalog.clone();
+    for m in &mut translated.messages {
+        if m.context == "warning-signs" {
+            m.translation = format!("SQ {}", m.source);
+        }
+    }
+    std::fs::write(
+        p.root().join("translations/safe-work/sq.po"),
+        po::write(&translated),
+    )
+    .unwrap();
+    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
+    ok(&out);
+    assert!(stdout(&out).contains("not written yet"), "{}", stdout(&out));
+    assert!(
+        p.root()
+            .join("content/safe-work/sq/warning-signs.md")
+            .is_file()
+    );
+    assert!(!p.root().join("content/safe-work/sq/get-help.md").exists());
+    // The new page has the source's structure and is stamped.
+    let page =
+        std::fs::read_to_string(p.root().join("content/safe-work/sq/warning-signs.md")).unwrap();
+    assert!(page.contains("source_hash:"));
+    let out = p.outreach(&[
+        "translate",
+        "import",
+        "--partial",
+        "translations/safe-work/sq.po",
+    ]);
+    ok(&out);
+    assert!(p.root().join("content/safe-work/sq/get-help.md").is_file());
+}
+
+#[test]
+fn a_hand_edit_since_the_export_is_not_overwritten() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let po_path = p.root().join("translations/safe-work/sq.po");
+    let text = std::fs::read_to_string(&po_path).unwrap();
+    std::fs::write(
+        &po_path,
+        text.replace(
+            "msgstr \"Telefononi për ndihmë\"",
+            "msgstr \"Thirrni për ndihmë\"",
+        ),
+    )
+    .unwrap();
+    let page = p.root().join("content/safe-work/sq/get-help.md");
+    let edited = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("Nuk keni pse", "Nuk keni nevojë");
+    std::fs::write(&page, &edited).unwrap();
+    let before = sources(&p);
+    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("content/safe-work/sq/get-help.md"), "{err}");
+    assert!(err.contains("changed by hand"), "{err}");
+    assert!(err.contains("Nothing was written"), "{err}");
+    assert!(before == sources(&p));
+    // The next export takes the hand edit; then the import goes through.
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let catalog = read_po(&p, "translations/safe-work/sq.po");
+    assert!(
+        catalog
+            .messages
+            .iter()
+            .any(|m| m.translation.starts_with("Nuk keni nevojë"))
+    );
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    // --force overwrites a hand edit.
+    std::fs::write(
+        &page,
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .replace("Nuk keni nevojë", "X"),
+    )
+    .unwrap();
+    assert_eq!(
+        p.outreach(&["translate", "import", "translations/safe-work/sq.po"])
+            .status
+            .code(),
+        Some(1)
+    );
+    ok(&p.outreach(&[
+        "translate",
+        "import",
+        "--force",
+        "translations/safe-work/sq.po",
+    ]));
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("Nuk keni nevojë")
+    );
+}
+
+/// An exported `sq.po` with one translation replaced, imported: the
+/// import must fail at that entry's line, naming the file, and write nothing.
+fn import_fails(p: &Project, from: &str, to: &str, expected: &str) {
+    let rel = "translations/safe-work/sq.po";
+    let path = p.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "the fixture has {from}");
+    let broken = text.replacen(from, to, 1);
+    std::fs::write(&path, &broken).unwrap();
+    let line = broken[..broken.find(to).unwrap()].matches('\n').count() + 1;
+    let before = sources(p);
+    let out = p.outreach(&["translate", "import", rel]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    assert!(err.contains("translations/safe-work/sq.po:"), "{err}");
+    // The entry starts a few lines above its msgstr.
+    let located = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("translations/safe-work/sq.po:"))
+        .filter_map(|l| l.split(':').next()?.parse::<usize>().ok())
+        .any(|n| n <= line && n + 8 >= line);
+    assert!(located, "no location near line {line}:\n{err}");
+    assert!(err.contains("Nothing was written"), "{err}");
+    assert!(before == sources(p));
+    std::fs::write(&path, text).unwrap();
+}
+
+#[test]
+fn bad_translations_are_reported_and_nothing_is_written() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    // The link to the hotline heading.
+    import_fails(
+        &p,
+        "ndihmë](get-help.md#hotline).\"",
+        "ndihmë](get-help.md#linja).\"",
+        "goes somewhere else",
+    );
+    import_fails(
+        &p,
+        "ndihmës: `+000 00 000 000`.\"",
+        "ndihmës: `+000 00 000`.\"",
+        "backticks",
+    );
+    import_fails(
+        &p,
+        "msgstr \"Telefononi për ndihmë\"",
+        "msgstr \"Telefononi <b>për</b> ndihmë\"",
+        "HTML",
+    );
+    import_fails(
+        &p,
+        "msgstr \"Telefononi për ndihmë\"",
+        "msgstr \"**Telefononi për ndihmë\"",
+        "does not close",
+    );
+    import_fails(
+        &p,
+        "msgstr \"Telefononi për ndihmë\"",
+        "msgstr \"Позовите за помоћ одмах\"",
+        "not in the language's script",
+    );
+    import_fails(
+        &p,
+        "msgstr \"Telefononi për ndihmë\"",
+        "msgstr \"Telefononi\\npër ndihmë\"",
+        "one line",
+    );
+}
+
+#[test]
+fn a_file_for_another_campaign_language_or_template_is_refused() {
+    let p = Project::examples();
+    ok(&p.outreach(&["translate", "export"]));
+    // Another language's file under this language's name.
+    std::fs::copy(
+        p.root().join("translations/safe-work/bs.po"),
+        p.root().join("translations/safe-work/sq.po"),
+    )
+    .unwrap();
+    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("named for `sq` but its texts are in `bs`"),
+        "{}",
+        stderr(&out)
+    );
+    // Another campaign's file in this campaign's folder.
+    std::fs::copy(
+        p.root().join("translations/on-the-move/fa.po"),
+        p.root().join("translations/safe-work/fa.po"),
+    )
+    .unwrap();
+    let out = p.outreach(&["translate", "import", "translations/safe-work/fa.po"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("in the folder of `safe-work`"),
+        "{}",
+        stderr(&out)
+    );
+    // The source changed after the export: the file is from an older template.
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let page = p.root().join("content/safe-work/en/get-help.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("## What happens when you call", "## What happens next"),
+    )
+    .unwrap();
+    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("older version of the texts"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn campaign_texts_travel_too() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let rel = "translations/safe-work/sq.po";
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    let old = "msgstr \"Punë e sigurt jashtë vendit\"";
+    assert!(text.contains(old));
+    std::fs::write(
+        p.root().join(rel),
+        text.replace(old, "msgstr \"Punë e sigurt në botë\""),
+    )
+    .unwrap();
+    ok(&p.outreach(&["translate", "import", rel]));
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/safe-work.yaml")).unwrap();
+    assert!(yaml.contains("  sq: \"Punë e sigurt në botë\"\n"), "{yaml}");
+    // Comments and every other line stay as they were.
+    assert!(yaml.starts_with("# Example campaign"));
+    p.build_ok();
+}
+
+#[test]
+fn xliff_keeps_inline_markdown_as_placeholders() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--format",
+        "xliff",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let text = std::fs::read_to_string(p.root().join("translations/safe-work/sq.xlf")).unwrap();
+    assert!(text.contains("urn:oasis:names:tc:xliff:document:1.2"));
+    assert!(
+        text.contains("<bpt id=\"1\" ctype=\"link\">["),
+        "links are protected"
+    );
+    assert!(text.contains("state=\"translated\""));
+    let catalog = xliff::parse(&SourceFile::new("sq.xlf", text)).unwrap();
+    assert_eq!(catalog.language, "sq");
+    assert!(
+        catalog
+            .messages
+            .iter()
+            .any(|m| m.translation == "Telefononi për ndihmë")
+    );
+}
