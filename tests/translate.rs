@@ -523,3 +523,47 @@ fn xliff_keeps_inline_markdown_as_placeholders() {
             .any(|m| m.translation == "Telefononi për ndihmë")
     );
 }
+
+#[test]
+fn an_xliff_file_is_checked_like_a_po_file() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--format",
+        "xliff",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let rel = "translations/safe-work/sq.xlf";
+    let path = p.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A CAT tool's translator changed the protected link in the target.
+    let from = "ndihmë<ept id=\"1\">](get-help.md#hotline)</ept>";
+    assert!(
+        text.contains(from),
+        "the link is a placeholder in the target"
+    );
+    let broken = text.replacen(from, "ndihmë<ept id=\"1\">](index.md)</ept>", 1);
+    std::fs::write(&path, &broken).unwrap();
+    let before = sources(&p);
+    let out = p.outreach(&["translate", "import", rel]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("translations/safe-work/sq.xlf:"), "{err}");
+    assert!(err.contains("goes somewhere else"), "{err}");
+    assert!(before == sources(&p));
+    // Translated in the XLIFF file: the page changes, and only it.
+    let from = ">Telefononi për ndihmë</target>";
+    assert!(text.contains(from));
+    std::fs::write(
+        &path,
+        text.replacen(from, ">Thirrni për ndihmë</target>", 1),
+    )
+    .unwrap();
+    ok(&p.outreach(&["translate", "import", rel]));
+    let page = std::fs::read_to_string(p.root().join("content/safe-work/sq/get-help.md")).unwrap();
+    assert!(page.contains("## Thirrni për ndihmë {#hotline}"));
+}
