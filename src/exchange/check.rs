@@ -177,6 +177,13 @@ pub fn check(message: &Message, kind: Kind, script: &str, file: &SourceFile) -> 
             "do not start a line of the translation with `-`, `*`, `+`, `#`, `>`, a number and a dot, or four spaces; join it to the line before",
         );
     }
+    if kind == Kind::Heading && ends_with_attributes(text) {
+        problem(
+            "a heading's translation ends with `{…}`, which would give the heading another id"
+                .to_string(),
+            "remove the `{…}` part: a heading keeps the id of the source, so links to it work in every language",
+        );
+    }
     if kind == Kind::TableCell && has_unescaped_pipe(text) {
         problem(
             "a `|` would split the table cell in two".to_string(),
@@ -222,6 +229,14 @@ fn starts_block(line: &str) -> bool {
         let rest = &t[digits..];
         rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")"
     }
+}
+
+/// Whether a heading text ends with an attribute block such as `{#id}`.
+fn ends_with_attributes(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('}')
+        && t.rfind('{')
+            .is_some_and(|i| !t[..i].ends_with('{') && !t[i..].starts_with("{{"))
 }
 
 fn has_unescaped_pipe(text: &str) -> bool {
@@ -309,6 +324,9 @@ mod tests {
         assert!(p[0].contains("one line"), "{p:?}");
         let p = problems("A b", "Një\n- listë", Kind::Paragraph, "Latn");
         assert!(p[0].contains("would start a new list"), "{p:?}");
+        let p = problems("Help", "Ndihmë {#ndihme}", Kind::Heading, "Latn");
+        assert!(p[0].contains("another id"), "{p:?}");
+        assert!(problems("{{NGO}} help", "Ndihmë {{NGO}}", Kind::Heading, "Latn").is_empty());
         let p = problems("a", "a | b", Kind::TableCell, "Latn");
         assert!(p[0].contains("table cell"), "{p:?}");
         let p = problems("Help is free", "Help is free", Kind::Paragraph, "Arab");
