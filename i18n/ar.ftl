@@ -3,7 +3,7 @@
 #
 # Plural forms follow CLDR: { $count -> [one] ... *[other] ... }.
 
-skip-link = انتقل إلى المحتوى الرئيسي
+skip-link = انتقلوا إلى المحتوى الرئيسي
 language-switcher = اللغات
 page-list = الصفحات
 home = الصفحة الرئيسية
@@ -20,10 +20,10 @@ languages-available =
     }
 page-not-translated = لم تُترجَم هذه الصفحة بعد. وهي معروضة باللغة: { $language }.
 helpline = خط المساعدة
-call = اتصل بـ{ $name }
-leaflet-download = نزّل المنشور (PDF، { $size } كيلوبايت)
+call = اتصلوا ب{ $name }
+leaflet-download = نزّلوا المنشور (PDF، { $size } كيلوبايت)
 leaflets = منشورات للطباعة
-leaflet-online = امسح الرمز لقراءة هذا على الإنترنت
+leaflet-online = امسحوا الرمز لقراءة هذا على الإنترنت
 leaflet-format-a4-trifold = منشور مطوي (A4)
 leaflet-format-a5-flyer = منشور بورقة واحدة (A5)
 leaflet-format-a6-card = بطاقة جيب (A6)

@@ -1,5 +1,6 @@
 # Interface strings of the default theme: Persian (فارسی).
 # review: needed — not yet reviewed by a native speaker.
+# Dari: these strings use Iranian Persian (Farsi) wording. If most readers of the campaign are from Afghanistan, have a native Dari speaker review the vocabulary (not done here, so as not to guess Dari words).
 #
 # Plural forms follow CLDR: { $count -> [one] ... *[other] ... }.
 
@@ -11,8 +12,8 @@ other-languages = همهٔ زبان‌ها
 not-found = صفحه پیدا نشد
 languages-available =
     { $count ->
-        [one] در { $count } زبان
-       *[other] در { $count } زبان
+        [one] به { $count } زبان موجود است
+       *[other] به { $count } زبان موجود است
     }
 page-not-translated = این صفحه هنوز ترجمه نشده است و به زبان { $language } نمایش داده می‌شود.
 helpline = خط کمک

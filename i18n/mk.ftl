@@ -12,7 +12,7 @@ not-found = Страницата не е пронајдена
 languages-available =
     { $count ->
         [one] Достапно на { $count } јазик
-       *[other] Достапно на { $count } јазици
+       *[other] Достапно на { $count } јазика
     }
 page-not-translated = Оваа страница сè уште не е преведена. Прикажана е на: { $language }.
 helpline = Линија за помош

@@ -2,38 +2,43 @@
 # review: needed — not yet reviewed by a native speaker; Romani has several
 # dialects, and these words should be checked with the community you serve.
 #
+# Dialect: Balkan Romani (Arli-type forms), as in translations/safe-work/rom.po.
+# One set of forms everywhere: nane (not naj), žutipe (not ažutipe), panda
+# (not još), misal (not primer), ginavel "to read" (not drabarel).
+# Readers are addressed in the plural (tumen, tumaro; imperatives in -en).
+#
 # Plural forms follow CLDR: { $count -> [one] ... *[other] ... }.
 
-skip-link = Dža ko anglutno lil
+skip-link = Džan ko anglutno lil
 language-switcher = Čhiba
 page-list = Patrina
 home = Anglutni patrin
 other-languages = Sa e čhiba
-not-found = Akaja patrin naj arakhli
+not-found = Akaja patrin nane arakhli
 languages-available =
     { $count ->
         [one] Si ande { $count } čhib
        *[other] Si ande { $count } čhiba
     }
-page-not-translated = Akaja patrin još naj prevodime. Sikavel pe ande { $language }.
+page-not-translated = Akaja patrin panda nane prevodime. Sikavel pe ande { $language }.
 helpline = Linija vaš žutipe
-call = Akhar { $name }
-leaflet-download = Le o lil (PDF, { $size } KB)
+call = Akharen { $name }
+leaflet-download = Len o lil (PDF, { $size } KB)
 leaflets = Lila vaš štampinipe
-leaflet-online = Skenirin thaj drabar ko interneti
+leaflet-online = Skenirinen thaj ginaven ko interneti
 leaflet-format-a4-trifold = Presavimo lil (A4)
 leaflet-format-a5-flyer = Flajeri (A5)
 leaflet-format-a6-card = Kartica vaš o džepi (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Arakhipe ko interneti
-safety-intro = Ko sa e patrina akale sajtesko isi jekh butoni „Mukhen akava sajti“. Koristinen les te avel paše tumende varekon kaj na valjani te dikhel so drabaren.
-safety-button = Kana ka pritisnen o butoni, ili kana ka pritisnen trin drom o Shift, ko than akale sajtesko ka putardol jekh aver sajti kaj naj opasno. O butoni „Palal“ na ka anel palem akaja patrin.
-safety-limits = O butoni na khosel i historija ko tumaro browseri. Varekon kaj ka dikhel i historija ko tumaro telefoni ipak šaj te dikhel kaj sinen ko akava sajti.
-safety-history = Te khosen i historija, putaren o meni ko tumaro browseri, džan ko „Historija“ thaj khosen akava sajti ili sa i historija. Aver drom šaj te koristinen privatno (incognito) penđera, kaj na arakhel i historija.
-safety-phone = Te varekon aver dikhel tumaro telefoni, ramosaren e numerja e linijengere vaš ažutipe tala jekh običan anav. Te si sigurno, khosen i lista e akharipengi thaj e poruke.
-safety-shared = Ko telefoni ili kompjuteri kaj si zajedničko ili manglo, koristinen privatno penđera thaj ikljen andar tumaro profili kana ka završinen.
-safety-danger = Te akana sen ki opasnost, akharen o numero vaš hitno ažutipe ko them kaj akana sen.
+safety-intro = Ko sa e patrina akale sajtesko si jekh butoni „Mukhen akava sajti“. Koristinen les te avel paše tumende varekon kaj na valjani te dikhel so ginaven.
+safety-button = Kana ka pritisnen o butoni, vaj kana ka pritisnen trin drom o Shift, ko than akale sajtesko ka putardol jekh aver sajti kaj nane opasno. O butoni „Palal“ na ka anel palem akaja patrin.
+safety-limits = O butoni na khosel i historija ko tumaro browseri. Varekon kaj ka dikhel i historija ko tumaro telefoni panda šaj te dikhel kaj sinen ko akava sajti.
+safety-history = Te khosen i historija, putaren o meni ko tumaro browseri, džan ko „Historija“ thaj khosen akava sajti vaj sa i historija. Aver drom šaj te koristinen privatno (incognito) penđera, kaj na arakhel i historija.
+safety-phone = Te varekon aver dikhel tumaro telefoni, ramosaren e numerja e linijengere vaš žutipe tala jekh sakodivesutno anav. Te si sigurno, khosen i lista e akharipengi thaj e poruke.
+safety-shared = Ko telefoni vaj kompjuteri kaj si khetano vaj manglo, koristinen privatno penđera thaj ikljen andar tumaro profili kana ka završinen.
+safety-danger = Te akana sen ki opasnost, akharen o numero vaš hitno žutipe ko them kaj akana sen.
 quick-exit-label = Mukhen akava sajti
 safety-link = Arakhipe ko interneti
 contact-hours = Sahatja: { $hours }
@@ -42,5 +47,5 @@ contact-whatsapp = WhatsApp
 contact-viber = Viber
 contact-sms = Bičhaven SMS
 contact-email = Bičhaven e-mail
-contact-example = Primer: akava naj čačutno kontakti. Paruven les jekhe kontaktesa kaj si proverimo.
+contact-example = Misal: akava nane čačutno kontakti. Paruven les jekhe kontaktesa kaj si proverimo.
 print-url-note = E linkija štampinđon lengere veb-adresasa.

@@ -26,10 +26,10 @@ leaflet-format-a6-card = Kartë xhepi (A6)
 
 # Staying safe online, quick exit, contacts.
 safety-title = Siguria në internet
-safety-intro = Në çdo faqe të këtij uebsajti ka një buton „Dilni nga kjo faqe“. Përdoreni nëse ju afrohet dikush që nuk duhet të shohë se çfarë po lexoni.
-safety-button = Kur shtypni butonin, ose kur shtypni tri herë tastin Shift, në vend të kësaj faqeje hapet një faqe tjetër e padëmshme. Butoni „Prapa“ nuk e kthen më këtë faqe.
+safety-intro = Në çdo faqe të këtij uebsajti ka një buton «Dilni nga kjo faqe». Përdoreni nëse ju afrohet dikush që nuk duhet të shohë se çfarë po lexoni.
+safety-button = Kur shtypni butonin, ose kur shtypni tri herë tastin Shift, në vend të kësaj faqeje hapet një faqe tjetër e padëmshme. Butoni «Prapa» nuk e kthen më këtë faqe.
 safety-limits = Butoni nuk e fshin historikun e shfletimit. Dikush që shikon historikun në telefonin tuaj mund të shohë ende se e keni vizituar këtë faqe.
-safety-history = Për të fshirë historikun, hapni menynë e shfletuesit, shkoni te „Historiku“ dhe fshini këtë faqe ose të gjithë historikun. Herën tjetër mund të përdorni një dritare private (inkognito), e cila nuk e ruan historikun.
+safety-history = Për të fshirë historikun, hapni menynë e shfletuesit, shkoni te «Historiku» dhe fshini këtë faqe ose të gjithë historikun. Herën tjetër mund të përdorni një dritare private (inkognito), e cila nuk e ruan historikun.
 safety-phone = Nëse dikush tjetër jua kontrollon telefonin, ruajini numrat e linjave të ndihmës me një emër të zakonshëm që nuk bie në sy. Nëse është e sigurt, fshini listën e thirrjeve dhe mesazhet.
 safety-shared = Në një telefon ose kompjuter që e përdorin edhe të tjerët, ose që e keni marrë hua, përdorni një dritare private dhe dilni nga llogaria kur të mbaroni.
 safety-danger = Nëse jeni në rrezik tani, telefononi numrin e urgjencës së vendit ku ndodheni.
