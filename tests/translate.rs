@@ -460,7 +460,7 @@ fn a_file_for_another_campaign_language_or_template_is_refused() {
     let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("older version of the texts"),
+        stderr(&out).contains("does not match the texts of the source"),
         "{}",
         stderr(&out)
     );
@@ -566,4 +566,348 @@ fn an_xliff_file_is_checked_like_a_po_file() {
     ok(&p.outreach(&["translate", "import", rel]));
     let page = std::fs::read_to_string(p.root().join("content/safe-work/sq/get-help.md")).unwrap();
     assert!(page.contains("## Thirrni për ndihmë {#hotline}"));
+}
+
+/// Sets the msgstr of the entry whose msgid is `msgid`, in a PO file of the
+/// project, and clears its fuzzy mark.
+fn set_msgstr(p: &Project, rel: &str, msgid: &str, msgstr: &str) {
+    let mut catalog = read_po(p, rel);
+    let m = catalog
+        .messages
+        .iter_mut()
+        .find(|m| m.source == msgid)
+        .unwrap_or_else(|| panic!("no entry {msgid:?}"));
+    m.translation = msgstr.to_string();
+    m.fuzzy = false;
+    std::fs::write(p.root().join(rel), po::write(&catalog)).unwrap();
+}
+
+fn read(p: &Project, rel: &str) -> String {
+    std::fs::read_to_string(p.root().join(rel)).unwrap()
+}
+
+// Regressions from a review of the exchange (issue 12).
+
+#[test]
+fn a_source_change_outside_the_texts_rebuilds_the_translation() {
+    let p = Project::examples();
+    let (en, sq) = (
+        "content/safe-work/en/get-help.md",
+        "content/safe-work/sq/get-help.md",
+    );
+    for rel in [en, sq] {
+        p.write(
+            rel,
+            format!("{}\n```\n+381 11 111 1111\n```\n", read(&p, rel)),
+        );
+    }
+    ok(&p.outreach(&["stamp", sq]));
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    p.write(
+        en,
+        read(&p, en).replace("+381 11 111 1111", "+381 22 222 2222"),
+    );
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    let page = read(&p, sq);
+    assert!(
+        page.contains("+381 22 222 2222"),
+        "the new number is in the translation"
+    );
+    assert!(
+        page.contains("review: needed"),
+        "the translation's own note stays"
+    );
+    let status = p.outreach(&["status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let sq = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["language"] == "sq")
+        .unwrap();
+    assert_eq!(sq["outdated"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn line_ends_are_not_a_hand_edit_and_stray_spaces_are_trimmed() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let page = "content/safe-work/sq/get-help.md";
+    p.write(page, read(&p, page).replace('\n', "\r\n"));
+    set_msgstr(
+        &p,
+        "translations/safe-work/sq.po",
+        "Call for help",
+        " Thirrni për ndihmë \n",
+    );
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    assert!(read(&p, page).contains("## Thirrni për ndihmë {#hotline}\r\n"));
+}
+
+#[test]
+fn an_unchanged_campaign_text_keeps_its_line() {
+    let p = Project::examples();
+    let rel = "campaigns/safe-work.yaml";
+    p.write(
+        rel,
+        read(&p, rel).replace(
+            "  sq: \"Punë e sigurt jashtë vendit\"",
+            "  sq: Punë e sigurt jashtë vendit   # checked by Ana",
+        ),
+    );
+    let before = read(&p, rel);
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    assert_eq!(read(&p, rel), before);
+}
+
+#[test]
+fn a_campaign_that_cannot_be_read_is_said_on_export() {
+    let p = Project::examples();
+    let rel = "campaigns/safe-work.yaml";
+    p.write(
+        rel,
+        read(&p, rel).replace("languages: [rom,", "languages: [ar, rom,"),
+    );
+    let out = p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "ar",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("campaigns/safe-work.yaml"), "{err}");
+    assert!(err.contains("nothing was exported"), "{err}");
+}
+
+#[test]
+fn an_xliff_import_keeps_what_the_po_file_holds() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--format",
+        "xliff",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let po_before = read(&p, "translations/safe-work/sq.po");
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.xlf"]));
+    assert_eq!(read(&p, "translations/safe-work/sq.po"), po_before);
+}
+
+#[test]
+fn the_same_text_twice_translated_two_ways_is_left_to_a_person() {
+    let p = Project::examples();
+    let (en, sq) = (
+        "content/safe-work/en/index.md",
+        "content/safe-work/sq/index.md",
+    );
+    p.write(
+        en,
+        format!("{}\n| A | B |\n|---|---|\n| Yes | Yes |\n", read(&p, en)),
+    );
+    p.write(
+        sq,
+        format!(
+            "{}\n| A | B |\n|---|---|\n| Po | Po, sigurisht |\n",
+            read(&p, sq)
+        ),
+    );
+    ok(&p.outreach(&["stamp", sq]));
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let catalog = read_po(&p, "translations/safe-work/sq.po");
+    let yes = catalog.messages.iter().find(|m| m.source == "Yes").unwrap();
+    assert!(yes.fuzzy, "two translations of one text: {yes:?}");
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    assert!(read(&p, sq).contains("| Po | Po, sigurisht |"));
+}
+
+#[test]
+fn two_files_for_one_language_are_refused() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--format",
+        "xliff",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let out = p.outreach(&[
+        "translate",
+        "import",
+        "translations/safe-work/sq.po",
+        "translations/safe-work/sq.xlf",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("import one file per language"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_unstamped_page_gives_texts_to_check() {
+    let p = Project::examples();
+    let sq = "content/safe-work/sq/get-help.md";
+    let text = read(&p, sq);
+    let stamp_line = text
+        .lines()
+        .find(|l| l.starts_with("source_hash:"))
+        .unwrap()
+        .to_string();
+    p.write(sq, text.replace(&format!("{stamp_line}\n"), ""));
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let catalog = read_po(&p, "translations/safe-work/sq.po");
+    let page: Vec<_> = catalog
+        .messages
+        .iter()
+        .filter(|m| m.context == "get-help")
+        .collect();
+    assert!(page.iter().all(|m| m.fuzzy && !m.translation.is_empty()));
+    // An import of them changes nothing and stamps nothing.
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    assert!(!read(&p, sq).contains("source_hash"));
+}
+
+#[test]
+fn language_codes_as_cat_tools_write_them_are_understood() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let rel = "translations/safe-work/sq.po";
+    p.write(
+        rel,
+        read(&p, rel).replace("\"Language: sq\\n\"", "\"Language: sq_AL\\n\""),
+    );
+    ok(&p.outreach(&["translate", "import", rel]));
+    p.write(
+        rel,
+        read(&p, rel).replace("\"Language: sq_AL\\n\"", "\"Language: sr-Latn\\n\""),
+    );
+    let out = p.outreach(&["translate", "import", rel]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "sr-Latn is made by outreach, never imported"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_does_not_write_through_a_link() {
+    let p = Project::examples();
+    let outside = p.root().join("precious.txt");
+    std::fs::write(&outside, "keep me").unwrap();
+    std::fs::create_dir_all(p.root().join("translations/safe-work")).unwrap();
+    std::os::unix::fs::symlink(&outside, p.root().join("translations/safe-work/sq.state")).unwrap();
+    let out = p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("does not write through links"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
+}
+
+#[test]
+fn a_template_is_not_imported() {
+    let p = Project::examples();
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+    let out = p.outreach(&[
+        "translate",
+        "import",
+        "translations/safe-work/safe-work.pot",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("template"), "{}", stderr(&out));
 }

@@ -15,8 +15,8 @@ use crate::exchange::project::{
     TRANSLATIONS_DIR, exchange_dir, parse_exchange, previous, target_languages, write_exchange,
 };
 use crate::exchange::segment::{self, Kind};
-use crate::exchange::{Catalog, Format, check, po};
-use crate::load::{self, files};
+use crate::exchange::{Catalog, Format, Message, check, po};
+use crate::load::{self, files, front_matter};
 use crate::model::{Campaign, Site};
 use crate::output::write::replace_file;
 
@@ -31,7 +31,31 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     // A language just added has no pages yet, which `check` reports; the
     // export is how its pages get made, so it goes on.
     note_load_problems(&diags);
+    if let Some(id) = &args.campaign
+        && !site.campaigns.contains_key(id)
+    {
+        eprintln!(
+            "error: the campaign `{id}` could not be read (see above), so nothing was exported."
+        );
+        return Ok(ExitCode::from(EXIT_CONTENT));
+    }
     let mut diags = Diagnostics::new();
+    for wanted in &args.lang {
+        if !site
+            .campaigns
+            .values()
+            .any(|c| c.language(wanted).is_some())
+        {
+            diags.push(
+                Diagnostic::in_file(
+                    Path::new("campaigns"),
+                    Severity::Error,
+                    format!("no campaign has the language `{wanted}`"),
+                )
+                .with_help("write it as in the campaign's `languages:` list"),
+            );
+        }
+    }
     let format = match args.format {
         ExchangeFormat::Po => Format::Po,
         ExchangeFormat::Xliff => Format::Xliff,
@@ -41,19 +65,7 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     for campaign in site.campaigns.values() {
         let targets = target_languages(campaign);
         for wanted in &args.lang {
-            if campaign.language(wanted).is_none() {
-                diags.push(
-                    Diagnostic::in_file(
-                        &campaign.source.path,
-                        Severity::Error,
-                        format!("the campaign has no language `{wanted}` to export"),
-                    )
-                    .with_help(format!(
-                        "its languages to translate are: {}",
-                        targets.join(", ")
-                    )),
-                );
-            } else if !targets.contains(&wanted.as_str()) {
+            if campaign.language(wanted).is_some() && !targets.contains(&wanted.as_str()) {
                 diags.push(Diagnostic::in_file(
                     &campaign.source.path,
                     Severity::Error,
@@ -103,7 +115,15 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
 
 /// Writes a file unless it already holds `text` (so an export that finds
 /// nothing new touches nothing).
+/// Never through a symbolic link: a link committed into `translations/`
+/// could otherwise make an export overwrite any file on the computer.
 fn write_if_changed(path: &Path, text: &str) -> Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        anyhow::bail!(
+            "`{}` is a link to another file; outreach does not write through links. Replace the link with the file itself",
+            path.display()
+        );
+    }
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());
     }
@@ -114,10 +134,23 @@ fn write_if_changed(path: &Path, text: &str) -> Result<()> {
 /// `check`'s to report, and a translation round trip does not depend on
 /// them (files that could not be read are never overwritten).
 fn note_load_problems(diags: &Diagnostics) {
-    let errors = diags.count(Severity::Error);
+    // A campaign file with a problem leaves its whole campaign out, which
+    // must not pass unsaid.
+    let campaign_errors: Vec<&Diagnostic> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| {
+            d.severity == Severity::Error
+                && d.path.as_ref().is_some_and(|p| p.starts_with("campaigns"))
+        })
+        .collect();
+    for d in &campaign_errors {
+        eprintln!("{d}\n");
+    }
+    let errors = diags.count(Severity::Error) - campaign_errors.len();
     if errors > 0 {
         eprintln!(
-            "note: the project has {errors} {} that `outreach check` lists; they do not stop this command.",
+            "note: the project has {errors} other {} that `outreach check` lists; they do not stop this command.",
             plural(errors, "problem", "problems")
         );
     }
@@ -177,7 +210,27 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     }
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
     let mut report = Vec::new();
+    let mut seen: HashMap<(String, String), PathBuf> = HashMap::new();
     for inc in &incoming {
+        // Two files for one language would each overwrite the other's texts.
+        if let Ok((campaign, lang)) = identify(&site, inc)
+            && let Some(first) =
+                seen.insert((campaign.id.clone(), lang.clone()), inc.file.path.clone())
+        {
+            diags.push(
+                Diagnostic::in_file(
+                    &inc.file.path,
+                    Severity::Error,
+                    format!(
+                        "`{}` has the `{lang}` texts of `{}` too: import one file per language",
+                        shown(&first),
+                        campaign.id
+                    ),
+                )
+                .with_help("import the newer of the two files"),
+            );
+            continue;
+        }
         if let Some(plan) = plan_import(args, &site, inc, &mut diags) {
             writes.extend(plan.writes);
             report.push(plan.report);
@@ -205,6 +258,118 @@ struct Plan {
     report: String,
 }
 
+/// The language of a campaign that a code from an exchange file names:
+/// as written, in any case, with `_` for `-`, or with a region CAT tools
+/// add (`sq-AL`, `sq_AL`). Never the default language or `sr-Latn`.
+fn match_language<'c>(campaign: &'c Campaign, code: &str) -> Option<&'c str> {
+    let code = code.trim().replace('_', "-");
+    let targets = target_languages(campaign);
+    let exact = targets.iter().find(|t| t.eq_ignore_ascii_case(&code));
+    if let Some(t) = exact {
+        return Some(t);
+    }
+    let (base, region) = code.split_once('-')?;
+    let is_region = (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+        || (region.len() == 3 && region.chars().all(|c| c.is_ascii_digit()));
+    if !is_region {
+        return None;
+    }
+    targets.into_iter().find(|t| t.eq_ignore_ascii_case(base))
+}
+
+/// The campaign and language an exchange file is for, from what it says
+/// and where it is; a problem naming the file when they do not fit the
+/// project.
+fn identify<'s>(site: &'s Site, inc: &Incoming) -> Result<(&'s Campaign, String), Diagnostic> {
+    let file = &inc.file;
+    let problem = |message: String, help: String| {
+        Diagnostic::in_file(&file.path, Severity::Error, message).with_help(help)
+    };
+    let stem = inc.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let folder = inc
+        .path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let campaigns = || {
+        site.campaigns
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if inc.path.extension().is_some_and(|e| e == "pot") {
+        return Err(problem(
+            "this is a template (`.pot`): it has the texts to translate, but no translations"
+                .into(),
+            "import the file of a language, such as `translations/<campaign>/sq.po`".into(),
+        ));
+    }
+    let campaign_id = if inc.catalog.campaign.is_empty() {
+        if !site.campaigns.contains_key(folder) {
+            return Err(problem(
+                "the file does not say which campaign it is for (it has no `X-Outreach-Campaign` line), and it is not in a campaign's folder".into(),
+                format!("put it in `{TRANSLATIONS_DIR}/<campaign>/`; the campaigns here are: {}", campaigns()),
+            ));
+        }
+        folder
+    } else {
+        inc.catalog.campaign.as_str()
+    };
+    let Some(campaign) = site.campaigns.get(campaign_id) else {
+        return Err(problem(
+            format!(
+                "the file is for the campaign `{campaign_id}`, which this project does not have"
+            ),
+            format!("the campaigns here are: {}", campaigns()),
+        ));
+    };
+    if site.campaigns.contains_key(folder) && folder != campaign_id {
+        return Err(problem(
+            format!(
+                "the file is for the campaign `{campaign_id}` but is in the folder of `{folder}`"
+            ),
+            "check that the translator sent back the right file".into(),
+        ));
+    }
+    let written = if inc.catalog.language.is_empty() {
+        stem
+    } else {
+        inc.catalog.language.as_str()
+    };
+    let targets = target_languages(campaign);
+    let Some(lang) = match_language(campaign, written) else {
+        return Err(problem(
+            format!(
+                "the campaign `{}` has no language `{written}` to translate into",
+                campaign.id
+            ),
+            format!("its languages to translate are: {}", targets.join(", ")),
+        ));
+    };
+    if let Some(named) = match_language(campaign, stem)
+        && named != lang
+    {
+        return Err(problem(
+            format!("the file is named for `{named}` but its texts are in `{lang}`"),
+            "check that the translator sent back the right file".into(),
+        ));
+    }
+    Ok((campaign, lang.to_string()))
+}
+
+/// Where a document's text comes from in an import.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum From {
+    /// A translated entry of the exchange file.
+    Exchange,
+    /// What the translated document already says (the entry is fuzzy or empty).
+    Kept,
+    /// The source text (`--partial`).
+    Source,
+}
+
 /// Checks one exchange file against the project and works out every file
 /// it writes. Problems go to `diags`; `None` when the file cannot be used.
 fn plan_import(
@@ -214,77 +379,19 @@ fn plan_import(
     diags: &mut Diagnostics,
 ) -> Option<Plan> {
     let file = &inc.file;
-    let at_top = |message: String, help: String| {
-        Diagnostic::in_file(&file.path, Severity::Error, message).with_help(help)
+    let (campaign, lang) = match identify(site, inc) {
+        Ok(found) => found,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
     };
-    // The campaign and language: from the file, checked against its name
-    // when it sits in `translations/<campaign>/`.
-    let stem = inc.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let folder = inc
-        .path
-        .parent()
-        .and_then(|p| p.file_name())
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
-    let campaign_id = if inc.catalog.campaign.is_empty() {
-        folder
-    } else {
-        inc.catalog.campaign.as_str()
-    };
-    let lang = if inc.catalog.language.is_empty() {
-        stem
-    } else {
-        inc.catalog.language.as_str()
-    };
-    let Some(campaign) = site.campaigns.get(campaign_id) else {
-        diags.push(at_top(
-            format!(
-                "the file is for the campaign `{campaign_id}`, which this project does not have"
-            ),
-            format!(
-                "the campaigns here are: {}",
-                site.campaigns
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-        return None;
-    };
-    if site.campaigns.contains_key(folder) && folder != campaign_id {
-        diags.push(at_top(
-            format!(
-                "the file is for the campaign `{campaign_id}` but is in the folder of `{folder}`"
-            ),
-            "check that the translator sent back the right file".to_string(),
-        ));
-        return None;
-    }
-    if campaign.language(stem).is_some() && stem != lang {
-        diags.push(at_top(
-            format!("the file is named for `{stem}` but its texts are in `{lang}`"),
-            "check that the translator sent back the right file".to_string(),
-        ));
-        return None;
-    }
-    let targets = target_languages(campaign);
-    if !targets.contains(&lang) {
-        diags.push(at_top(
-            format!(
-                "the campaign `{}` has no language `{lang}` to translate into",
-                campaign.id
-            ),
-            format!("its languages to translate are: {}", targets.join(", ")),
-        ));
-        return None;
-    }
+    let lang = lang.as_str();
     let script = campaign
         .language(lang)
         .map_or("Latn", |l| l.script.as_str())
         .to_string();
     let docs = document::source_docs(site, campaign);
-    let template = catalog::template(&docs);
     let kinds: HashMap<Key, Kind> = docs
         .iter()
         .flat_map(|d| {
@@ -293,46 +400,19 @@ fn plan_import(
                 .map(move |t| ((d.context.clone(), t.source.clone()), t.kind))
         })
         .collect();
-    // A file made before the source changed would put old translations on
-    // new texts: it is merged by an export first.
-    let current: Vec<&crate::exchange::Message> = inc
+    // White space around a text is never part of it (a translator's stray
+    // space or line break would otherwise change the page).
+    let current: Vec<Message> = inc
         .catalog
         .messages
         .iter()
         .filter(|m| !m.obsolete)
+        .map(|m| Message {
+            translation: m.translation.trim().to_string(),
+            ..m.clone()
+        })
         .collect();
-    let unknown: Vec<&&crate::exchange::Message> = current
-        .iter()
-        .filter(|m| !kinds.contains_key(&(m.context.clone(), m.source.clone())))
-        .collect();
-    let in_file: std::collections::HashSet<(&str, &str)> = current
-        .iter()
-        .map(|m| (m.context.as_str(), m.source.as_str()))
-        .collect();
-    let new_texts = template
-        .iter()
-        .filter(|m| !in_file.contains(&(m.context.as_str(), m.source.as_str())))
-        .count();
-    if !unknown.is_empty() || new_texts > 0 {
-        let first = unknown.first().map_or(String::new(), |m| {
-            format!(
-                " (first: “{}” at line {})",
-                check::abbreviate(&m.source),
-                m.line
-            )
-        });
-        diags.push(at_top(
-            format!(
-                "the file was made from an older version of the texts: {} of its texts are no longer in the source, and {new_texts} new texts are missing{first}",
-                unknown.len()
-            ),
-            format!(
-                "copy it to `{TRANSLATIONS_DIR}/{}/{lang}.{}` and run `outreach translate export --campaign {} --lang {lang}`: that keeps its translations and marks the changed ones to check; then import that file",
-                campaign.id,
-                inc.format.extension(),
-                campaign.id
-            ),
-        ));
+    if !same_texts(inc, campaign, lang, &current, &kinds, diags) {
         return None;
     }
     let before = diags.count(Severity::Error);
@@ -343,9 +423,9 @@ fn plan_import(
     if diags.count(Severity::Error) > before {
         return None;
     }
-    let translations: HashMap<(&str, &str), &crate::exchange::Message> = current
+    let translations: HashMap<(&str, &str), &Message> = current
         .iter()
-        .map(|m| ((m.context.as_str(), m.source.as_str()), *m))
+        .map(|m| ((m.context.as_str(), m.source.as_str()), m))
         .collect();
     let prev = previous(
         &args.root,
@@ -361,123 +441,94 @@ fn plan_import(
     for doc in &docs {
         let target_path = doc.path_in(&campaign.id, lang);
         let target_shown = shown(&target_path);
-        let stamp = catalog::source_stamp(site, campaign, doc);
-        let existing = document::translated(site, campaign, doc, lang, stamp.as_deref());
-        let mut all_translated = true;
-        let mut missing = 0usize;
-        let values: Vec<Option<String>> = doc
-            .texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let m = translations.get(&(doc.context.as_str(), t.source.as_str()));
-                if let Some(m) = m.filter(|m| m.is_translated()) {
-                    return Some(m.translation.clone());
-                }
-                all_translated = false;
-                let kept = existing
-                    .as_ref()
-                    .filter(|e| e.misaligned.is_none() || !matches!(t.field, Field::Body(_)))
-                    .and_then(|e| e.texts[i].clone());
-                if kept.is_none() && args.partial {
-                    return Some(t.source.clone());
-                }
-                if kept.is_none() && t.field != Field::FrontMatter("description") {
-                    missing += 1;
-                }
-                kept
-            })
-            .collect();
-        let current_text = existing.as_ref().map(|e| e.file.text.clone());
-        let new_text = match doc.kind {
-            DocKind::Campaign => {
-                let mut yaml = campaign_yaml.clone();
-                for (t, v) in doc.texts.iter().zip(&values) {
-                    let (Field::Campaign(field), Some(v)) = (t.field, v) else {
-                        continue;
-                    };
-                    match document::set_campaign_text(&yaml, field, lang, v) {
-                        Ok(y) => yaml = y,
-                        Err(e) => diags.push(
-                            Diagnostic::in_file(
-                                &campaign.source.path,
-                                Severity::Error,
-                                format!(
-                                    "cannot write the `{lang}` texts into the campaign file: {e}"
-                                ),
-                            )
-                            .with_help("write this text into the campaign file by hand"),
-                        ),
-                    }
-                }
-                let digest_now = document::campaign_digest(&campaign_yaml, lang);
-                let digest_new = document::campaign_digest(&yaml, lang);
-                if digest_new != digest_now
-                    && !args.force
-                    && state.files.get(&target_shown) != Some(&State::stamp(&digest_now))
-                    && !digest_now.is_empty()
-                {
-                    diags.push(conflict(&campaign.source.path, &campaign.id, lang));
+        let existing = document::translated(site, campaign, doc, lang);
+        let aligned = |i: usize, field: Field| {
+            existing
+                .as_ref()
+                .filter(|e| e.misaligned.is_none() || !matches!(field, Field::Body(_)))
+                .and_then(|e| e.texts[i].clone())
+        };
+        let mut values: Vec<Option<String>> = Vec::with_capacity(doc.texts.len());
+        let mut from: Vec<From> = Vec::with_capacity(doc.texts.len());
+        for (i, t) in doc.texts.iter().enumerate() {
+            let m = translations.get(&(doc.context.as_str(), t.source.as_str()));
+            let (value, source) = match m.filter(|m| m.is_translated()) {
+                Some(m) => (Some(m.translation.clone()), From::Exchange),
+                None => match aligned(i, t.field) {
+                    Some(kept) => (Some(kept), From::Kept),
+                    None if args.partial => (Some(t.source.clone()), From::Source),
+                    None => (None, From::Kept),
+                },
+            };
+            values.push(value);
+            from.push(source);
+        }
+        // A text changed by hand in the document since outreach last saw
+        // it, which the import would replace.
+        let hand_edited = |i: usize| -> bool {
+            let Some(page_text) = aligned(i, doc.texts[i].field) else {
+                return false;
+            };
+            let key = State::key(&doc.context, &doc.texts[i].source);
+            let edited = match state.texts.get(&key) {
+                Some(base) => &State::stamp(&page_text) != base,
+                None => existing.as_ref().is_some_and(|e| {
+                    state.files.get(&target_shown) != Some(&State::stamp(&e.file.text))
+                }),
+            };
+            edited && values[i].as_deref() != Some(page_text.as_str())
+        };
+        if doc.kind == DocKind::Campaign {
+            if !args.force && (0..doc.texts.len()).any(hand_edited) {
+                diags.push(conflict(&campaign.source.path, &campaign.id, lang));
+                continue;
+            }
+            for (i, t) in doc.texts.iter().enumerate() {
+                let (Field::Campaign(field), Some(v)) = (t.field, &values[i]) else {
+                    continue;
+                };
+                if from[i] != From::Exchange || aligned(i, t.field).as_ref() == Some(v) {
                     continue;
                 }
-                campaign_yaml = yaml;
-                state.files.insert(target_shown, State::stamp(&digest_new));
-                continue;
-            }
-            _ if missing > 0 => {
-                if existing.is_some() {
-                    kept.push(target_shown.clone());
-                } else {
-                    left_out.push(format!(
-                        "{target_shown} ({missing} texts not translated yet)"
-                    ));
-                }
-                continue;
-            }
-            _ => {
-                let skeleton = match &existing {
-                    Some(e) if e.misaligned.is_none() => e.file.clone(),
-                    _ => {
-                        let Some(source) = source_file(site, campaign, doc) else {
-                            continue;
-                        };
-                        source
-                    }
-                };
-                let stamp = stamp.filter(|_| all_translated);
-                match document::write_page(&skeleton, doc, &values, stamp.as_deref()) {
-                    Ok(text) => text,
-                    Err(e) => {
-                        diags.push(Diagnostic::in_file(
-                            &file.path,
-                            Severity::Error,
-                            format!("cannot write {target_shown}: {e}"),
-                        ));
-                        continue;
-                    }
+                match document::set_campaign_text(&campaign_yaml, field, lang, v) {
+                    Ok(yaml) => campaign_yaml = yaml,
+                    Err(e) => diags.push(
+                        campaign
+                            .source
+                            .at_line_col(
+                                t.line,
+                                1,
+                                Severity::Error,
+                                format!("cannot write the `{lang}` text here: {e}"),
+                            )
+                            .with_help(format!(
+                                "write it by hand: `{lang}: {}`",
+                                document::yaml_quote(v)
+                            )),
+                    ),
                 }
             }
-        };
-        // The page must read back as the same blocks with the new texts.
-        let body_values: Vec<&str> = doc
-            .texts
-            .iter()
-            .zip(&values)
-            .filter(|(t, _)| matches!(t.field, Field::Body(_)))
-            .filter_map(|(_, v)| v.as_deref())
-            .collect();
-        let written_file = SourceFile::new(target_path.clone(), new_text.clone());
-        let reread = crate::load::front_matter::parse(&written_file)
-            .map(|(_, start)| segment::segments(&new_text[start..]));
-        let same = reread.as_ref().is_ok_and(|segs| {
-            segs.len() == body_values.len()
-                && segs.iter().zip(&body_values).all(|(s, v)| s.text == *v)
-        });
-        if !same {
-            diags.push(Diagnostic::in_file(&file.path, Severity::Error, format!("the translations would change the structure of {target_shown} (a text starts a list, a heading or a new paragraph)")).with_help("look for translations that start a line with `-`, `#`, `>` or a number and a dot"));
+            remember(
+                &mut state,
+                doc,
+                &values,
+                &target_shown,
+                &document::campaign_digest(&campaign_yaml, lang),
+            );
             continue;
         }
-        if current_text.is_none() && args.root.join(&target_path).exists() {
+        let missing = values.iter().filter(|v| v.is_none()).count();
+        if missing > 0 {
+            if existing.is_some() {
+                kept.push(target_shown.clone());
+            } else {
+                left_out.push(format!(
+                    "{target_shown} ({missing} texts not translated yet)"
+                ));
+            }
+            continue;
+        }
+        if existing.is_none() && args.root.join(&target_path).exists() {
             diags.push(
                 Diagnostic::in_file(
                     &target_path,
@@ -488,18 +539,33 @@ fn plan_import(
             );
             continue;
         }
-        if current_text.as_deref() == Some(new_text.as_str()) {
-            state.files.insert(target_shown, State::stamp(&new_text));
+        let new_text = match page_text(site, campaign, doc, existing.as_ref(), &values, &from) {
+            Ok(Some(text)) => text,
+            Ok(None) => continue,
+            Err(e) => {
+                diags.push(Diagnostic::in_file(
+                    &file.path,
+                    Severity::Error,
+                    format!("cannot write {target_shown}: {e}"),
+                ));
+                continue;
+            }
+        };
+        if let Some(d) =
+            structure_changed(&new_text, doc, &values, &translations, file, &target_shown)
+        {
+            diags.push(d);
             continue;
         }
-        if let Some(current) = &current_text
-            && !args.force
-            && state.files.get(&target_shown) != Some(&State::stamp(current))
-        {
+        if existing.as_ref().map(|e| e.file.text.as_str()) == Some(new_text.as_str()) {
+            remember(&mut state, doc, &values, &target_shown, &new_text);
+            continue;
+        }
+        if !args.force && (0..doc.texts.len()).any(hand_edited) {
             diags.push(conflict(&target_path, &campaign.id, lang));
             continue;
         }
-        state.files.insert(target_shown, State::stamp(&new_text));
+        remember(&mut state, doc, &values, &target_shown, &new_text);
         writes.push((args.root.join(&target_path), new_text));
         written += 1;
     }
@@ -523,21 +589,9 @@ fn plan_import(
             written += 1;
         }
     }
-    // Keep the exchange file in the project, in each format it is kept in.
-    let dir = Path::new(TRANSLATIONS_DIR).join(&campaign.id);
-    for format in [Format::Po, Format::Xliff] {
-        let project_file = args
-            .root
-            .join(&dir)
-            .join(format!("{lang}.{}", format.extension()));
-        let same_file =
-            std::fs::canonicalize(&project_file).ok() == std::fs::canonicalize(&inc.path).ok();
-        if !same_file && (project_file.is_file() || format == inc.format) {
-            writes.push((project_file, write_exchange(&inc.catalog, format)));
-        }
-    }
+    writes.extend(keep_exchange_files(args, inc, campaign, lang));
     writes.push((
-        args.root.join(&dir).join(format!("{lang}.state")),
+        exchange_dir(&args.root, &campaign.id).join(format!("{lang}.state")),
         state.write(),
     ));
     let mut report = if written == 0 {
@@ -564,6 +618,237 @@ fn plan_import(
     Some(Plan { writes, report })
 }
 
+/// Records what a document holds after the import, for the next hand-edit check.
+fn remember(
+    state: &mut State,
+    doc: &document::Doc,
+    values: &[Option<String>],
+    path: &str,
+    text: &str,
+) {
+    state.files.insert(path.to_string(), State::stamp(text));
+    for (t, v) in doc.texts.iter().zip(values) {
+        if let Some(v) = v {
+            state
+                .texts
+                .insert(State::key(&doc.context, &t.source), State::stamp(v));
+        }
+    }
+}
+
+/// Whether the file has exactly the texts the source has now; if not, the
+/// problem, said once for the file.
+fn same_texts(
+    inc: &Incoming,
+    campaign: &Campaign,
+    lang: &str,
+    current: &[Message],
+    kinds: &HashMap<Key, Kind>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let unknown: Vec<&Message> = current
+        .iter()
+        .filter(|m| !kinds.contains_key(&(m.context.clone(), m.source.clone())))
+        .collect();
+    let in_file: std::collections::HashSet<(&str, &str)> = current
+        .iter()
+        .map(|m| (m.context.as_str(), m.source.as_str()))
+        .collect();
+    let new_texts = kinds
+        .keys()
+        .filter(|(c, s)| !in_file.contains(&(c.as_str(), s.as_str())))
+        .count();
+    if unknown.is_empty() && new_texts == 0 {
+        return true;
+    }
+    let mut what = Vec::new();
+    if !unknown.is_empty() {
+        what.push(format!(
+            "{} {} no longer in the source (the first, at line {}: “{}”)",
+            unknown.len(),
+            if unknown.len() == 1 {
+                "text is"
+            } else {
+                "texts are"
+            },
+            unknown[0].line,
+            check::abbreviate(&unknown[0].source)
+        ));
+    }
+    if new_texts > 0 {
+        what.push(format!(
+            "{new_texts} {} of the source {} missing from it",
+            plural(new_texts, "text", "texts"),
+            if new_texts == 1 { "is" } else { "are" }
+        ));
+    }
+    let project_file = Path::new(TRANSLATIONS_DIR)
+        .join(&campaign.id)
+        .join(format!("{lang}.{}", inc.format.extension()));
+    let is_project_file = inc.file.path == project_file;
+    let help = if is_project_file {
+        format!(
+            "run `outreach translate export --campaign {} --lang {lang}`: it brings this file up to date, keeps its translations and marks the changed ones to check; then import it again",
+            campaign.id
+        )
+    } else {
+        format!(
+            "copy it to `{}` and run `outreach translate export --campaign {} --lang {lang}`: that keeps its translations and marks the changed ones to check; then import that file",
+            shown(&project_file),
+            campaign.id
+        )
+    };
+    diags.push(
+        Diagnostic::in_file(
+            &inc.file.path,
+            Severity::Error,
+            format!(
+                "the file does not match the texts of the source as they are now: {}",
+                what.join("; ")
+            ),
+        )
+        .with_help(help),
+    );
+    false
+}
+
+/// The new text of a page or leaflet text. Its structure is the translated
+/// page's when that lines up with the source, else the source's; `None`
+/// when there is no source page to take it from.
+fn page_text(
+    site: &Site,
+    campaign: &Campaign,
+    doc: &document::Doc,
+    existing: Option<&document::Translated>,
+    values: &[Option<String>],
+    from: &[From],
+) -> std::result::Result<Option<String>, String> {
+    // Stamped only when every text comes from the exchange file translated.
+    let stamp = catalog::source_stamp(site, campaign, doc)
+        .filter(|_| from.iter().all(|f| *f == From::Exchange));
+    let skeleton = match existing {
+        Some(e) if e.misaligned.is_none() && e.same_structure => {
+            return document::write_page(&e.file, doc, values, stamp.as_deref()).map(Some);
+        }
+        _ => match source_file(site, campaign, doc) {
+            Some(source) => source,
+            None => return Ok(None),
+        },
+    };
+    let text = document::write_page(&skeleton, doc, values, stamp.as_deref())?;
+    // The source's `review:` note is about the source; the translation's
+    // own note stays.
+    let file = SourceFile::new(skeleton.path.clone(), text);
+    let mut text = front_matter::remove_key(&file, "review").map_err(|d| d.message)?;
+    if let Some(review) = existing.and_then(|e| front_matter::parse(&e.file).ok()?.0.review) {
+        let file = SourceFile::new(skeleton.path.clone(), text);
+        // Written as authors write it (`review: needed`) where YAML allows.
+        let plain = review
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | ',' | '.'))
+            && !review.starts_with(['-', ' ']);
+        let value = if plain {
+            review.clone()
+        } else {
+            document::yaml_quote(&review)
+        };
+        text = front_matter::set_key(&file, "review", &value).map_err(|d| d.message)?;
+    }
+    Ok(Some(text))
+}
+
+/// A page must read back as the same blocks with the new texts; where it
+/// does not, the problem names the entry whose text broke it.
+fn structure_changed(
+    new_text: &str,
+    doc: &document::Doc,
+    values: &[Option<String>],
+    translations: &HashMap<(&str, &str), &Message>,
+    file: &SourceFile,
+    target: &str,
+) -> Option<Diagnostic> {
+    let body: Vec<(usize, &str)> = doc
+        .texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.field, Field::Body(_)))
+        .filter_map(|(i, _)| values[i].as_deref().map(|v| (i, v)))
+        .collect();
+    let written = SourceFile::new(target, new_text);
+    let reread = front_matter::parse(&written)
+        .map(|(_, start)| segment::segments(&new_text[start..]))
+        .unwrap_or_default();
+    let broken = (0..body.len().max(reread.len()))
+        .find(|&k| reread.get(k).map(|s| s.text.as_str()) != body.get(k).map(|(_, v)| *v))?;
+    let line = body
+        .get(broken)
+        .and_then(|(i, _)| translations.get(&(doc.context.as_str(), doc.texts[*i].source.as_str())))
+        .map_or(1, |m| m.line.max(1));
+    Some(
+        file.at_line_col(
+            line,
+            1,
+            Severity::Error,
+            format!("this translation would change the structure of {target}: the page would not read back as the same blocks of text"),
+        )
+        .with_help("look for a line that starts with `-`, `#`, `>` or a number and a dot, or an empty line, and join it to the line before"),
+    )
+}
+
+/// The project keeps the last exchange file of each language, in each
+/// format it keeps: the imported file goes there, and a file in the other
+/// format takes its translations (keeping what only that format holds).
+fn keep_exchange_files(
+    args: &ImportArgs,
+    inc: &Incoming,
+    campaign: &Campaign,
+    lang: &str,
+) -> Vec<(PathBuf, String)> {
+    let mut writes = Vec::new();
+    let dir = exchange_dir(&args.root, &campaign.id);
+    for format in [Format::Po, Format::Xliff] {
+        let project_file = dir.join(format!("{lang}.{}", format.extension()));
+        let same_file =
+            std::fs::canonicalize(&project_file).ok() == std::fs::canonicalize(&inc.path).ok();
+        if same_file {
+            continue;
+        }
+        let rel = project_file
+            .strip_prefix(&args.root)
+            .unwrap_or(&project_file);
+        let existing = project_file
+            .is_file()
+            .then(|| files::read_text(&project_file, rel).ok())
+            .flatten()
+            .and_then(|f| parse_exchange(&f, format).ok());
+        let catalog = match existing {
+            Some(mut kept) => {
+                let incoming: HashMap<(&str, &str), &Message> = inc
+                    .catalog
+                    .messages
+                    .iter()
+                    .filter(|m| !m.obsolete)
+                    .map(|m| ((m.context.as_str(), m.source.as_str()), m))
+                    .collect();
+                for m in kept.messages.iter_mut().filter(|m| !m.obsolete) {
+                    if let Some(new) = incoming.get(&(m.context.as_str(), m.source.as_str())) {
+                        m.translation = new.translation.clone();
+                        m.fuzzy = new.fuzzy;
+                        if !m.fuzzy {
+                            m.previous_source = None;
+                        }
+                    }
+                }
+                kept
+            }
+            None if format == inc.format => inc.catalog.clone(),
+            None => continue,
+        };
+        writes.push((project_file, write_exchange(&catalog, format)));
+    }
+    writes
+}
+
 /// A translated file changed by hand since outreach last read or wrote it.
 fn conflict(path: &Path, campaign: &str, lang: &str) -> Diagnostic {
     Diagnostic::in_file(
@@ -572,7 +857,7 @@ fn conflict(path: &Path, campaign: &str, lang: &str) -> Diagnostic {
         "this file was changed by hand since the last export or import, and the import would overwrite those changes",
     )
     .with_help(format!(
-        "run `outreach translate export --campaign {campaign} --lang {lang}` to take the changes into the exchange file and send it again, or import with `--force` to overwrite them"
+        "either import with `--force` to replace the changes with the file's translations, or run `outreach translate export --campaign {campaign} --lang {lang}`: it takes the changes into `translations/{campaign}/{lang}.po` (a text changed on both sides is marked to check, with both versions); send that file to the translator instead of importing this one"
     ))
 }
 

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::exchange::document::{self, Doc, Field};
-use crate::exchange::similarity::{FUZZY_THRESHOLD, similarity};
+use crate::exchange::similarity::{FUZZY_THRESHOLD, similar_enough};
 use crate::exchange::{Catalog, Message};
 use crate::model::{Campaign, Site, lang};
 use crate::resolve::status::{TextCounts, digest, source_hash};
@@ -20,49 +20,70 @@ pub struct Found {
     pub translation: String,
     /// The document was stamped for an older source: the text needs checking.
     pub outdated: bool,
-    /// The document changed since the last export or import (or was never
-    /// part of one): its text wins over the previous exchange file.
+    /// The text changed in the document since the last export or import
+    /// (or was never part of one): it wins over the previous exchange file.
     pub fresh: bool,
+    /// The previous exchange file's translation changed since then too:
+    /// both were edited, and neither may be lost.
+    pub exchange_changed: bool,
 }
 
-/// What outreach last saw of each translated document, to tell a hand
-/// edit from its own writing: document path → stamp of its text.
-/// Kept in `translations/<campaign>/<lang>.state`.
+/// What outreach last saw of each translated document and text, to tell a
+/// hand edit from its own writing. Kept in
+/// `translations/<campaign>/<lang>.state`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
-    /// Stamps by document path (with `/`).
+    /// Stamps of each document's text, by document path (with `/`).
     pub files: BTreeMap<String, String>,
+    /// Stamps of each text's translation as its document held it, by the
+    /// stamp of the text's context and source ([`State::key`]).
+    pub texts: BTreeMap<String, String>,
 }
 
 impl State {
     /// Reads a state file; lines it does not understand are skipped, so a
     /// damaged file only makes documents look changed.
     pub fn parse(text: &str) -> State {
-        let files = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.rsplit_once(' '))
-            .map(|(path, stamp)| (path.to_string(), stamp.to_string()))
-            .collect();
-        State { files }
+        let mut state = State::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(rest) = line.strip_prefix("@ ") {
+                if let Some((key, stamp)) = rest.split_once(' ') {
+                    state.texts.insert(key.to_string(), stamp.to_string());
+                }
+            } else if let Some((path, stamp)) = line.rsplit_once(' ') {
+                state.files.insert(path.to_string(), stamp.to_string());
+            }
+        }
+        state
     }
 
     /// The state file's text.
     pub fn write(&self) -> String {
         let mut out = String::from(
-            "# Written by outreach: a stamp of each translated file as outreach last\n\
-             # read or wrote it, so that `outreach translate import` never overwrites\n\
-             # a file someone changed by hand. Keep it with the exchange files.\n",
+            "# Written by outreach: a stamp of each translated file and text as outreach\n\
+             # last read or wrote it, so that `outreach translate import` never overwrites\n\
+             # a change made by hand. Keep it with the exchange files.\n",
         );
         for (path, stamp) in &self.files {
             out.push_str(&format!("{path} {stamp}\n"));
         }
+        for (key, stamp) in &self.texts {
+            out.push_str(&format!("@ {key} {stamp}\n"));
+        }
         out
     }
 
-    /// The stamp of a document's text.
+    /// The stamp of a document's or a translation's text. Line ends and a
+    /// byte-order mark do not count: an editor or Git changing them is not
+    /// a change of the text.
     pub fn stamp(text: &str) -> String {
-        digest(&[text])
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        digest(&[&text.replace("\r\n", "\n")])
+    }
+
+    /// The stamp that stands for a text's context and source.
+    pub fn key(context: &str, source: &str) -> String {
+        digest(&[context, source])
     }
 }
 
@@ -130,10 +151,20 @@ pub fn export(
     let mut found: HashMap<Key, Found> = HashMap::new();
     let mut why_empty: HashMap<String, String> = HashMap::new();
     let mut state = State::default();
+    let old_exact: HashMap<(&str, &str), &str> = previous
+        .catalog
+        .iter()
+        .flat_map(|c| &c.messages)
+        .map(|m| {
+            (
+                (m.context.as_str(), m.source.as_str()),
+                m.translation.as_str(),
+            )
+        })
+        .collect();
+    let mut twice: HashMap<Key, String> = HashMap::new();
     for doc in &docs {
-        let stamp = source_stamp(site, campaign, doc);
-        let Some(translated) = document::translated(site, campaign, doc, lang, stamp.as_deref())
-        else {
+        let Some(translated) = document::translated(site, campaign, doc, lang) else {
             continue;
         };
         let path = doc
@@ -142,7 +173,7 @@ pub fn export(
             .to_string()
             .replace('\\', "/");
         let file_stamp = State::stamp(&translated.file.text);
-        let fresh =
+        let file_fresh =
             previous.catalog.is_none() || previous.state.files.get(&path) != Some(&file_stamp);
         state.files.insert(path.clone(), file_stamp);
         if let Some(reason) = &translated.misaligned {
@@ -155,18 +186,55 @@ pub fn export(
             let Some(translation) = translation.filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
+            // A text left in the source language (a page written with
+            // `--partial`) is not a translation.
+            if translation == text.source && text.source.split_whitespace().count() >= 3 {
+                continue;
+            }
+            let key = (doc.context.clone(), text.source.clone());
+            let key_stamp = State::key(&doc.context, &text.source);
+            let base = previous.state.texts.get(&key_stamp);
+            let fresh = match base {
+                Some(base) => &State::stamp(&translation) != base,
+                None => file_fresh,
+            };
+            let exchange_changed = base.is_some_and(|base| {
+                old_exact
+                    .get(&(doc.context.as_str(), text.source.as_str()))
+                    .is_some_and(|t| !t.is_empty() && &State::stamp(t) != base)
+            });
+            state.texts.insert(key_stamp, State::stamp(&translation));
             let outdated = translated.outdated && !matches!(text.field, Field::Campaign(_));
-            found
-                .entry((doc.context.clone(), text.source.clone()))
-                .or_insert(Found {
-                    translation,
-                    outdated,
-                    fresh,
-                });
+            match found.get(&key) {
+                Some(first) if first.translation != translation => {
+                    twice.insert(key, translation);
+                }
+                Some(_) => {}
+                None => {
+                    found.insert(
+                        key,
+                        Found {
+                            translation,
+                            outdated,
+                            fresh,
+                            exchange_changed,
+                        },
+                    );
+                }
+            }
         }
     }
     let mut messages = merge(template, previous.catalog.as_ref(), &found);
     for message in &mut messages {
+        // The same text twice in a page, translated in two ways: one
+        // translation would replace the other, so a person decides.
+        if let Some(other) = twice.get(&(message.context.clone(), message.source.clone())) {
+            message.fuzzy = true;
+            message.notes.push(format!(
+                "this text is on the page more than once, translated differently: «{}» and «{}»; the translation here will be used for every place",
+                message.translation, other
+            ));
+        }
         if message.translation.is_empty()
             && let Some(why) = why_empty.get(&message.context)
         {
@@ -242,14 +310,25 @@ pub fn merge(
             (_, Some(_)) => None,
             _ => closest(&old, &message),
         };
-        if let Some(found) =
-            from_doc.filter(|f| f.fresh || (exact_old.is_none() && fuzzy_old.is_none()))
+        let doc_wins = from_doc.filter(|f| f.fresh || (exact_old.is_none() && fuzzy_old.is_none()));
+        if let (Some(found), Some(i)) = (doc_wins, exact_old)
+            && found.exchange_changed
+            && found.translation != old[i].translation
         {
+            // Changed by hand in the page and in the exchange file: the
+            // exchange file's goes first, to check, with the page's beside it.
+            message.translation = old[i].translation.clone();
+            message.fuzzy = true;
+            message.notes.push(format!(
+                "changed by hand in the page too, where it says: «{}»; keep one and clear the fuzzy mark",
+                found.translation
+            ));
+        } else if let Some(found) = doc_wins {
             message.translation = found.translation.clone();
             message.fuzzy = found.outdated;
             if found.outdated {
                 message.notes.push(
-                    "the translated page was made for an older version of the source: check this text"
+                    "the translated page was made for another version of the source, or does not say which (no source_hash): check this text"
                         .to_string(),
                 );
             }
@@ -291,11 +370,12 @@ fn closest(old: &[&Message], message: &Message) -> Option<usize> {
         if m.translation.is_empty() {
             continue;
         }
-        let s = similarity(&m.source, &message.source);
+        let bound = best.map_or(FUZZY_THRESHOLD, |(b, _, _)| b);
+        let Some(s) = similar_enough(&m.source, &message.source, bound) else {
+            continue;
+        };
         let same = m.context == message.context;
-        if s >= FUZZY_THRESHOLD
-            && best.is_none_or(|(b, b_same, _)| s > b || (s == b && same && !b_same))
-        {
+        if best.is_none_or(|(b, b_same, _)| s > b || (s == b && same && !b_same)) {
             best = Some((s, same, i));
         }
     }
@@ -394,6 +474,7 @@ mod tests {
                 translation: "From the page.".into(),
                 outdated: false,
                 fresh: false,
+                exchange_changed: false,
             },
         );
         let template = vec![msg("a", "Hello.", "")];
@@ -410,6 +491,34 @@ mod tests {
         state
             .files
             .insert("content/c/sq/a b.md".into(), State::stamp("x"));
+        state
+            .texts
+            .insert(State::key("p", "Hello"), State::stamp("Tung"));
         assert_eq!(State::parse(&state.write()), state);
+        // Line ends and a byte-order mark are not changes of the text.
+        assert_eq!(State::stamp("a\r\nb"), State::stamp("\u{feff}a\nb"));
+        assert_ne!(State::stamp("a b"), State::stamp("a  b"));
+    }
+
+    #[test]
+    fn a_text_changed_in_the_page_and_in_the_exchange_file_is_not_lost() {
+        let old = Catalog {
+            messages: vec![msg("a", "Hello.", "From the translator.")],
+            ..Catalog::default()
+        };
+        let mut found = HashMap::new();
+        found.insert(
+            ("a".to_string(), "Hello.".to_string()),
+            Found {
+                translation: "From the page.".into(),
+                outdated: false,
+                fresh: true,
+                exchange_changed: true,
+            },
+        );
+        let merged = merge(vec![msg("a", "Hello.", "")], Some(&old), &found);
+        assert_eq!(merged[0].translation, "From the translator.");
+        assert!(merged[0].fuzzy);
+        assert!(merged[0].notes.iter().any(|n| n.contains("From the page.")));
     }
 }

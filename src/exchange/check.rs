@@ -48,12 +48,10 @@ fn fixed(text: &str) -> Fixed {
                 // `<span lang>` is how a passage in another language is
                 // marked, and may be added by a translator.
                 let tag = html.trim();
-                if tag.starts_with("<span lang=") {
-                    marked += 1;
-                } else if tag == "</span>" {
-                    marked = marked.saturating_sub(1);
-                } else {
-                    bump(&mut f.html, tag);
+                match lang_parts::lang_span(tag) {
+                    Some(true) => marked += 1,
+                    Some(false) => marked = marked.saturating_sub(1),
+                    None => bump(&mut f.html, tag),
                 }
             }
             Event::Text(t) => {
@@ -118,13 +116,12 @@ pub fn check(message: &Message, kind: Kind, script: &str, file: &SourceFile) -> 
             .filter(|(k, n)| a.get(*k).unwrap_or(&0) < *n)
             .map(|(k, _)| k.as_str())
             .collect();
+        let list = |items: &[&str]| format!("`{}`", items.join("`, `"));
         match (missing.is_empty(), added.is_empty()) {
             (true, true) => None,
-            _ => Some(format!(
-                "expected `{}`, found `{}`",
-                missing.join("`, `"),
-                added.join("`, `")
-            )),
+            (false, true) => Some(format!("{} is missing", list(&missing))),
+            (true, false) => Some(format!("{} was added", list(&added))),
+            (false, false) => Some(format!("{} instead of {}", list(&added), list(&missing))),
         }
     };
     if let Some(d) = differs(&src.destinations, &dst.destinations) {
@@ -139,7 +136,15 @@ pub fn check(message: &Message, kind: Kind, script: &str, file: &SourceFile) -> 
             "text between backticks is code, a number or an address: copy it exactly as in the source",
         );
     }
-    if let Some(d) = differs(&src.marks, &dst.marks) {
+    // A translator may add `{{ … }}` marks (to keep a name from being
+    // transliterated into Serbian Latin), but not lose the source's.
+    let kept_marks: BTreeMap<String, usize> = dst
+        .marks
+        .iter()
+        .filter(|(k, _)| src.marks.contains_key(*k))
+        .map(|(k, n)| (k.clone(), *n))
+        .collect();
+    if let Some(d) = differs(&src.marks, &kept_marks) {
         problem(
             format!("a `{{{{ … }}}}` mark changed ({d})"),
             "copy `{{ … }}` marks and what is inside them exactly as in the source",
@@ -316,6 +321,26 @@ mod tests {
         assert!(p[0].contains("backticks"), "{p:?}");
         let p = problems("See {{NGO}}", "Shih NGO", Kind::Paragraph, "Latn");
         assert!(p[0].contains("mark changed"), "{p:?}");
+        assert!(p[0].contains("`{{NGO}}` is missing"), "{p:?}");
+        assert!(
+            problems(
+                "Call Astra",
+                "Позовите {{НВО Астра}}",
+                Kind::Paragraph,
+                "Cyrl"
+            )
+            .is_empty()
+        );
+        let p = problems(
+            "Call",
+            "<span lang=\"sq\" onmouseover=\"alert(1)\">Telefononi</span>",
+            Kind::Paragraph,
+            "Latn",
+        );
+        assert!(
+            p[0].contains("HTML"),
+            "an event handler is not a language mark: {p:?}"
+        );
         let p = problems("Text", "Tekst <script>x</script>", Kind::Paragraph, "Latn");
         assert!(p[0].contains("HTML"), "{p:?}");
         let p = problems("**Bold** text", "**Bold tekst", Kind::Paragraph, "Latn");

@@ -16,6 +16,7 @@ use crate::load::front_matter;
 use crate::model::page::Origin;
 use crate::model::{Campaign, Page, Site};
 use crate::render::markdown;
+use crate::resolve::status::source_hash;
 
 /// The context (`msgctxt`) of the campaign file's texts.
 pub const CAMPAIGN_CONTEXT: &str = "campaign";
@@ -285,18 +286,17 @@ pub struct Translated {
     pub texts: Vec<Option<String>>,
     /// Why the body's texts could not be lined up, if they could not.
     pub misaligned: Option<String>,
-    /// The translation was stamped for an older version of the source.
+    /// The translation was stamped for an older version of the source, or
+    /// never stamped: its texts need checking.
     pub outdated: bool,
+    /// Whether the page has the source's structure outside its texts (code
+    /// blocks, ids, pictures, markers). When not, an import writes the page
+    /// anew from the source's structure.
+    pub same_structure: bool,
 }
 
 /// The document `doc` in `lang`, if it exists, lined up with `doc`.
-pub fn translated(
-    site: &Site,
-    campaign: &Campaign,
-    doc: &Doc,
-    lang: &str,
-    source_stamp: Option<&str>,
-) -> Option<Translated> {
+pub fn translated(site: &Site, campaign: &Campaign, doc: &Doc, lang: &str) -> Option<Translated> {
     match doc.kind {
         DocKind::Campaign => {
             let raw = campaign_texts(&campaign.source);
@@ -316,6 +316,7 @@ pub fn translated(
                 texts,
                 misaligned: None,
                 outdated: false,
+                same_structure: true,
             })
         }
         DocKind::Page | DocKind::Leaflet => {
@@ -324,13 +325,16 @@ pub fn translated(
             } else {
                 &site.leaflet_texts
             };
-            let page = pool.iter().find(|p| {
-                p.campaign == campaign.id
-                    && p.lang == lang
-                    && p.slug == doc.slug
-                    && p.origin == Origin::Written
-            })?;
-            Some(line_up(doc, page, source_stamp))
+            let find = |lang: &str| {
+                pool.iter().find(|p| {
+                    p.campaign == campaign.id
+                        && p.lang == lang
+                        && p.slug == doc.slug
+                        && p.origin == Origin::Written
+                })
+            };
+            let page = find(lang)?;
+            Some(line_up(doc, page, find(&campaign.default_language)))
         }
     }
 }
@@ -352,7 +356,7 @@ fn campaign_lang_digest(raw: &CampaignTexts, lang: &str) -> String {
     out
 }
 
-fn line_up(doc: &Doc, page: &Page, source_stamp: Option<&str>) -> Translated {
+fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
     let target = segment::segments(page.body());
     let source_segments = doc
         .texts
@@ -404,12 +408,31 @@ fn line_up(doc: &Doc, page: &Page, source_stamp: Option<&str>) -> Translated {
             _ => None,
         })
         .collect();
+    let same_structure = source.is_none_or(|s| skeleton(s.body()) == skeleton(page.body()));
+    let stamp = source.map(source_hash);
     Translated {
         file: (*page.source).clone(),
         texts,
         misaligned,
-        outdated: source_stamp.is_some_and(|s| page.source_hash.as_deref().is_some_and(|h| h != s)),
+        // Unstamped, nobody knows which version it translates.
+        outdated: stamp.is_some() && page.source_hash != stamp,
+        same_structure,
     }
+}
+
+/// A body with its texts taken out and its white space folded: what must
+/// be equal for two pages to have the same structure.
+fn skeleton(body: &str) -> String {
+    let segments = segment::segments(body);
+    let mut out = String::with_capacity(body.len() / 4);
+    let mut at = 0;
+    for s in &segments {
+        out.push_str(&body[at..s.range.start]);
+        out.push('\u{0}');
+        at = s.range.end;
+    }
+    out.push_str(&body[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The link and picture destinations of a text, in order.

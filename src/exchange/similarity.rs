@@ -25,6 +25,25 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * lcs_len(&a, &b) as f64 / total as f64
 }
 
+/// The similarity of two texts when it is at least `at_least`; `None`
+/// when it is less, or when the texts are too long to compare quickly (a
+/// text of thousands of characters changed is better translated afresh
+/// than suggested from a distant match).
+pub fn similar_enough(a: &str, b: &str, at_least: f64) -> Option<f64> {
+    /// Characters × characters compared at most (a few milliseconds).
+    const MAX_WORK: usize = 4_000_000;
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let total = la + lb;
+    if total == 0 || la * lb > MAX_WORK {
+        return None;
+    }
+    if 2.0 * la.min(lb) as f64 / (total as f64) < at_least {
+        return None;
+    }
+    let s = similarity(a, b);
+    (s >= at_least).then_some(s)
+}
+
 /// Length of the longest common subsequence, in one row of memory.
 fn lcs_len(a: &[char], b: &[char]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
@@ -60,6 +79,21 @@ mod tests {
         assert!(s > FUZZY_THRESHOLD && s < 1.0, "{s}");
         // 2 × 3 common letters ("ac" + … ) over 8: well below.
         assert!(similarity("Call now", "Pozovite") < FUZZY_THRESHOLD);
+    }
+
+    #[test]
+    fn similar_enough_skips_what_cannot_reach_the_bound() {
+        assert!(similar_enough("The cat sat.", "The cat sat!", 0.6).is_some());
+        assert_eq!(
+            similar_enough("short", "a much longer text than that", 0.6),
+            None
+        );
+        let long = "x".repeat(3000);
+        assert_eq!(
+            similar_enough(&long, &long, 0.6),
+            None,
+            "too long to compare"
+        );
     }
 
     #[test]

@@ -139,31 +139,60 @@ pub fn parse(source: &SourceFile) -> Result<(FrontMatter, usize), Diagnostic> {
     Ok((front, split.body_start))
 }
 
-/// `source` with front matter key `key` set to `value`: the line is
-/// replaced where it exists, added at the end of the front matter where
-/// not. Everything else in the file is kept byte for byte.
+/// `source` with front matter key `key` set to `value`: the key's lines
+/// (a value written over several lines included) are replaced where it
+/// exists, a line is added at the end of the front matter where not.
+/// Everything else in the file is kept byte for byte.
 pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Diagnostic> {
-    let split = split(source)?;
     let text = &source.text;
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let line = format!("{key}: {value}{newline}");
+    Ok(match key_lines(source, key)? {
+        KeyAt::Found(range) => format!("{}{line}{}", &text[..range.start], &text[range.end..]),
+        KeyAt::Missing(yaml_end) => format!("{}{line}{}", &text[..yaml_end], &text[yaml_end..]),
+    })
+}
+
+/// `source` without front matter key `key` (and the lines of its value).
+pub fn remove_key(source: &SourceFile, key: &str) -> Result<String, Diagnostic> {
+    let text = &source.text;
+    Ok(match key_lines(source, key)? {
+        KeyAt::Found(range) => format!("{}{}", &text[..range.start], &text[range.end..]),
+        KeyAt::Missing(_) => text.clone(),
+    })
+}
+
+/// Where a top-level front matter key is.
+enum KeyAt {
+    /// The bytes of its line and of the indented lines that continue its value.
+    Found(std::ops::Range<usize>),
+    /// Not there: the byte where the front matter ends.
+    Missing(usize),
+}
+
+fn key_lines(source: &SourceFile, key: &str) -> Result<KeyAt, Diagnostic> {
+    let split = split(source)?;
+    let text = &source.text;
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_end = yaml_start + split.yaml.len();
-    let line = format!("{key}: {value}{newline}");
     let mut at = yaml_start;
+    let mut found: Option<std::ops::Range<usize>> = None;
     for existing in split.yaml.split_inclusive('\n') {
-        if existing
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        {
-            return Ok(format!(
-                "{}{line}{}",
-                &text[..at],
-                &text[at + existing.len()..]
-            ));
+        match &mut found {
+            // A folded or quoted value goes on over indented lines.
+            Some(range) if existing.starts_with([' ', '\t']) => range.end += existing.len(),
+            Some(_) => break,
+            None if existing
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':')) =>
+            {
+                found = Some(at..at + existing.len());
+            }
+            None => {}
         }
         at += existing.len();
     }
-    Ok(format!("{}{line}{}", &text[..yaml_end], &text[yaml_end..]))
+    Ok(found.map_or(KeyAt::Missing(yaml_end), KeyAt::Found))
 }
 
 #[cfg(test)]
@@ -248,5 +277,15 @@ mod tests {
         let d = parse(&file("---\ntitle: A\nlang: en\n---\n")).unwrap_err();
         assert_eq!(d.line, Some(3), "{d}");
         assert!(d.message.contains("unknown key `lang`"));
+    }
+
+    #[test]
+    fn set_key_replaces_a_value_written_over_several_lines() {
+        let f = file("---\ntitle: >-\n  A long\n  title\nweight: 2\n---\nBody\n");
+        let out = set_key(&f, "title", "\"Short\"").unwrap();
+        assert_eq!(out, "---\ntitle: \"Short\"\nweight: 2\n---\nBody\n");
+        let out = remove_key(&f, "title").unwrap();
+        assert_eq!(out, "---\nweight: 2\n---\nBody\n");
+        assert_eq!(remove_key(&f, "review").unwrap(), f.text);
     }
 }
