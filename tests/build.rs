@@ -348,7 +348,7 @@ fn interface_strings_are_in_the_page_language() {
     p.build_ok();
     assert_eq!(
         texts(&p.page("demo/ar/index.html"), "a.skip"),
-        ["انتقل إلى المحتوى الرئيسي"]
+        ["انتقلوا إلى المحتوى الرئيسي"]
     );
     assert_eq!(
         texts(&p.page("demo/sr/index.html"), "a.skip"),

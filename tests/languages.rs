@@ -49,7 +49,7 @@ fn a_campaign_can_override_any_string() {
     );
     assert_eq!(
         texts(&p.page("demo/ar/index.html"), "a.skip"),
-        ["انتقل إلى المحتوى الرئيسي"]
+        ["انتقلوا إلى المحتوى الرئيسي"]
     );
 }
 
@@ -256,7 +256,7 @@ fn untranslated_pages_can_be_shown_with_a_notice() {
     // The chrome is the reader's; the text keeps its own language.
     assert_eq!(attrs(&page, "html", "lang"), ["ar"]);
     assert_eq!(attrs(&page, "html", "dir"), ["rtl"]);
-    assert_eq!(texts(&page, "a.skip"), ["انتقل إلى المحتوى الرئيسي"]);
+    assert_eq!(texts(&page, "a.skip"), ["انتقلوا إلى المحتوى الرئيسي"]);
     assert_eq!(
         texts(&page, "p.notice"),
         ["لم تُترجَم هذه الصفحة بعد. وهي معروضة باللغة: English."]
@@ -308,10 +308,15 @@ fn status_shows_missing_and_outdated_pages() {
         .unwrap();
     let cells: Vec<&str> = ar_row.split_whitespace().collect();
     assert_eq!(
-        cells,
+        cells[..8],
         ["demo", "ar", "2/3", "1", "0", "2", "0", "0"],
         "{table}"
     );
+    // Texts translated / to check / to translate (issue 12): the two
+    // unstamped pages' texts are to check, the missing page's to translate.
+    let texts: Vec<usize> = cells[8].split('/').map(|n| n.parse().unwrap()).collect();
+    assert!(texts[0] > 0 || texts[1] > 0, "{table}");
+    assert!(texts[2] > 0, "signs.md is not translated: {table}");
     assert!(table.contains("demo/ar: missing: signs.md"), "{table}");
 
     // Stamp the Arabic help page: it is now known to be up to date.
