@@ -6,19 +6,23 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use crate::cli::{ExchangeFormat, ExportArgs, ImportArgs};
 use crate::cmd::{EXIT_CONTENT, plural};
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity, SourceFile};
-use crate::exchange::catalog::{self, Key, State};
-use crate::exchange::document::{self, DocKind, Field};
+use crate::exchange::catalog::{self, State};
+use crate::exchange::document::{self, DocKind, Field, Sources};
 use crate::exchange::project::{
-    TRANSLATIONS_DIR, exchange_dir, parse_exchange, previous, target_languages, write_exchange,
+    self, TRANSLATIONS_DIR, exchange_dir, parse_exchange, previous, read_exchange_file,
+    target_languages, write_exchange,
 };
 use crate::exchange::segment::{self, Kind};
 use crate::exchange::{Catalog, Format, Message, check, po};
-use crate::load::{self, files, front_matter};
+use crate::load::{self, front_matter};
 use crate::model::{Campaign, Site};
 use crate::output::write::replace_file;
+use rustc_hash::FxHashMap;
 
 fn shown(path: &Path) -> String {
     path.display().to_string().replace('\\', "/")
@@ -74,18 +78,30 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
             }
         }
         let dir = exchange_dir(&args.root, &campaign.id);
-        let template = catalog::export_template(&site, campaign);
+        let sources = Sources::new(&site, campaign);
+        let template = catalog::export_template(&sources);
         writes.push((
             dir.join(format!("{}.pot", campaign.id)),
             po::write(&template),
         ));
-        for lang in targets
+        let langs: Vec<&str> = targets
             .into_iter()
             .filter(|l| args.lang.is_empty() || args.lang.iter().any(|w| w == l))
-        {
-            let prev = previous(&args.root, &campaign.id, lang, format, &mut diags);
-            let (catalog, state) = catalog::export(&site, campaign, lang, &prev);
-            let counts = catalog::counts(&catalog);
+            .collect();
+        // Languages are independent: made in parallel, reported in order.
+        let made: Vec<_> = langs
+            .par_iter()
+            .map(|&lang| {
+                let mut problems = Diagnostics::new();
+                let prev = previous(&args.root, &campaign.id, lang, format, &mut problems);
+                let (catalog, state) = catalog::export(&sources, lang, &prev);
+                let counts = catalog::counts(&catalog);
+                let text = write_exchange(&catalog, format);
+                (lang, counts, text, state.write(), problems)
+            })
+            .collect();
+        for (lang, counts, text, state, problems) in made {
+            diags.extend(problems.iter().cloned());
             let path = dir.join(format!("{lang}.{}", format.extension()));
             summary.push(format!(
                 "{}: {} translated, {} to check, {} to translate",
@@ -94,8 +110,8 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
                 counts.fuzzy,
                 counts.untranslated
             ));
-            writes.push((path, write_exchange(&catalog, format)));
-            writes.push((dir.join(format!("{lang}.state")), state.write()));
+            writes.push((path, text));
+            writes.push((dir.join(format!("{lang}.state")), state));
         }
     }
     if diags.has_errors() {
@@ -180,37 +196,22 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     let site = load::load_site(&args.root, None, &mut diags)?;
     note_load_problems(&diags);
     let mut diags = Diagnostics::new();
+    // Files are read and parsed in parallel: a large campaign's files are
+    // tens of megabytes each.
+    let read: Vec<std::result::Result<Incoming, Vec<Diagnostic>>> = args
+        .files
+        .par_iter()
+        .map(|path| read_incoming(args, path))
+        .collect();
     let mut incoming = Vec::new();
-    for path in &args.files {
-        let rel = path.strip_prefix(&args.root).unwrap_or(path).to_path_buf();
-        let Some(format) = Format::of_path(path) else {
-            diags.push(Diagnostic::in_file(
-                &rel,
-                Severity::Error,
-                "not an exchange file: expected a name ending in `.po` or `.xlf`",
-            ));
-            continue;
-        };
-        let file = match files::read_text(path, &rel) {
-            Ok(file) => file,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        match parse_exchange(&file, format) {
-            Ok(catalog) => incoming.push(Incoming {
-                path: path.clone(),
-                file,
-                format,
-                catalog,
-            }),
+    for result in read {
+        match result {
+            Ok(inc) => incoming.push(inc),
             Err(problems) => diags.extend(problems),
         }
     }
-    let mut writes: Vec<(PathBuf, String)> = Vec::new();
-    let mut report = Vec::new();
     let mut seen: HashMap<(String, String), PathBuf> = HashMap::new();
+    let mut planned = Vec::new();
     for inc in &incoming {
         // Two files for one language would each overwrite the other's texts.
         if let Ok((campaign, lang)) = identify(&site, inc)
@@ -231,7 +232,28 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
             );
             continue;
         }
-        if let Some(plan) = plan_import(args, &site, inc, &mut diags) {
+        planned.push(inc);
+    }
+    // Each campaign's sources once, for every file of it.
+    let sources: HashMap<&str, Sources> = site
+        .campaigns
+        .values()
+        .filter(|c| seen.keys().any(|(id, _)| id == &c.id))
+        .map(|c| (c.id.as_str(), Sources::new(&site, c)))
+        .collect();
+    let plans: Vec<(Option<Plan>, Diagnostics)> = planned
+        .par_iter()
+        .map(|inc| {
+            let mut problems = Diagnostics::new();
+            let plan = plan_import(args, &site, &sources, inc, &mut problems);
+            (plan, problems)
+        })
+        .collect();
+    let mut writes: Vec<(PathBuf, String)> = Vec::new();
+    let mut report = Vec::new();
+    for (plan, problems) in plans {
+        diags.extend(problems.iter().cloned());
+        if let Some(plan) = plan {
             writes.extend(plan.writes);
             report.push(plan.report);
         }
@@ -250,6 +272,35 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     }
     println!("Run `outreach build` (or `outreach serve`) to see the translated pages.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and parses one exchange file given to `import`.
+fn read_incoming(args: &ImportArgs, path: &Path) -> std::result::Result<Incoming, Vec<Diagnostic>> {
+    let rel = path.strip_prefix(&args.root).unwrap_or(path).to_path_buf();
+    let Some(format) = Format::of_path(path) else {
+        return Err(vec![Diagnostic::in_file(
+            &rel,
+            Severity::Error,
+            "not an exchange file: expected a name ending in `.po` or `.xlf`",
+        )]);
+    };
+    let file = read_exchange_file(path, &rel).map_err(|d| vec![d])?;
+    let mut catalog = parse_exchange(&file, format)?;
+    // White space around a text is never part of it: a translator's stray
+    // space or line break would change the page.
+    for m in &mut catalog.messages {
+        if m.translation.starts_with(char::is_whitespace)
+            || m.translation.ends_with(char::is_whitespace)
+        {
+            m.translation = m.translation.trim().to_string();
+        }
+    }
+    Ok(Incoming {
+        path: path.to_path_buf(),
+        file,
+        format,
+        catalog,
+    })
 }
 
 /// What importing one file writes, and what to tell the author.
@@ -375,6 +426,7 @@ enum From {
 fn plan_import(
     args: &ImportArgs,
     site: &Site,
+    all_sources: &HashMap<&str, Sources>,
     inc: &Incoming,
     diags: &mut Diagnostics,
 ) -> Option<Plan> {
@@ -391,57 +443,69 @@ fn plan_import(
         .language(lang)
         .map_or("Latn", |l| l.script.as_str())
         .to_string();
-    let docs = document::source_docs(site, campaign);
-    let kinds: HashMap<Key, Kind> = docs
+    let sources = all_sources.get(campaign.id.as_str())?;
+    let docs = &sources.docs;
+    let kinds: FxHashMap<(&str, &str), Kind> = docs
         .iter()
         .flat_map(|d| {
             d.texts
                 .iter()
-                .map(move |t| ((d.context.clone(), t.source.clone()), t.kind))
+                .map(move |t| ((d.context.as_str(), t.source.as_str()), t.kind))
         })
         .collect();
-    // White space around a text is never part of it (a translator's stray
-    // space or line break would otherwise change the page).
-    let current: Vec<Message> = inc
+    let current: Vec<&Message> = inc
         .catalog
         .messages
         .iter()
         .filter(|m| !m.obsolete)
-        .map(|m| Message {
-            translation: m.translation.trim().to_string(),
-            ..m.clone()
-        })
         .collect();
     if !same_texts(inc, campaign, lang, &current, &kinds, diags) {
         return None;
     }
+    // Every document as it is in the language now, lined up with the source.
+    let translated: Vec<Option<document::Translated>> = (0..docs.len())
+        .map(|n| sources.translated(n, lang))
+        .collect();
+    let in_pages: FxHashMap<(&str, &str), &str> = docs
+        .iter()
+        .zip(&translated)
+        .filter_map(|(doc, t)| Some((doc, t.as_ref()?)))
+        .filter(|(_, t)| t.misaligned.is_none())
+        .flat_map(|(doc, t)| {
+            doc.texts.iter().zip(&t.texts).filter_map(|(text, value)| {
+                Some((
+                    (doc.context.as_str(), text.source.as_str()),
+                    value.as_deref()?,
+                ))
+            })
+        })
+        .collect();
+    // Only what will be imported is checked: fuzzy and empty entries keep
+    // what the page has, and a text the page already has was checked when
+    // it got there.
     let before = diags.count(Severity::Error);
-    for m in &current {
-        let kind = kinds[&(m.context.clone(), m.source.clone())];
+    for m in current.iter().filter(|m| {
+        m.is_translated()
+            && in_pages.get(&(m.context.as_str(), m.source.as_str()))
+                != Some(&m.translation.as_str())
+    }) {
+        let kind = kinds[&(m.context.as_str(), m.source.as_str())];
         diags.extend(check::check(m, kind, &script, file));
     }
     if diags.count(Severity::Error) > before {
         return None;
     }
-    let translations: HashMap<(&str, &str), &Message> = current
+    let translations: FxHashMap<(&str, &str), &Message> = current
         .iter()
-        .map(|m| ((m.context.as_str(), m.source.as_str()), m))
+        .map(|m| ((m.context.as_str(), m.source.as_str()), *m))
         .collect();
-    let prev = previous(
-        &args.root,
-        &campaign.id,
-        lang,
-        inc.format,
-        &mut Diagnostics::new(),
-    );
-    let mut state = prev.state.clone();
+    let mut state = project::state(&args.root, &campaign.id, lang);
     let mut writes = Vec::new();
     let (mut written, mut kept, mut left_out) = (0usize, Vec::new(), Vec::new());
     let mut campaign_yaml = campaign.source.text.clone();
-    for doc in &docs {
+    for ((n, doc), existing) in docs.iter().enumerate().zip(translated) {
         let target_path = doc.path_in(&campaign.id, lang);
         let target_shown = shown(&target_path);
-        let existing = document::translated(site, campaign, doc, lang);
         let aligned = |i: usize, field: Field| {
             existing
                 .as_ref()
@@ -539,7 +603,17 @@ fn plan_import(
             );
             continue;
         }
-        let new_text = match page_text(site, campaign, doc, existing.as_ref(), &values, &from) {
+        // Every text as the page has it, and no stamp to change: nothing to write.
+        if let Some(e) = existing.as_ref()
+            && e.misaligned.is_none()
+            && e.same_structure
+            && (!e.outdated || from.iter().any(|f| *f != From::Exchange))
+            && e.texts.iter().zip(&values).all(|(now, new)| now == new)
+        {
+            remember(&mut state, doc, &values, &target_shown, &e.file.text);
+            continue;
+        }
+        let new_text = match page_text(sources, n, existing.as_ref(), &values, &from) {
             Ok(Some(text)) => text,
             Ok(None) => continue,
             Err(e) => {
@@ -551,14 +625,14 @@ fn plan_import(
                 continue;
             }
         };
+        if existing.as_ref().map(|e| e.file.text.as_str()) == Some(new_text.as_str()) {
+            remember(&mut state, doc, &values, &target_shown, &new_text);
+            continue;
+        }
         if let Some(d) =
             structure_changed(&new_text, doc, &values, &translations, file, &target_shown)
         {
             diags.push(d);
-            continue;
-        }
-        if existing.as_ref().map(|e| e.file.text.as_str()) == Some(new_text.as_str()) {
-            remember(&mut state, doc, &values, &target_shown, &new_text);
             continue;
         }
         if !args.force && (0..doc.texts.len()).any(hand_edited) {
@@ -642,22 +716,20 @@ fn same_texts(
     inc: &Incoming,
     campaign: &Campaign,
     lang: &str,
-    current: &[Message],
-    kinds: &HashMap<Key, Kind>,
+    current: &[&Message],
+    kinds: &FxHashMap<(&str, &str), Kind>,
     diags: &mut Diagnostics,
 ) -> bool {
     let unknown: Vec<&Message> = current
         .iter()
-        .filter(|m| !kinds.contains_key(&(m.context.clone(), m.source.clone())))
+        .filter(|m| !kinds.contains_key(&(m.context.as_str(), m.source.as_str())))
+        .copied()
         .collect();
-    let in_file: std::collections::HashSet<(&str, &str)> = current
+    let in_file: rustc_hash::FxHashSet<(&str, &str)> = current
         .iter()
         .map(|m| (m.context.as_str(), m.source.as_str()))
         .collect();
-    let new_texts = kinds
-        .keys()
-        .filter(|(c, s)| !in_file.contains(&(c.as_str(), s.as_str())))
-        .count();
+    let new_texts = kinds.keys().filter(|k| !in_file.contains(*k)).count();
     if unknown.is_empty() && new_texts == 0 {
         return true;
     }
@@ -716,26 +788,27 @@ fn same_texts(
 /// page's when that lines up with the source, else the source's; `None`
 /// when there is no source page to take it from.
 fn page_text(
-    site: &Site,
-    campaign: &Campaign,
-    doc: &document::Doc,
+    sources: &Sources,
+    n: usize,
     existing: Option<&document::Translated>,
     values: &[Option<String>],
     from: &[From],
 ) -> std::result::Result<Option<String>, String> {
+    let doc = &sources.docs[n];
     // Stamped only when every text comes from the exchange file translated.
-    let stamp = catalog::source_stamp(site, campaign, doc)
+    let stamp = sources
+        .source_stamp(n)
         .filter(|_| from.iter().all(|f| *f == From::Exchange));
     let skeleton = match existing {
         Some(e) if e.misaligned.is_none() && e.same_structure => {
-            return document::write_page(&e.file, doc, values, stamp.as_deref()).map(Some);
+            return document::write_page(&e.file, doc, values, stamp).map(Some);
         }
-        _ => match source_file(site, campaign, doc) {
-            Some(source) => source,
+        _ => match sources.source_page(doc) {
+            Some(source) => (*source.source).clone(),
             None => return Ok(None),
         },
     };
-    let text = document::write_page(&skeleton, doc, values, stamp.as_deref())?;
+    let text = document::write_page(&skeleton, doc, values, stamp)?;
     // The source's `review:` note is about the source; the translation's
     // own note stays.
     let file = SourceFile::new(skeleton.path.clone(), text);
@@ -763,7 +836,7 @@ fn structure_changed(
     new_text: &str,
     doc: &document::Doc,
     values: &[Option<String>],
-    translations: &HashMap<(&str, &str), &Message>,
+    translations: &FxHashMap<(&str, &str), &Message>,
     file: &SourceFile,
     target: &str,
 ) -> Option<Diagnostic> {
@@ -818,7 +891,7 @@ fn keep_exchange_files(
             .unwrap_or(&project_file);
         let existing = project_file
             .is_file()
-            .then(|| files::read_text(&project_file, rel).ok())
+            .then(|| read_exchange_file(&project_file, rel).ok())
             .flatten()
             .and_then(|f| parse_exchange(&f, format).ok());
         let catalog = match existing {
@@ -859,18 +932,4 @@ fn conflict(path: &Path, campaign: &str, lang: &str) -> Diagnostic {
     .with_help(format!(
         "either import with `--force` to replace the changes with the file's translations, or run `outreach translate export --campaign {campaign} --lang {lang}`: it takes the changes into `translations/{campaign}/{lang}.po` (a text changed on both sides is marked to check, with both versions); send that file to the translator instead of importing this one"
     ))
-}
-
-/// The source-language file of a page or leaflet document.
-fn source_file(site: &Site, campaign: &Campaign, doc: &document::Doc) -> Option<SourceFile> {
-    let pool = match doc.kind {
-        DocKind::Page => &site.pages,
-        DocKind::Leaflet => &site.leaflet_texts,
-        DocKind::Campaign => return None,
-    };
-    pool.iter()
-        .find(|p| {
-            p.campaign == campaign.id && p.lang == campaign.default_language && p.slug == doc.slug
-        })
-        .map(|p| (*p.source).clone())
 }

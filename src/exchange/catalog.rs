@@ -5,13 +5,15 @@
 //! a fuzzy suggestion, with the old source as `previous_source`; a text
 //! that is gone stays at the end as obsolete.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::exchange::document::{self, Doc, Field};
+use rustc_hash::FxHashMap;
+
+use crate::exchange::document::{Doc, Field, Sources};
 use crate::exchange::similarity::{FUZZY_THRESHOLD, similar_enough};
 use crate::exchange::{Catalog, Message};
-use crate::model::{Campaign, Site, lang};
-use crate::resolve::status::{TextCounts, digest, source_hash};
+use crate::model::lang;
+use crate::resolve::status::{TextCounts, digest};
 
 /// A translation found in a translated document.
 #[derive(Clone, Debug)]
@@ -78,7 +80,11 @@ impl State {
     /// a change of the text.
     pub fn stamp(text: &str) -> String {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        digest(&[&text.replace("\r\n", "\n")])
+        if text.as_bytes().contains(&b'\r') {
+            digest(&[&text.replace("\r\n", "\n")])
+        } else {
+            digest(&[text])
+        }
     }
 
     /// The stamp that stands for a text's context and source.
@@ -95,7 +101,7 @@ pub type Key = (String, String);
 /// with two references.
 pub fn template(docs: &[Doc]) -> Vec<Message> {
     let mut messages: Vec<Message> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
     for doc in docs {
         let path = doc.path.display().to_string().replace('\\', "/");
         for text in &doc.texts {
@@ -140,18 +146,14 @@ pub struct Previous {
 
 /// The exchange file of `campaign` in `lang`, and the state to keep
 /// beside it.
-pub fn export(
-    site: &Site,
-    campaign: &Campaign,
-    lang: &str,
-    previous: &Previous,
-) -> (Catalog, State) {
-    let docs = document::source_docs(site, campaign);
-    let template = template(&docs);
-    let mut found: HashMap<Key, Found> = HashMap::new();
-    let mut why_empty: HashMap<String, String> = HashMap::new();
+pub fn export(sources: &Sources, lang: &str, previous: &Previous) -> (Catalog, State) {
+    let campaign = sources.campaign;
+    let docs = &sources.docs;
+    let template = sources.template.clone();
+    let mut found: FxHashMap<(&str, &str), Found> = FxHashMap::default();
+    let mut why_empty: FxHashMap<String, String> = FxHashMap::default();
     let mut state = State::default();
-    let old_exact: HashMap<(&str, &str), &str> = previous
+    let old_exact: FxHashMap<(&str, &str), &str> = previous
         .catalog
         .iter()
         .flat_map(|c| &c.messages)
@@ -162,9 +164,9 @@ pub fn export(
             )
         })
         .collect();
-    let mut twice: HashMap<Key, String> = HashMap::new();
-    for doc in &docs {
-        let Some(translated) = document::translated(site, campaign, doc, lang) else {
+    let mut twice: FxHashMap<(&str, &str), String> = FxHashMap::default();
+    for (n, doc) in docs.iter().enumerate() {
+        let Some(translated) = sources.translated(n, lang) else {
             continue;
         };
         let path = doc
@@ -191,7 +193,7 @@ pub fn export(
             if translation == text.source && text.source.split_whitespace().count() >= 3 {
                 continue;
             }
-            let key = (doc.context.clone(), text.source.clone());
+            let key = (doc.context.as_str(), text.source.as_str());
             let key_stamp = State::key(&doc.context, &text.source);
             let base = previous.state.texts.get(&key_stamp);
             let fresh = match base {
@@ -228,7 +230,7 @@ pub fn export(
     for message in &mut messages {
         // The same text twice in a page, translated in two ways: one
         // translation would replace the other, so a person decides.
-        if let Some(other) = twice.get(&(message.context.clone(), message.source.clone())) {
+        if let Some(other) = twice.get(&(message.context.as_str(), message.source.as_str())) {
             message.fuzzy = true;
             message.notes.push(format!(
                 "this text is on the page more than once, translated differently: «{}» and «{}»; the translation here will be used for every place",
@@ -252,28 +254,14 @@ pub fn export(
 }
 
 /// The template (`.pot`) of a campaign: every message, untranslated.
-pub fn export_template(site: &Site, campaign: &Campaign) -> Catalog {
+pub fn export_template(sources: &Sources) -> Catalog {
     Catalog {
-        campaign: campaign.id.clone(),
-        source_language: campaign.default_language.clone(),
+        campaign: sources.campaign.id.clone(),
+        source_language: sources.campaign.default_language.clone(),
         language: String::new(),
         plural_forms: None,
-        messages: template(&document::source_docs(site, campaign)),
+        messages: sources.template.clone(),
     }
-}
-
-/// The stamp a translation of `doc` is compared with (pages and leaflets).
-pub fn source_stamp(site: &Site, campaign: &Campaign, doc: &Doc) -> Option<String> {
-    let pool = match doc.kind {
-        document::DocKind::Page => &site.pages,
-        document::DocKind::Leaflet => &site.leaflet_texts,
-        document::DocKind::Campaign => return None,
-    };
-    pool.iter()
-        .find(|p| {
-            p.campaign == campaign.id && p.lang == campaign.default_language && p.slug == doc.slug
-        })
-        .map(source_hash)
 }
 
 /// Fills the template's translations, as `msgmerge` would from the
@@ -282,10 +270,10 @@ pub fn source_stamp(site: &Site, campaign: &Campaign, doc: &Doc) -> Option<Strin
 pub fn merge(
     template: Vec<Message>,
     previous: Option<&Catalog>,
-    found: &HashMap<Key, Found>,
+    found: &FxHashMap<(&str, &str), Found>,
 ) -> Vec<Message> {
     let old: Vec<&Message> = previous.map_or_else(Vec::new, |c| c.messages.iter().collect());
-    let exact: HashMap<(&str, &str), usize> = old
+    let exact: FxHashMap<(&str, &str), usize> = old
         .iter()
         .enumerate()
         .map(|(i, m)| ((m.context.as_str(), m.source.as_str()), i))
@@ -293,8 +281,7 @@ pub fn merge(
     let mut used = vec![false; old.len()];
     let mut out = Vec::with_capacity(template.len());
     for mut message in template {
-        let key = (message.context.clone(), message.source.clone());
-        let from_doc = found.get(&key);
+        let from_doc = found.get(&(message.context.as_str(), message.source.as_str()));
         let exact_old = exact
             .get(&(message.context.as_str(), message.source.as_str()))
             .copied();
@@ -428,7 +415,7 @@ mod tests {
             msg("b", "The cat sat on the mat!", ""),
             msg("a", "Something new.", ""),
         ];
-        let merged = merge(template, Some(&old), &HashMap::new());
+        let merged = merge(template, Some(&old), &FxHashMap::default());
         assert_eq!(merged[0].translation, "Mbamë.");
         assert!(!merged[0].fuzzy);
         assert!(merged[1].fuzzy);
@@ -454,7 +441,7 @@ mod tests {
                 messages: merged,
                 ..Catalog::default()
             }),
-            &HashMap::new(),
+            &FxHashMap::default(),
         );
         assert_eq!(again[0].translation, "Iku.");
         assert!(!again[0].fuzzy);
@@ -466,10 +453,10 @@ mod tests {
             messages: vec![msg("a", "Hello.", "Old.")],
             ..Catalog::default()
         };
-        let mut found = HashMap::new();
-        let key = ("a".to_string(), "Hello.".to_string());
+        let mut found = FxHashMap::default();
+        let key = ("a", "Hello.");
         found.insert(
-            key.clone(),
+            key,
             Found {
                 translation: "From the page.".into(),
                 outdated: false,
@@ -506,9 +493,9 @@ mod tests {
             messages: vec![msg("a", "Hello.", "From the translator.")],
             ..Catalog::default()
         };
-        let mut found = HashMap::new();
+        let mut found = FxHashMap::default();
         found.insert(
-            ("a".to_string(), "Hello.".to_string()),
+            ("a", "Hello."),
             Found {
                 translation: "From the page.".into(),
                 outdated: false,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use pulldown_cmark::{Event, Parser, Tag};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::diag::SourceFile;
@@ -22,7 +23,7 @@ use crate::resolve::status::source_hash;
 pub const CAMPAIGN_CONTEXT: &str = "campaign";
 
 /// What a document is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DocKind {
     /// `content/<campaign>/<lang>/<slug>.md`.
     Page,
@@ -82,6 +83,8 @@ pub struct Text {
     pub source: String,
     /// 1-based line in the source file.
     pub line: usize,
+    /// Its link and picture destinations, in order (for lining up).
+    pub destinations: Vec<String>,
 }
 
 /// A document in the campaign's source language.
@@ -166,7 +169,7 @@ impl CampaignTexts {
 
 /// Every document of `campaign` in its default language: the campaign
 /// file, then its pages and leaflet texts in path order.
-pub fn source_docs(site: &Site, campaign: &Campaign) -> Vec<Doc> {
+fn source_docs(site: &Site, campaign: &Campaign) -> Vec<Doc> {
     let default = &campaign.default_language;
     let mut docs = vec![campaign_doc(campaign)];
     let written =
@@ -204,6 +207,7 @@ fn campaign_doc(campaign: &Campaign) -> Doc {
                 source: text.clone(),
                 line: yaml_line(&campaign.source.text, field, &campaign.default_language)
                     .unwrap_or(1),
+                destinations: Vec::new(),
             });
         }
     }
@@ -224,6 +228,7 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
         note: Kind::Title.describe().to_string(),
         source: page.title.clone(),
         line: key_line(&page.source.text, "title"),
+        destinations: Vec::new(),
     }];
     if let Some(description) = &page.description {
         texts.push(Text {
@@ -232,9 +237,15 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
             note: Kind::Description.describe().to_string(),
             source: description.clone(),
             line: key_line(&page.source.text, "description"),
+            destinations: Vec::new(),
         });
     }
-    for (i, seg) in segment::segments(page.body()).into_iter().enumerate() {
+    // Lines counted as the segments go, not from the top for each.
+    let body = page.body();
+    let (mut line, mut counted) = (page.source.line_col(page.body_start).0, 0);
+    for (i, seg) in segment::segments(body).into_iter().enumerate() {
+        line += body[counted..seg.range.start].matches('\n').count();
+        counted = seg.range.start;
         let mut note = seg.kind.describe().to_string();
         if kind == DocKind::Leaflet {
             let part = parts
@@ -247,7 +258,8 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
             field: Field::Body(i),
             kind: seg.kind,
             note,
-            line: page.source.line_col(page.body_start + seg.range.start).0,
+            line,
+            destinations: destinations(&seg.text),
             source: seg.text,
         });
     }
@@ -295,46 +307,115 @@ pub struct Translated {
     pub same_structure: bool,
 }
 
-/// The document `doc` in `lang`, if it exists, lined up with `doc`.
-pub fn translated(site: &Site, campaign: &Campaign, doc: &Doc, lang: &str) -> Option<Translated> {
-    match doc.kind {
-        DocKind::Campaign => {
-            let raw = campaign_texts(&campaign.source);
-            let texts = doc
-                .texts
-                .iter()
-                .map(|t| match t.field {
-                    Field::Campaign(f) => raw.get(f).and_then(|m| m.get(lang)).cloned(),
-                    _ => None,
-                })
-                .collect();
-            Some(Translated {
-                file: SourceFile::new(
-                    campaign.source.path.clone(),
-                    campaign_lang_digest(&raw, lang),
-                ),
-                texts,
-                misaligned: None,
-                outdated: false,
-                same_structure: true,
-            })
+/// A campaign's source documents and everything about them that does not
+/// depend on the target language, worked out once for all languages.
+pub struct Sources<'a> {
+    /// The campaign.
+    pub campaign: &'a Campaign,
+    /// Its documents in the default language.
+    pub docs: Vec<Doc>,
+    /// The messages of those documents ([`crate::exchange::catalog::template`]).
+    pub template: Vec<crate::exchange::Message>,
+    /// Written pages and leaflet texts of every language, by kind, language and slug.
+    pages: FxHashMap<(DocKind, &'a str, &'a str), &'a Page>,
+    /// The structure of each source document (`None` for the campaign file).
+    skeletons: Vec<Option<String>>,
+    /// The stamp of each source document (`None` for the campaign file).
+    stamps: Vec<Option<String>>,
+    /// The campaign file's texts, as written.
+    raw: CampaignTexts,
+}
+
+impl<'a> Sources<'a> {
+    /// Reads the source documents of `campaign` in `site`.
+    pub fn new(site: &'a Site, campaign: &'a Campaign) -> Sources<'a> {
+        let docs = source_docs(site, campaign);
+        let template = crate::exchange::catalog::template(&docs);
+        let mut pages = FxHashMap::default();
+        let written = |p: &&'a Page| p.campaign == campaign.id && p.origin == Origin::Written;
+        for page in site.pages.iter().filter(written) {
+            pages.insert(
+                (DocKind::Page, page.lang.as_str(), page.slug.as_str()),
+                page,
+            );
         }
-        DocKind::Page | DocKind::Leaflet => {
-            let pool = if doc.kind == DocKind::Page {
-                &site.pages
-            } else {
-                &site.leaflet_texts
-            };
-            let find = |lang: &str| {
-                pool.iter().find(|p| {
-                    p.campaign == campaign.id
-                        && p.lang == lang
-                        && p.slug == doc.slug
-                        && p.origin == Origin::Written
+        for page in site.leaflet_texts.iter().filter(written) {
+            pages.insert(
+                (DocKind::Leaflet, page.lang.as_str(), page.slug.as_str()),
+                page,
+            );
+        }
+        let mut sources = Sources {
+            campaign,
+            docs,
+            template,
+            pages,
+            skeletons: Vec::new(),
+            stamps: Vec::new(),
+            raw: campaign_texts(&campaign.source),
+        };
+        let source_pages: Vec<Option<&Page>> = sources
+            .docs
+            .iter()
+            .map(|d| sources.source_page(d))
+            .collect();
+        sources.skeletons = source_pages
+            .iter()
+            .map(|p| p.map(|p| skeleton(p.body())))
+            .collect();
+        sources.stamps = source_pages.iter().map(|p| p.map(source_hash)).collect();
+        sources
+    }
+
+    /// The default-language page of a page or leaflet document.
+    pub fn source_page(&self, doc: &Doc) -> Option<&'a Page> {
+        self.pages
+            .get(&(
+                doc.kind,
+                self.campaign.default_language.as_str(),
+                doc.slug.as_str(),
+            ))
+            .copied()
+    }
+
+    /// The stamp (`source_hash`) of the n-th document's source page.
+    pub fn source_stamp(&self, n: usize) -> Option<&str> {
+        self.stamps.get(n)?.as_deref()
+    }
+
+    /// The n-th document in `lang`, if it exists, lined up with the source.
+    pub fn translated(&self, n: usize, lang: &str) -> Option<Translated> {
+        let doc = &self.docs[n];
+        match doc.kind {
+            DocKind::Campaign => {
+                let texts = doc
+                    .texts
+                    .iter()
+                    .map(|t| match t.field {
+                        Field::Campaign(f) => self.raw.get(f).and_then(|m| m.get(lang)).cloned(),
+                        _ => None,
+                    })
+                    .collect();
+                Some(Translated {
+                    file: SourceFile::new(
+                        self.campaign.source.path.clone(),
+                        campaign_lang_digest(&self.raw, lang),
+                    ),
+                    texts,
+                    misaligned: None,
+                    outdated: false,
+                    same_structure: true,
                 })
-            };
-            let page = find(lang)?;
-            Some(line_up(doc, page, find(&campaign.default_language)))
+            }
+            DocKind::Page | DocKind::Leaflet => {
+                let page = self.pages.get(&(doc.kind, lang, doc.slug.as_str()))?;
+                Some(line_up(
+                    doc,
+                    page,
+                    self.skeletons[n].as_deref(),
+                    self.stamps[n].as_deref(),
+                ))
+            }
         }
     }
 }
@@ -356,7 +437,12 @@ fn campaign_lang_digest(raw: &CampaignTexts, lang: &str) -> String {
     out
 }
 
-fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
+fn line_up(
+    doc: &Doc,
+    page: &Page,
+    source_skeleton: Option<&str>,
+    source_stamp: Option<&str>,
+) -> Translated {
     let target = segment::segments(page.body());
     let source_segments = doc
         .texts
@@ -367,7 +453,7 @@ fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
         .texts
         .iter()
         .filter(|t| matches!(t.field, Field::Body(_)))
-        .map(|t| (t.kind, destinations(&t.source)))
+        .map(|t| (t.kind, t.destinations.clone()))
         .collect();
     let misaligned = if target.len() != source_segments {
         Some(format!(
@@ -397,6 +483,7 @@ fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
                 }
             })
     };
+    let same_structure = source_skeleton.is_none_or(|s| s == skeleton_of(page.body(), &target));
     let mut body = target.into_iter().map(|s| s.text);
     let texts = doc
         .texts
@@ -408,14 +495,13 @@ fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
             _ => None,
         })
         .collect();
-    let same_structure = source.is_none_or(|s| skeleton(s.body()) == skeleton(page.body()));
-    let stamp = source.map(source_hash);
+    let stamp = source_stamp;
     Translated {
         file: (*page.source).clone(),
         texts,
         misaligned,
         // Unstamped, nobody knows which version it translates.
-        outdated: stamp.is_some() && page.source_hash != stamp,
+        outdated: stamp.is_some() && page.source_hash.as_deref() != stamp,
         same_structure,
     }
 }
@@ -423,10 +509,13 @@ fn line_up(doc: &Doc, page: &Page, source: Option<&Page>) -> Translated {
 /// A body with its texts taken out and its white space folded: what must
 /// be equal for two pages to have the same structure.
 fn skeleton(body: &str) -> String {
-    let segments = segment::segments(body);
+    skeleton_of(body, &segment::segments(body))
+}
+
+fn skeleton_of(body: &str, segments: &[Segment]) -> String {
     let mut out = String::with_capacity(body.len() / 4);
     let mut at = 0;
-    for s in &segments {
+    for s in segments {
         out.push_str(&body[at..s.range.start]);
         out.push('\u{0}');
         at = s.range.end;

@@ -15,7 +15,7 @@
 //! reading: flags other than `fuzzy`, the previous `msgctxt`, header fields
 //! outreach does not use, comments on the header.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Catalog, Message};
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
@@ -30,7 +30,16 @@ use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 /// and an empty source would read back as a header, so outreach must not
 /// make one.
 pub fn write(catalog: &Catalog) -> String {
-    let mut out = String::new();
+    let size: usize = catalog
+        .messages
+        .iter()
+        .map(|m| {
+            160 + m.source.len()
+                + m.translation.len()
+                + m.notes.iter().map(String::len).sum::<usize>()
+        })
+        .sum();
+    let mut out = String::with_capacity(size);
     write_header(&mut out, catalog);
     for message in &catalog.messages {
         out.push('\n');
@@ -169,6 +178,13 @@ fn write_string(out: &mut String, marks: Marks, keyword: &str, text: &str) {
 }
 
 fn escape(out: &mut String, text: &str) {
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f)
+    {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -354,7 +370,8 @@ struct Parser<'a> {
     open: Option<OpenKeyword>,
     header_line: Option<usize>,
     /// (obsolete, context, source) → line of the entry, to find duplicates.
-    seen: HashMap<(bool, String, String), usize>,
+    /// Messages by a hash of (obsolete, context, source), to find repeats.
+    seen: FxHashMap<u64, Vec<usize>>,
 }
 
 impl<'a> Parser<'a> {
@@ -366,7 +383,7 @@ impl<'a> Parser<'a> {
             entry: Entry::default(),
             open: None,
             header_line: None,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
         }
     }
 
@@ -390,6 +407,21 @@ impl<'a> Parser<'a> {
     // ---- lexing: one line at a time, as PO is a line-based format ----
 
     fn line(&mut self, line_no: usize, line: &str) {
+        // Comment lines, most of a file, need no column: read as they are.
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('#') {
+            let comment = match rest.chars().next() {
+                Some('.') => Some((CommentKind::Note, strip_space(rest[1..].to_string()))),
+                Some(':') => Some((CommentKind::References, rest[1..].to_string())),
+                Some(',' | '!') => Some((CommentKind::Flags, rest[1..].to_string())),
+                Some('~' | '|') => None,
+                _ => Some((CommentKind::Translator, strip_space(rest.to_string()))),
+            };
+            if let Some((kind, text)) = comment {
+                self.comment(line_no, kind, text);
+                return;
+            }
+        }
         let chars: Vec<char> = line.chars().collect();
         let start = skip_blanks(&chars, 0);
         let Some(&first) = chars.get(start) else {
@@ -512,6 +544,15 @@ impl<'a> Parser<'a> {
     /// The string starting at the quote `chars[open]`, unescaped, and the
     /// index after its closing quote.
     fn quoted(&mut self, line_no: usize, chars: &[char], open: usize) -> (String, usize) {
+        // Most texts have no escape: taken whole.
+        if let Some(j) = chars[open + 1..]
+            .iter()
+            .position(|&c| c == '"' || c == '\\')
+            && chars[open + 1 + j] == '"'
+        {
+            let end = open + 1 + j;
+            return (chars[open + 1..end].iter().collect(), end + 1);
+        }
         let mut bytes = Vec::new();
         let mut i = open + 1;
         let end = loop {
@@ -881,8 +922,23 @@ impl<'a> Parser<'a> {
             return;
         }
         let context = entry.context.map(|c| c.text).unwrap_or_default();
-        let key = (obsolete, context.clone(), source.text.clone());
-        if let Some(&first) = self.seen.get(&key) {
+        // Entries are found again by a hash of their key, then compared,
+        // rather than by copies of their texts (files hold tens of thousands).
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            (obsolete, &context, &source.text).hash(&mut h);
+            h.finish()
+        };
+        let messages = &self.catalog.messages;
+        let same = self.seen.get(&hash).and_then(|indices| {
+            indices
+                .iter()
+                .map(|&i| &messages[i])
+                .find(|m| m.obsolete == obsolete && m.context == context && m.source == source.text)
+        });
+        if let Some(first) = same {
+            let first = first.line;
             self.problem(
                 source.line,
                 source.col,
@@ -893,7 +949,10 @@ impl<'a> Parser<'a> {
             );
             return;
         }
-        self.seen.insert(key, entry.line);
+        self.seen
+            .entry(hash)
+            .or_default()
+            .push(self.catalog.messages.len());
         self.catalog.messages.push(Message {
             context,
             source: source.text,
@@ -989,6 +1048,9 @@ fn strip_space(text: String) -> String {
 /// The references of a `#:` line: separated by spaces, except inside the
 /// isolates gettext puts around a file name with spaces.
 fn split_references(text: &str) -> Vec<String> {
+    if !text.contains('\u{2068}') {
+        return text.split_whitespace().map(str::to_string).collect();
+    }
     let mut references = Vec::new();
     let mut current = String::new();
     let mut isolated = false;

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use rayon::prelude::*;
+
 use crate::exchange::catalog::{self, Previous, State};
+use crate::exchange::document::Sources;
 use crate::exchange::{Catalog, Format, po, xliff};
 use crate::load::files;
 use crate::model::{Campaign, Site, lang};
@@ -70,7 +73,7 @@ pub fn previous(
         if !path.is_file() {
             continue;
         }
-        match files::read_text(&path, &rel.join(&name)) {
+        match read_exchange_file(&path, &rel.join(&name)) {
             Ok(file) => match parse_exchange(&file, f) {
                 Ok(catalog) => {
                     prev.catalog = Some(catalog);
@@ -81,26 +84,50 @@ pub fn previous(
             Err(d) => diags.push(d),
         }
     }
-    if let Ok(text) = std::fs::read_to_string(dir.join(format!("{lang}.state"))) {
-        prev.state = State::parse(&text);
-    }
+    prev.state = state(root, campaign, lang);
     prev
+}
+
+/// What outreach last saw of a language's translated documents (empty
+/// when there is no state file yet).
+pub fn state(root: &Path, campaign: &str, lang: &str) -> State {
+    std::fs::read_to_string(exchange_dir(root, campaign).join(format!("{lang}.state")))
+        .map_or_else(|_| State::default(), |text| State::parse(&text))
 }
 
 /// Translated, fuzzy and untranslated texts per campaign and language, as
 /// an export would count them now (for `status` and the preview).
 pub fn counts(root: &Path, site: &Site) -> BTreeMap<(String, String), TextCounts> {
     let mut out = BTreeMap::new();
-    let mut ignored = Diagnostics::new();
     for campaign in site.campaigns.values() {
-        for lang in target_languages(campaign) {
-            let prev = previous(root, &campaign.id, lang, Format::Po, &mut ignored);
-            let (catalog, _) = catalog::export(site, campaign, lang, &prev);
-            out.insert(
-                (campaign.id.clone(), lang.to_string()),
-                catalog::counts(&catalog),
-            );
+        let sources = Sources::new(site, campaign);
+        let counted: Vec<(String, TextCounts)> = target_languages(campaign)
+            .into_par_iter()
+            .map(|lang| {
+                let prev = previous(
+                    root,
+                    &campaign.id,
+                    lang,
+                    Format::Po,
+                    &mut Diagnostics::new(),
+                );
+                let (catalog, _) = catalog::export(&sources, lang, &prev);
+                (lang.to_string(), catalog::counts(&catalog))
+            })
+            .collect();
+        for (lang, counts) in counted {
+            out.insert((campaign.id.clone(), lang), counts);
         }
     }
     out
+}
+
+/// Reads an exchange file: text, as large as a whole campaign may make it.
+pub fn read_exchange_file(path: &Path, shown: &Path) -> Result<SourceFile, Diagnostic> {
+    files::read_text_at_most(
+        path,
+        shown,
+        files::MAX_EXCHANGE_BYTES,
+        "export one campaign or language at a time (`--campaign`, `--lang`)",
+    )
 }

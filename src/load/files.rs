@@ -9,8 +9,24 @@ use crate::diag::{Diagnostic, Severity, SourceFile};
 /// and reading one into memory could exhaust a small machine.
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Reads a UTF-8 text file. `shown` is the path used in messages.
+/// Translation exchange files hold a whole campaign in one language, so
+/// they may be much larger than a page (an 8,000-page campaign: 16 MB).
+pub const MAX_EXCHANGE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads a UTF-8 text source (a page, a campaign file). `shown` is the
+/// path used in messages.
 pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Diagnostic> {
+    read_text_at_most(path, shown, MAX_TEXT_BYTES, "split it into several pages")
+}
+
+/// Reads a UTF-8 text file of at most `max` bytes; `help` says what to do
+/// with a larger one.
+pub fn read_text_at_most(
+    path: &Path,
+    shown: &Path,
+    max: u64,
+    help: &str,
+) -> Result<SourceFile, Diagnostic> {
     let io_problem = |what: &str, err: std::io::Error| {
         Diagnostic::in_file(shown, Severity::Error, format!("{what}: {err}"))
     };
@@ -19,21 +35,21 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Diagnostic> {
         .metadata()
         .map_err(|e| io_problem("cannot read this file", e))?
         .len();
-    if len > MAX_TEXT_BYTES {
+    if len > max {
         return Err(Diagnostic::in_file(
             shown,
             Severity::Error,
             format!(
-                "this file is {} MB; text files over {} MB are not read",
+                "this file is {} MB; files like it over {} MB are not read",
                 len / 1024 / 1024,
-                MAX_TEXT_BYTES / 1024 / 1024
+                max / 1024 / 1024
             ),
         )
-        .with_help("split it into several pages"));
+        .with_help(help.to_string()));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // `take` guards against a file that grows while it is read.
-    file.take(MAX_TEXT_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_problem("cannot read this file", e))?;
     text_from_bytes(bytes, shown)
