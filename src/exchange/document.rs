@@ -526,6 +526,11 @@ fn skeleton_of(body: &str, segments: &[Segment]) -> String {
 
 /// The link and picture destinations of a text, in order.
 pub fn destinations(text: &str) -> Vec<String> {
+    // Every link and picture starts with `[`, `![` or `<`: most texts
+    // have none and need no parsing.
+    if !text.contains(['[', '<']) {
+        return Vec::new();
+    }
     Parser::new_ext(text, markdown::options())
         .filter_map(|e| match e {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
