@@ -25,6 +25,28 @@ fn read_po(p: &Project, rel: &str) -> Catalog {
     po::parse(&SourceFile::new(rel, text)).unwrap_or_else(|e| panic!("{rel}: {e:?}"))
 }
 
+/// `outreach translate export` of the Albanian texts of safe-work, which
+/// must succeed.
+fn export_sq(p: &Project, format: &str) {
+    ok(&p.outreach(&[
+        "translate",
+        "export",
+        "--format",
+        format,
+        "--campaign",
+        "safe-work",
+        "--lang",
+        "sq",
+    ]));
+}
+
+/// `outreach translate import FILE` fails, saying `expected`.
+fn refused(p: &Project, file: &str, expected: &str) {
+    let out = p.outreach(&["translate", "import", file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains(expected), "{}", stderr(&out));
+}
+
 fn ok(output: &std::process::Output) {
     assert!(
         output.status.success(),
@@ -204,14 +226,7 @@ fn a_new_language_is_written_only_when_complete_or_asked() {
     let p = Project::examples();
     // Albanian pages disappear: an export gives empty entries for them.
     std::fs::remove_dir_all(p.root().join("content/safe-work/sq")).unwrap();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let catalog = read_po(&p, "translations/safe-work/sq.po");
     let page_messages: Vec<_> = catalog
         .messages
@@ -257,14 +272,7 @@ fn a_new_language_is_written_only_when_complete_or_asked() {
 #[test]
 fn a_hand_edit_since_the_export_is_not_overwritten() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let po_path = p.root().join("translations/safe-work/sq.po");
     let text = std::fs::read_to_string(&po_path).unwrap();
     std::fs::write(
@@ -289,14 +297,7 @@ fn a_hand_edit_since_the_export_is_not_overwritten() {
     assert!(err.contains("Nothing was written"), "{err}");
     assert!(before == sources(&p));
     // The next export takes the hand edit; then the import goes through.
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let catalog = read_po(&p, "translations/safe-work/sq.po");
     assert!(
         catalog
@@ -363,14 +364,7 @@ fn import_fails(p: &Project, from: &str, to: &str, expected: &str) {
 #[test]
 fn bad_translations_are_reported_and_nothing_is_written() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     // The link to the hotline heading.
     import_fails(
         &p,
@@ -420,12 +414,10 @@ fn a_file_for_another_campaign_language_or_template_is_refused() {
         p.root().join("translations/safe-work/sq.po"),
     )
     .unwrap();
-    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("named for `sq` but its texts are in `bs`"),
-        "{}",
-        stderr(&out)
+    refused(
+        &p,
+        "translations/safe-work/sq.po",
+        "named for `sq` but its texts are in `bs`",
     );
     // Another campaign's file in this campaign's folder.
     std::fs::copy(
@@ -433,23 +425,14 @@ fn a_file_for_another_campaign_language_or_template_is_refused() {
         p.root().join("translations/safe-work/fa.po"),
     )
     .unwrap();
-    let out = p.outreach(&["translate", "import", "translations/safe-work/fa.po"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("in the folder of `safe-work`"),
-        "{}",
-        stderr(&out)
+    refused(
+        &p,
+        "translations/safe-work/fa.po",
+        "in the folder of `safe-work`",
     );
     // The source changed after the export: the file is from an older template.
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let page = p.root().join("content/safe-work/en/get-help.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(
@@ -457,26 +440,17 @@ fn a_file_for_another_campaign_language_or_template_is_refused() {
         text.replace("## What happens when you call", "## What happens next"),
     )
     .unwrap();
-    let out = p.outreach(&["translate", "import", "translations/safe-work/sq.po"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("does not match the texts of the source"),
-        "{}",
-        stderr(&out)
+    refused(
+        &p,
+        "translations/safe-work/sq.po",
+        "does not match the texts of the source",
     );
 }
 
 #[test]
 fn campaign_texts_travel_too() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let rel = "translations/safe-work/sq.po";
     let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
     let old = "msgstr \"Punë e sigurt jashtë vendit\"";
@@ -497,16 +471,7 @@ fn campaign_texts_travel_too() {
 #[test]
 fn xliff_keeps_inline_markdown_as_placeholders() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--format",
-        "xliff",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "xliff");
     let text = std::fs::read_to_string(p.root().join("translations/safe-work/sq.xlf")).unwrap();
     assert!(text.contains("urn:oasis:names:tc:xliff:document:1.2"));
     assert!(
@@ -527,16 +492,7 @@ fn xliff_keeps_inline_markdown_as_placeholders() {
 #[test]
 fn an_xliff_file_is_checked_like_a_po_file() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--format",
-        "xliff",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "xliff");
     let rel = "translations/safe-work/sq.xlf";
     let path = p.root().join(rel);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -602,26 +558,12 @@ fn a_source_change_outside_the_texts_rebuilds_the_translation() {
         );
     }
     ok(&p.outreach(&["stamp", sq]));
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     p.write(
         en,
         read(&p, en).replace("+381 11 111 1111", "+381 22 222 2222"),
     );
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
     let page = read(&p, sq);
     assert!(
@@ -646,14 +588,7 @@ fn a_source_change_outside_the_texts_rebuilds_the_translation() {
 #[test]
 fn line_ends_are_not_a_hand_edit_and_stray_spaces_are_trimmed() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let page = "content/safe-work/sq/get-help.md";
     p.write(page, read(&p, page).replace('\n', "\r\n"));
     set_msgstr(
@@ -678,14 +613,7 @@ fn an_unchanged_campaign_text_keeps_its_line() {
         ),
     );
     let before = read(&p, rel);
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
     assert_eq!(read(&p, rel), before);
 }
@@ -715,24 +643,8 @@ fn a_campaign_that_cannot_be_read_is_said_on_export() {
 #[test]
 fn an_xliff_import_keeps_what_the_po_file_holds() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--format",
-        "xliff",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
+    export_sq(&p, "xliff");
     let po_before = read(&p, "translations/safe-work/sq.po");
     ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.xlf"]));
     assert_eq!(read(&p, "translations/safe-work/sq.po"), po_before);
@@ -757,14 +669,7 @@ fn the_same_text_twice_translated_two_ways_is_left_to_a_person() {
         ),
     );
     ok(&p.outreach(&["stamp", sq]));
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let catalog = read_po(&p, "translations/safe-work/sq.po");
     let yes = catalog.messages.iter().find(|m| m.source == "Yes").unwrap();
     assert!(yes.fuzzy, "two translations of one text: {yes:?}");
@@ -775,24 +680,8 @@ fn the_same_text_twice_translated_two_ways_is_left_to_a_person() {
 #[test]
 fn two_files_for_one_language_are_refused() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--format",
-        "xliff",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
+    export_sq(&p, "xliff");
     let out = p.outreach(&[
         "translate",
         "import",
@@ -818,14 +707,7 @@ fn an_unstamped_page_gives_texts_to_check() {
         .unwrap()
         .to_string();
     p.write(sq, text.replace(&format!("{stamp_line}\n"), ""));
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let catalog = read_po(&p, "translations/safe-work/sq.po");
     let page: Vec<_> = catalog
         .messages
@@ -841,14 +723,7 @@ fn an_unstamped_page_gives_texts_to_check() {
 #[test]
 fn language_codes_as_cat_tools_write_them_are_understood() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let rel = "translations/safe-work/sq.po";
     p.write(
         rel,
@@ -895,14 +770,7 @@ fn an_export_does_not_write_through_a_link() {
 #[test]
 fn a_template_is_not_imported() {
     let p = Project::examples();
-    ok(&p.outreach(&[
-        "translate",
-        "export",
-        "--campaign",
-        "safe-work",
-        "--lang",
-        "sq",
-    ]));
+    export_sq(&p, "po");
     let out = p.outreach(&[
         "translate",
         "import",
