@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::exchange::document::{Doc, Field, Sources};
+pub use crate::exchange::document::template;
+use crate::exchange::document::{Field, Sources};
 use crate::exchange::similarity::{FUZZY_THRESHOLD, similar_enough};
 use crate::exchange::{Catalog, Message};
 use crate::model::lang;
@@ -95,44 +96,6 @@ impl State {
 
 /// The key of a message: its context and source text.
 pub type Key = (String, String);
-
-/// The messages of the source documents, one per context and source text,
-/// in document order; a text written twice in one document is one message
-/// with two references.
-pub fn template(docs: &[Doc]) -> Vec<Message> {
-    let mut messages: Vec<Message> = Vec::new();
-    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
-    for doc in docs {
-        let path = doc.path.display().to_string().replace('\\', "/");
-        for text in &doc.texts {
-            if text.source.trim().is_empty() {
-                continue;
-            }
-            let reference = format!("{path}:{}", text.line);
-            let key = (doc.context.clone(), text.source.clone());
-            if let Some(&i) = index.get(&key) {
-                messages[i].references.push(reference);
-                if !messages[i].notes.contains(&text.note) {
-                    messages[i].notes.push(text.note.clone());
-                }
-                continue;
-            }
-            let mut notes = vec![text.note.clone()];
-            if let Some(review) = &doc.review {
-                notes.push(format!("review: {review}"));
-            }
-            index.insert(key, messages.len());
-            messages.push(Message {
-                context: doc.context.clone(),
-                source: text.source.clone(),
-                notes,
-                references: vec![reference],
-                ..Message::default()
-            });
-        }
-    }
-    messages
-}
 
 /// Everything an export of one language needs that is not in the project's
 /// documents: the previous exchange file and the state.

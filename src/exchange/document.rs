@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::diag::SourceFile;
+use crate::exchange::Message;
 use crate::exchange::segment::{self, Kind, Segment};
 use crate::load::content::LEAFLETS_DIR;
 use crate::load::front_matter;
@@ -307,6 +308,44 @@ pub struct Translated {
     pub same_structure: bool,
 }
 
+/// The messages of the source documents, one per context and source text,
+/// in document order; a text written twice in one document is one message
+/// with two references.
+pub fn template(docs: &[Doc]) -> Vec<Message> {
+    let mut messages: Vec<Message> = Vec::new();
+    let mut index: FxHashMap<(String, String), usize> = FxHashMap::default();
+    for doc in docs {
+        let path = doc.path.display().to_string().replace('\\', "/");
+        for text in &doc.texts {
+            if text.source.trim().is_empty() {
+                continue;
+            }
+            let reference = format!("{path}:{}", text.line);
+            let key = (doc.context.clone(), text.source.clone());
+            if let Some(&i) = index.get(&key) {
+                messages[i].references.push(reference);
+                if !messages[i].notes.contains(&text.note) {
+                    messages[i].notes.push(text.note.clone());
+                }
+                continue;
+            }
+            let mut notes = vec![text.note.clone()];
+            if let Some(review) = &doc.review {
+                notes.push(format!("review: {review}"));
+            }
+            index.insert(key, messages.len());
+            messages.push(Message {
+                context: doc.context.clone(),
+                source: text.source.clone(),
+                notes,
+                references: vec![reference],
+                ..Message::default()
+            });
+        }
+    }
+    messages
+}
+
 /// A campaign's source documents and everything about them that does not
 /// depend on the target language, worked out once for all languages.
 pub struct Sources<'a> {
@@ -314,7 +353,7 @@ pub struct Sources<'a> {
     pub campaign: &'a Campaign,
     /// Its documents in the default language.
     pub docs: Vec<Doc>,
-    /// The messages of those documents ([`crate::exchange::catalog::template`]).
+    /// The messages of those documents ([`template`]).
     pub template: Vec<crate::exchange::Message>,
     /// Written pages and leaflet texts of every language, by kind, language and slug.
     pages: FxHashMap<(DocKind, &'a str, &'a str), &'a Page>,
@@ -330,7 +369,7 @@ impl<'a> Sources<'a> {
     /// Reads the source documents of `campaign` in `site`.
     pub fn new(site: &'a Site, campaign: &'a Campaign) -> Sources<'a> {
         let docs = source_docs(site, campaign);
-        let template = crate::exchange::catalog::template(&docs);
+        let template = template(&docs);
         let mut pages = FxHashMap::default();
         let written = |p: &&'a Page| p.campaign == campaign.id && p.origin == Origin::Written;
         for page in site.pages.iter().filter(written) {
