@@ -431,9 +431,10 @@ fn hosts_get_language_negotiation_files() {
         "{htaccess}"
     );
     // Every page's link back to the chooser does not trigger the redirect.
-    assert_eq!(
-        attrs(&p.page("srb/en/index.html"), "footer a", "href"),
-        ["../index.html#languages"]
+    let footer = attrs(&p.page("srb/en/index.html"), "footer a", "href");
+    assert!(
+        footer.contains(&"../index.html#languages".to_string()),
+        "{footer:?}"
     );
 }
 

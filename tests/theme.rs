@@ -118,6 +118,64 @@ fn contacts_not_checked_recently_get_a_warning() {
 }
 
 #[test]
+fn an_audience_outreach_does_not_know_gets_a_did_you_mean() {
+    // Issue 18: `migrant` for `migrants` once removed the quick exit silently.
+    let p = Project::fixture("basic");
+    let rel = "campaigns/demo.yaml";
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    p.write(
+        rel,
+        text.replace("audience: [refugees]", "audience: [migrant, young people]"),
+    );
+    let output = p.build_ok();
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "campaigns/demo.yaml:15:12: warning: outreach does not know the audience `migrant`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `migrants`?"), "{err}");
+    assert!(err.contains("the audience `young people`"), "{err}");
+    assert_eq!(
+        attrs(&p.page("demo/en/index.html"), "a#quick-exit", "href"),
+        ["https://www.wikipedia.org/"],
+        "the quick exit stays"
+    );
+}
+
+#[test]
+fn placeholder_and_local_numbers_are_errors_unless_marked_as_examples() {
+    // Issue 18: the README's own placeholder with `example: false` once built.
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        "contacts:\n  - name: {en: X}\n    phone: \"+000 00 000 000\"\n    example: false\n  - name: {en: Y}\n    phone: \"069 123 4567\"\n  - name: {en: Z}\n    phone: \"112\"\n",
+    );
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("campaigns/demo.yaml:18:12: error: `phone: +000 00 000 000` is all zeros"),
+        "{err}"
+    );
+    assert!(
+        err.contains("campaigns/demo.yaml:21:12: error: `phone: 069 123 4567` has no country code"),
+        "{err}"
+    );
+    assert!(!err.contains("`phone: 112`"), "a short code is fine: {err}");
+    // Marked as an example, the placeholder builds (and pages say so).
+    let text = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        text.replace("example: false", "example: true")
+            .replace("069 123 4567", "+381 69 123 4567"),
+    );
+    p.build_ok();
+}
+
+#[test]
 fn bad_contact_data_is_an_error() {
     let p = Project::fixture("basic");
     append(
@@ -179,9 +237,13 @@ fn quick_exit_is_on_for_at_risk_audiences() {
         safety.contains("history"),
         "says what it does not hide: {safety}"
     );
-    // plain has no audience: no quick exit, no safety page.
-    assert!(attrs(&p.page("plain/en/index.html"), "a#quick-exit", "href").is_empty());
-    assert!(!p.public().join("plain/en/safety.html").exists());
+    // plain names no audience: the quick exit is on all the same (issue 18:
+    // a misspelt or missing audience tag must not remove it).
+    assert_eq!(
+        attrs(&p.page("plain/en/index.html"), "a#quick-exit", "href"),
+        ["https://www.wikipedia.org/"]
+    );
+    assert!(p.public().join("plain/en/safety.html").exists());
     // A campaign can choose the site, or turn it off.
     append(
         &p,

@@ -27,7 +27,7 @@ struct RawCampaign {
     #[serde(default)]
     theme: Option<Spanned<String>>,
     #[serde(default)]
-    audience: Vec<String>,
+    audience: Vec<Spanned<String>>,
     #[serde(default)]
     allow_raw_html: bool,
     /// Autonym and direction for languages outside the built-in registry.
@@ -164,6 +164,28 @@ pub const AT_RISK_AUDIENCES: &[&str] = &[
     "asylum-seekers",
     "roma",
     "lgbtiq",
+];
+
+/// Audience tags outreach knows: the at-risk ones, and others campaigns use.
+pub const KNOWN_AUDIENCES: &[&str] = &[
+    "at-risk",
+    "victims",
+    "survivors",
+    "refugees",
+    "migrants",
+    "asylum-seekers",
+    "roma",
+    "lgbtiq",
+    "youth",
+    "children",
+    "women",
+    "men",
+    "job-seekers",
+    "workers",
+    "students",
+    "parents",
+    "professionals",
+    "general",
 ];
 
 /// Where the quick exit leads unless the campaign chooses: a site that
@@ -421,12 +443,29 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             Some(url) => Some(url.clone()),
             None => Some(DEFAULT_EXIT_URL.to_string()),
         },
-        None => raw
-            .audience
-            .iter()
-            .any(|a| AT_RISK_AUDIENCES.contains(&a.as_str()))
-            .then(|| DEFAULT_EXIT_URL.to_string()),
+        // On for every campaign unless turned off: a misspelt audience tag
+        // must never remove the reader's way out (issue 18).
+        None => Some(DEFAULT_EXIT_URL.to_string()),
     };
+    for tag in &raw.audience {
+        if !KNOWN_AUDIENCES.contains(&tag.value.as_str()) {
+            let (l, col) = at(tag);
+            let mut d = source.at_line_col(
+                l,
+                col,
+                Severity::Warning,
+                format!("outreach does not know the audience `{}`", tag.value),
+            );
+            d = match did_you_mean(&tag.value, KNOWN_AUDIENCES.iter().copied()) {
+                Some(known) => d.with_help(format!("did you mean `{known}`?")),
+                None => d.with_help(format!(
+                    "the audiences outreach knows are: {}",
+                    KNOWN_AUDIENCES.join(", ")
+                )),
+            };
+            problems.push(d);
+        }
+    }
 
     let accent = match &raw.accent {
         Some(accent) => match crate::model::color::check_accent(&accent.value) {
@@ -506,7 +545,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         default_language,
         base_url,
         theme,
-        audience: raw.audience,
+        audience: raw.audience.into_iter().map(|a| a.value).collect(),
         allow_raw_html: raw.allow_raw_html,
         fallback: raw.fallback,
         native_digits: raw.native_digits,
@@ -611,18 +650,30 @@ fn check_contacts(
         let c = &item.value;
         let (line, col) = at(item);
         let mut ok = true;
+        let example = c.example;
         let mut number = |field: &str, value: &Spanned<String>| -> Option<String> {
             let found = contact::dialable(&value.value);
-            if found.is_none() {
-                let (l, c) = at(value);
+            let (l, col) = at(value);
+            let Some(dial) = found else {
                 problems.push(
                     source
-                        .at_line_col(l, c, Severity::Error, format!("`{field}` is not a phone number: `{}`", value.value))
+                        .at_line_col(l, col, Severity::Error, format!("`{field}` is not a phone number: `{}`", value.value))
                         .with_help("write it with ASCII digits, a leading `+` and the country code, e.g. `+389 2 3103 570`"),
                 );
                 ok = false;
+                return None;
+            };
+            // A placeholder, or a number only dialable in one country, must
+            // never reach readers as a real helpline (issue 18).
+            if !example && let Some(problem) = contact::placeholder_problem(&dial) {
+                problems.push(
+                        source
+                            .at_line_col(l, col, Severity::Error, format!("`{field}: {}` {problem}", value.value))
+                            .with_help("write the real number with `+` and the country code (e.g. `+381 11 123 4567`), or mark the contact `example: true` while it is an example: pages then say so"),
+                    );
+                ok = false;
             }
-            found
+            Some(dial)
         };
         let tel = number("phone", &c.phone).unwrap_or_default();
         let whatsapp = c

@@ -46,6 +46,21 @@ pub fn dialable(phone: &str) -> Option<String> {
     (out.trim_start_matches('+').len() >= 3).then_some(out)
 }
 
+/// Why a dialable number (`+` and digits) cannot be a real helpline for
+/// readers, if it cannot: all zeros (a placeholder), or a full-length
+/// number without `+` and a country code, which does not connect from a
+/// foreign phone. Short codes such as `112` or `116 006` need no country code.
+pub fn placeholder_problem(dial: &str) -> Option<&'static str> {
+    let digits = dial.trim_start_matches('+');
+    if digits.chars().all(|c| c == '0') {
+        return Some("is all zeros: it looks like a placeholder, not a real number");
+    }
+    if !dial.starts_with('+') && digits.len() >= 7 {
+        return Some("has no country code: it cannot be reached from a phone of another country");
+    }
+    None
+}
+
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date, if it is a real date.
 pub fn parse_date(text: &str) -> Option<i64> {
     let mut parts = text.trim().splitn(3, '-');
@@ -106,6 +121,23 @@ mod tests {
         assert_eq!(dialable("call 112"), None);
         assert_eq!(dialable("12"), None);
         assert_eq!(dialable("1+2"), None);
+    }
+
+    #[test]
+    fn placeholders_and_local_numbers_are_named() {
+        assert!(
+            placeholder_problem("+00000000000")
+                .unwrap()
+                .contains("zeros")
+        );
+        assert!(
+            placeholder_problem("0691234567")
+                .unwrap()
+                .contains("country code")
+        );
+        assert_eq!(placeholder_problem("+381691234567"), None);
+        assert_eq!(placeholder_problem("112"), None, "an emergency short code");
+        assert_eq!(placeholder_problem("116006"), None, "an EU short code");
     }
 
     #[test]
