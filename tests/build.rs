@@ -173,7 +173,7 @@ fn raw_html_warning_names_file_and_line() {
         "{err}"
     );
     assert!(
-        err.contains("0 errors, 2 warnings"),
+        err.contains("no errors, 2 warnings"),
         "one warning per line: {err}"
     );
     // --strict turns the warnings into a failure.

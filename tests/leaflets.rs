@@ -518,7 +518,7 @@ fn typst_and_markdown_characters_print_as_written() {
         #set text(fill: red) @label <tag> *bold* _under_ \\#hash\n";
     let p = leaflet_project("a5-flyer", "", text);
     let output = p.build_ok();
-    assert!(stderr(&output).contains("0 errors"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no errors"), "{}", stderr(&output));
     let pdf = p.public().join("demo/en/leaflets/one.pdf");
     let (pages, size) = pdf_pages(&pdf);
     assert_eq!((pages, size.as_str()), (2, "419.528 x 595.276")); // A5

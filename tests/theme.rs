@@ -446,3 +446,73 @@ fn templates_that_name_static_files_directly_are_told_to_use_asset() {
     assert!(err.contains("asset(path=\"exit.js\")"), "{err}");
     assert_eq!(err.matches("names `static/exit.js`").count(), 1, "{err}");
 }
+
+#[test]
+fn country_codes_are_checked_and_a_page_without_a_helpline_is_an_error() {
+    // Issue 18: `countries: [Albania]` or `[KS]` once passed, and a page
+    // for a country no contact served showed no help box at all.
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        "contacts:\n  - name: {en: X, ar: X, sr: X, fa: X}\n    phone: \"+355 4 222 2222\"\n    countries: [Albania, KS]\n    example: true\n",
+    );
+    let output = p.outreach(&["check"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("`Albania` is not a country code"), "{err}");
+    assert!(err.contains("did you mean `AL` (Albania)?"), "{err}");
+    assert!(err.contains("did you mean `XK` (Kosovo)?"), "{err}");
+    // Fixed, but a page for Serbia now has no helpline to show.
+    let text = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        text.replace("[Albania, KS]", "[al, XK]"),
+    );
+    let page = "content/demo/en/help.md";
+    let text = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(page, text.replacen("---\n", "---\ncountry: RS\n", 1));
+    let output = p.outreach(&["check"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/demo/en/help.md:2:1: error: this page is for `RS`, but no help contact is for `RS`"),
+        "{err}"
+    );
+    p.write(page, text.replacen("---\n", "---\ncountry: Serbia\n", 1));
+    let err = stderr(&p.outreach(&["check"]));
+    assert!(
+        err.contains("did you mean `country: RS` (Serbia)?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_untranslated_contact_is_said_and_marked_with_its_language() {
+    // Issue 18: English names on Persian pages, with no warning and no `lang`.
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        "contacts:\n  - name: {en: \"Helpline\", ar: \"خط المساعدة\"}\n    phone: \"+389 2 3103 570\"\n    hours: {en: \"Mon-Fri 9-17\"}\n    example: true\n",
+    );
+    let output = p.build_ok();
+    let err = stderr(&output);
+    assert!(
+        err.contains("has no name or hours in ar, sr, fa: pages in those languages show them in another language"),
+        "{err}"
+    );
+    let fa = p.page("demo/fa/index.html");
+    assert_eq!(attrs(&fa, "p.contact-name", "lang"), ["en"]);
+    assert_eq!(attrs(&fa, "p.contact-name", "dir"), ["ltr"]);
+    assert_eq!(
+        attrs(&fa, "aside.help span[lang=en]", "dir"),
+        ["ltr"],
+        "the hours"
+    );
+    let ar = p.page("demo/ar/index.html");
+    assert!(
+        attrs(&ar, "p.contact-name", "lang").is_empty(),
+        "translated: no mark"
+    );
+}

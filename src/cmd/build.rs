@@ -101,8 +101,14 @@ pub fn check(project: &ProjectArgs) -> Result<ExitCode> {
     if report(&diags, project) {
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
+    // "No problems" would contradict the warnings just printed (issue 18).
+    let what = if diags.count(crate::diag::Severity::Warning) > 0 {
+        "No errors"
+    } else {
+        "No problems"
+    };
     println!(
-        "No problems found in {} {} ({} {}).",
+        "{what} found in {} {} ({} {}).",
         counts.campaigns,
         plural(counts.campaigns, "campaign", "campaigns"),
         counts.pages,

@@ -88,9 +88,12 @@ pub fn report(diags: &Diagnostics, project: &ProjectArgs) -> bool {
     let errors = diags.count(Severity::Error);
     let warnings = diags.count(Severity::Warning);
     if errors + warnings > 0 {
+        let errors = match errors {
+            0 => "no errors".to_string(),
+            n => format!("{n} {}", plural(n, "error", "errors")),
+        };
         eprintln!(
-            "{errors} {}, {warnings} {}.",
-            plural(errors, "error", "errors"),
+            "{errors}, {warnings} {}.",
             plural(warnings, "warning", "warnings")
         );
     }

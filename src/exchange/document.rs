@@ -228,7 +228,7 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
         kind: Kind::Title,
         note: Kind::Title.describe().to_string(),
         source: page.title.clone(),
-        line: key_line(&page.source.text, "title"),
+        line: front_matter::key_line(&page.source.text, "title"),
         destinations: Vec::new(),
     }];
     if let Some(description) = &page.description {
@@ -237,7 +237,7 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
             kind: Kind::Description,
             note: Kind::Description.describe().to_string(),
             source: description.clone(),
-            line: key_line(&page.source.text, "description"),
+            line: front_matter::key_line(&page.source.text, "description"),
             destinations: Vec::new(),
         });
     }
@@ -276,16 +276,6 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
         texts,
         review: page.review.clone(),
     }
-}
-
-/// 1-based line of a front matter key (1 when it cannot be found).
-fn key_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map_or(1, |i| i + 1)
 }
 
 /// The same document in another language, lined up text by text with

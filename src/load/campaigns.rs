@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
 use crate::model::campaign::{Fallback, ShareImage};
 use crate::model::contact::{self, Contact};
+use crate::model::country;
 use crate::model::lang::{self, Direction, Language};
 use crate::model::leaflet::{Format, LeafletSpec};
 
@@ -133,7 +134,7 @@ struct RawContact {
     #[serde(default)]
     hours: BTreeMap<String, String>,
     #[serde(default)]
-    countries: Vec<String>,
+    countries: Vec<Spanned<String>>,
     #[serde(default)]
     verified: Option<Spanned<String>>,
     #[serde(default)]
@@ -692,6 +693,62 @@ fn check_contacts(
             ));
             ok = false;
         }
+        // A name or hours missing in a language show in another language
+        // on its pages: said, so the author can translate them.
+        let untranslated: Vec<&str> = tags
+            .iter()
+            .copied()
+            .filter(|t| lang::generated_from(t).is_none())
+            .filter(|t| {
+                !c.name.contains_key(*t) || (!c.hours.is_empty() && !c.hours.contains_key(*t))
+            })
+            .collect();
+        if !untranslated.is_empty() && tags.iter().any(|t| c.name.contains_key(*t)) {
+            problems.push(
+                source
+                    .at_line_col(
+                        line,
+                        col,
+                        Severity::Warning,
+                        format!(
+                            "the contact `{}` has no name or hours in {}: pages in {} show them in another language",
+                            c.phone.value,
+                            untranslated.join(", "),
+                            if untranslated.len() == 1 { "that language" } else { "those languages" }
+                        ),
+                    )
+                    .with_help(format!(
+                        "add `{}: \"…\"` under `name:` (and `hours:`)",
+                        untranslated[0]
+                    )),
+            );
+        }
+        let mut countries = Vec::new();
+        for written in &c.countries {
+            match country::check(&written.value) {
+                Ok(code) => countries.push(code),
+                Err(meant) => {
+                    let (l, col) = at(written);
+                    let d = source.at_line_col(
+                        l,
+                        col,
+                        Severity::Error,
+                        format!(
+                            "`{}` is not a country code: pages for that country would show no helpline",
+                            written.value
+                        ),
+                    );
+                    problems.push(match meant {
+                        Some(code) => d.with_help(format!(
+                            "did you mean `{code}` ({})? Countries are written as two-letter ISO codes; Kosovo is `XK`",
+                            country::name(code).unwrap_or(code)
+                        )),
+                        None => d.with_help("write the two-letter ISO 3166 code, e.g. `AL`, `RS`, `MK`; Kosovo is `XK`"),
+                    });
+                    ok = false;
+                }
+            }
+        }
         let verified = match &c.verified {
             Some(date) => match contact::parse_date(&date.value) {
                 Some(days) => {
@@ -755,7 +812,7 @@ fn check_contacts(
                 sms,
                 email: c.email.clone(),
                 hours: c.hours.clone(),
-                countries: c.countries.iter().map(|x| x.to_ascii_uppercase()).collect(),
+                countries,
                 verified,
                 example: c.example,
             });

@@ -9,9 +9,10 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::load::campaigns::AT_RISK_AUDIENCES;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
-use crate::model::{Campaign, Page};
+use crate::model::{Campaign, Page, country};
 
 /// The folder in a language folder that holds leaflet texts.
 pub const LEAFLETS_DIR: &str = "leaflets";
@@ -341,6 +342,58 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
     if front.draft {
         return Ok(None);
     }
+    let country = match front.country.as_deref().map(country::check) {
+        None => None,
+        Some(Ok(code)) => Some(code),
+        Some(Err(meant)) => {
+            let line = super::front_matter::key_line(&source.text, "country");
+            let d = source.at_line_col(
+                line,
+                1,
+                Severity::Error,
+                format!(
+                    "`country: {}` is not a country code",
+                    front.country.as_deref().unwrap_or_default()
+                ),
+            );
+            return Err(match meant {
+                Some(code) => d.with_help(format!(
+                    "did you mean `country: {code}` ({})?",
+                    country::name(code).unwrap_or(code)
+                )),
+                None => {
+                    d.with_help("write the two-letter ISO 3166 code, e.g. `RS`; Kosovo is `XK`")
+                }
+            });
+        }
+    };
+    // A page for one country shows only that country's contacts and those
+    // for everywhere: for readers at risk, a page with none is an error.
+    if let Some(code) = &country
+        && !campaign.contacts.is_empty()
+        && !campaign
+            .contacts
+            .iter()
+            .any(|c| c.countries.is_empty() || c.countries.contains(code))
+        && campaign
+            .audience
+            .iter()
+            .any(|a| AT_RISK_AUDIENCES.contains(&a.as_str()))
+    {
+        return Err(source
+            .at_line_col(
+                super::front_matter::key_line(&source.text, "country"),
+                1,
+                Severity::Error,
+                format!(
+                    "this page is for `{code}`, but no help contact is for `{code}` or for every country: the page would show readers no helpline"
+                ),
+            )
+            .with_help(format!(
+                "add `{code}` to the `countries:` of a contact in `{}`, or remove `country:` here",
+                campaign.source.path.display()
+            )));
+    }
     Ok(Some(Page {
         campaign: campaign.id.clone(),
         lang: found.lang,
@@ -352,7 +405,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         weight: front.weight.unwrap_or(0),
         review: front.review,
         source_hash: front.source_hash,
-        country: front.country.map(|c| c.trim().to_ascii_uppercase()),
+        country,
         origin: Origin::Written,
     }))
 }

@@ -162,6 +162,17 @@ pub fn remove_key(source: &SourceFile, key: &str) -> Result<String, Diagnostic> 
     })
 }
 
+/// 1-based line of a top-level front matter key in a page's text (1 when
+/// it is not there), for problems found after the YAML was read.
+pub fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(1, |i| i + 1)
+}
+
 /// Where a top-level front matter key is.
 enum KeyAt {
     /// The bytes of its line and of the indented lines that continue its value.

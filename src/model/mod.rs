@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod color;
 pub mod contact;
+pub mod country;
 pub mod image;
 pub mod lang;
 pub mod leaflet;

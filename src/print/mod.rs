@@ -383,7 +383,7 @@ fn data_file(
         None => true,
     });
     for c in shown_contacts {
-        let view = crate::render::view::ContactView::new(c, lang, &campaign.default_language);
+        let view = crate::render::view::ContactView::new(c, lang, campaign);
         let mut ways = String::new();
         for (key, number) in [
             (

@@ -222,7 +222,7 @@ fn render_campaign(
         let contacts: Vec<ContactView> = campaign
             .contacts
             .iter()
-            .map(|c| ContactView::new(c, lang_tag, &campaign.default_language))
+            .map(|c| ContactView::new(c, lang_tag, campaign))
             .collect();
         let contacts_value = Value::from_serializable(&contacts);
         let mut leaflets: Vec<LeafletItem> = Vec::new();
@@ -296,7 +296,7 @@ fn render_campaign(
                         .contacts
                         .iter()
                         .filter(|c| c.countries.is_empty() || c.countries.contains(country))
-                        .map(|c| ContactView::new(c, lang_tag, &campaign.default_language))
+                        .map(|c| ContactView::new(c, lang_tag, campaign))
                         .collect();
                     context.insert("contacts", &local);
                 }

@@ -38,6 +38,8 @@ pub struct CampaignView<'a> {
 pub struct ContactView<'a> {
     /// Name in the page's language (or the default language's).
     pub name: &'a str,
+    /// The name's language, when it is not the page's.
+    pub name_lang: Option<Marked<'a>>,
     /// The number as written for people.
     pub phone: &'a str,
     /// `+` and ASCII digits, for `tel:`.
@@ -52,6 +54,8 @@ pub struct ContactView<'a> {
     pub email: Option<&'a str>,
     /// Opening hours in the page's language, if given.
     pub hours: Option<&'a str>,
+    /// The hours' language, when it is not the page's.
+    pub hours_lang: Option<Marked<'a>>,
     /// Country codes where the contact helps; empty means everywhere.
     pub countries: &'a [String],
     /// Whether this is example data (the page must say so).
@@ -59,16 +63,29 @@ pub struct ContactView<'a> {
 }
 
 impl<'a> ContactView<'a> {
-    /// A contact seen from `lang`.
-    pub fn new(c: &'a Contact, lang: &str, default: &str) -> ContactView<'a> {
+    /// A contact seen from `lang` in `campaign`. A name or hours missing in
+    /// `lang` come from the default language, marked with its tag and
+    /// direction so screen readers and right-to-left pages show them right.
+    pub fn new(c: &'a Contact, lang: &str, campaign: &Campaign) -> ContactView<'a> {
         let text = |map: &'a BTreeMap<String, String>| {
-            map.get(lang)
-                .or_else(|| map.get(default))
-                .or_else(|| map.values().next())
-                .map(String::as_str)
+            map.get_key_value(lang)
+                .or_else(|| map.get_key_value(&campaign.default_language))
+                .or_else(|| map.iter().next())
+                .map(|(tag, text)| (tag.as_str(), text.as_str()))
         };
+        let foreign = |found: Option<(&'a str, &'a str)>| {
+            found
+                .filter(|(tag, _)| *tag != lang)
+                .map(|(tag, _)| Marked {
+                    lang: tag,
+                    dir: campaign.language(tag).map_or("ltr", |l| l.dir.as_str()),
+                })
+        };
+        let name = text(&c.name);
+        let hours = text(&c.hours);
         ContactView {
-            name: text(&c.name).unwrap_or(&c.phone),
+            name: name.map_or(&c.phone, |(_, t)| t),
+            name_lang: foreign(name),
             phone: &c.phone,
             tel: &c.tel,
             whatsapp_url: c.whatsapp.as_ref().map(|n| format!("https://wa.me/{n}")),
@@ -78,11 +95,21 @@ impl<'a> ContactView<'a> {
                 .map(|n| format!("viber://chat?number=%2B{}", n.trim_start_matches('+'))),
             sms_url: c.sms.as_ref().map(|n| format!("sms:{n}")),
             email: c.email.as_deref(),
-            hours: text(&c.hours),
+            hours: hours.map(|(_, t)| t),
+            hours_lang: foreign(hours),
             countries: &c.countries,
             example: c.example,
         }
     }
+}
+
+/// The language of a text shown in another language than its page's.
+#[derive(Serialize)]
+pub struct Marked<'a> {
+    /// The text's language tag (the HTML `lang`).
+    pub lang: &'a str,
+    /// Its direction (`ltr` or `rtl`, the HTML `dir`).
+    pub dir: &'static str,
 }
 
 impl<'a> CampaignView<'a> {
