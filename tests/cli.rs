@@ -46,6 +46,32 @@ fn new_refuses_a_folder_with_files() {
 }
 
 #[test]
+fn new_quotes_a_folder_name_with_spaces() {
+    // Issue 18: `cd my new campaign` does not work when pasted.
+    let p = Project::empty();
+    let output = p.outreach(&["new", "my new campaign"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("  cd \"my new campaign\"\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_content_folder_of_no_campaign_is_said() {
+    // Issue 18: after renaming a campaign, its old folder was ignored silently.
+    let p = Project::fixture("basic");
+    std::fs::rename(p.root().join("content/demo"), p.root().join("content/dmeo")).unwrap();
+    let err = stderr(&p.outreach(&["check"]));
+    assert!(
+        err.contains("content/dmeo: warning: the folder `content/dmeo` belongs to no campaign"),
+        "{err}"
+    );
+    assert!(err.contains("Rename the folder to `content/demo`"), "{err}");
+}
+
+#[test]
 fn check_writes_nothing() {
     let p = Project::fixture("basic");
     let output = p.outreach(&["check"]);

@@ -326,10 +326,13 @@ fn pictures_need_a_description_and_must_exist() {
             append(
                 p,
                 "content/demo/en/help.md",
-                "\n![](../images/route.png)\n\n![A map](../images/rout.png)\n\n![Logo](logo.svg)\n\n![\"\"](../images/route.png) ![Broken](../images/broken.jpg)\n",
+                "\n![](../images/route.png)\n\n![A map](../images/rout.png)\n\n![Logo](logo.svg)\n\n![\"\"](../images/route.png) ![Broken](../images/broken.jpg)\n\n![A photo](../images/IMG_0001.HEIC)\n",
             )
         },
         &[
+            // Issue 18: an iPhone photo is not "missing".
+            "content/demo/en/help.md:22:1: error: the picture `../images/IMG_0001.HEIC` is in a format outreach does not read",
+            "save it as JPEG",
             "content/demo/en/help.md:14:1: error: the picture `../images/route.png` has no description",
             "content/demo/en/help.md:16:1: error: the picture `../images/rout.png` does not exist",
             "did you mean `content/demo/images/route.png`?",

@@ -55,11 +55,17 @@ pub fn new_project(dir: &Path) -> Result<()> {
         }
         fs::write(&to, text).with_context(|| format!("failed to write `{}`", to.display()))?;
     }
+    let shown = dir.display().to_string();
+    // A folder name with spaces must be quoted for the command to work.
+    let cd = if shown.contains(|c: char| c.is_whitespace() || "'\"$&;|<>()".contains(c)) {
+        format!("\"{}\"", shown.replace('"', "\\\""))
+    } else {
+        shown.clone()
+    };
     println!(
-        "Created a new project in `{dir}` with the campaign `my-campaign` in English and Arabic.\n\
-         Next:\n  cd {dir}\n  outreach build\n\
-         Then open `public/my-campaign/index.html` in a browser. Edit the files in `content/` and `campaigns/`.",
-        dir = dir.display()
+        "Created a new project in `{shown}` with the campaign `my-campaign` in English and Arabic.\n\
+         Next:\n  cd {cd}\n  outreach build\n\
+         Then open `public/my-campaign/index.html` in a browser. Edit the files in `content/` and `campaigns/`."
     );
     Ok(())
 }

@@ -76,6 +76,38 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
         ));
     }
 
+    // A content folder no campaign file names is never built: after a
+    // campaign is renamed, its pages would vanish without a word (issue 18).
+    if only.is_none()
+        && let Ok(entries) = std::fs::read_dir(root.join("content"))
+    {
+        let ids: Vec<String> = paths
+            .iter()
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        let mut orphans: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.') && !ids.contains(name))
+            .collect();
+        orphans.sort();
+        for name in orphans {
+            let mut d = Diagnostic::in_file(
+                &Path::new("content").join(&name),
+                Severity::Warning,
+                format!(
+                    "the folder `content/{name}` belongs to no campaign: there is no `campaigns/{name}.yaml`, so its pages are not built"
+                ),
+            );
+            d = match crate::diag::did_you_mean(&name, ids.iter().map(String::as_str)) {
+                Some(id) => d.with_help(format!("was the campaign renamed to `{id}`? Rename the folder to `content/{id}`, or the campaign file back")),
+                None => d.with_help(format!("create `campaigns/{name}.yaml` for it, or move the folder out of `content/`")),
+            };
+            problems.push(d);
+        }
+    }
+
     for campaign in site.campaigns.values() {
         let content =
             content::load_pages(root, campaign, &mut problems, &mut site.unreadable_pages);

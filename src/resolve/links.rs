@@ -328,7 +328,22 @@ fn check_images(
             );
             continue;
         };
-        if path.to_ascii_lowercase().ends_with(".svg") {
+        // An iPhone's photos (HEIC/HEIF), TIFF and BMP are not read: say
+        // so, not that the file is missing (issue 18).
+        let lower = path.to_ascii_lowercase();
+        if [".heic", ".heif", ".tif", ".tiff", ".bmp", ".avif"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            problem(
+                format!(
+                    "the picture `{dest}` is in a format outreach does not read: pictures are JPEG, PNG, GIF or WebP"
+                ),
+                "open it and save it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible takes JPEG photos from now on; on a computer, open it and \"Save as\" or \"Export\" JPEG), then link that file".to_string(),
+            );
+            continue;
+        }
+        if lower.ends_with(".svg") {
             problem(
                 format!(
                     "the picture `{dest}` is an SVG drawing: outreach publishes JPEG, PNG, GIF and WebP pictures"
