@@ -130,13 +130,50 @@ pub fn parse(source: &SourceFile) -> Result<(FrontMatter, usize), Diagnostic> {
             )
             .with_help("add a line `title: \"The page title\"`"));
     }
-    let front: FrontMatter = super::yaml::parse(source, split.yaml, split.yaml_line)?;
+    let front: FrontMatter = super::yaml::parse(source, split.yaml, split.yaml_line)
+        .map_err(|d| indented_key(source, split.yaml, split.yaml_line).unwrap_or(d))?;
     if front.title.trim().is_empty() {
         return Err(source
             .at_line_col(split.yaml_line, 1, Severity::Error, "`title` is empty")
             .with_help("write the page title after `title:`"));
     }
     Ok((front, split.body_start))
+}
+
+/// A key written with spaces before it after a one-line value: YAML reads
+/// it as more of that value and reports the line above in its own terms
+/// (issue 18), so the problem is said at the indented line instead.
+fn indented_key(source: &SourceFile, yaml: &str, first_line: usize) -> Option<Diagnostic> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    for (i, pair) in lines.windows(2).enumerate() {
+        let (above, line) = (pair[0], pair[1]);
+        let value = above.split_once(':').map(|(_, v)| v.trim()).unwrap_or("");
+        let continues = value.is_empty() || value.starts_with(['|', '>', '"', '\'']);
+        let indent = line.len() - line.trim_start().len();
+        let looks_like_key = line.trim_start().split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+        let tabbed = line[..indent].contains('\t');
+        if indent > 0 && !above.starts_with([' ', '\t']) && !continues && looks_like_key {
+            let key = line.trim_start().split(':').next().unwrap_or("");
+            let at = first_line + i + 1;
+            return Some(if tabbed {
+                source
+                    .at_line_col(at, 1, Severity::Error, "this line has a tab where YAML allows only spaces")
+                    .with_help(format!("remove the tab before `{key}:`: front matter keys start at the beginning of the line"))
+            } else {
+                source
+                    .at_line_col(
+                        at,
+                        1,
+                        Severity::Error,
+                        format!("`{key}:` starts with spaces: in front matter every key starts at the beginning of its line"),
+                    )
+                    .with_help(format!("remove the spaces before `{key}:`"))
+            });
+        }
+    }
+    None
 }
 
 /// `source` with front matter key `key` set to `value`: the key's lines
@@ -298,5 +335,31 @@ mod tests {
         let out = remove_key(&f, "title").unwrap();
         assert_eq!(out, "---\nweight: 2\n---\nBody\n");
         assert_eq!(remove_key(&f, "review").unwrap(), f.text);
+    }
+
+    /// Issue 18: beginner slips explained in words, at the right line.
+    #[test]
+    fn a_colon_an_indented_key_and_a_tab_are_explained() {
+        let d = parse(&file("---\ntitle: Get help: call now\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(2));
+        assert!(d.message.contains("`:` followed by a space"), "{d}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("put the text in double quotes: `title: \"Get help: call now\"`")
+        );
+        let d = parse(&file("---\ntitle: A\nweight: 2\n   description: x\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(4), "{d}");
+        assert!(
+            d.message.contains("`description:` starts with spaces"),
+            "{d}"
+        );
+        let d = parse(&file("---\ntitle: A\n\tdescription: x\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert!(
+            d.message.contains("a tab where YAML allows only spaces"),
+            "{d}"
+        );
+        // A value quoted over two lines is not an indented key.
+        assert!(parse(&file("---\ntitle: \"A long\n  title\"\n---\n")).is_ok());
     }
 }

@@ -47,6 +47,42 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
         ),
         other => {
             let message = DefaultMessageFormatter.format_message(other).into_owned();
+            let written = source
+                .text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .trim_end_matches('\r');
+            if message.contains("mapping values are not allowed") {
+                // `title: Get help: call now`: a colon in a text (issue 18).
+                let fix = match written.split_once(':') {
+                    Some((key, value)) if !value.trim().starts_with(['"', '\'']) => {
+                        format!(
+                            "put the text in double quotes: `{key}: \"{}\"`",
+                            value.trim().replace('"', "\\\"")
+                        )
+                    }
+                    _ => "put the text in double quotes".to_string(),
+                };
+                return source
+                    .at_line_col(
+                        line,
+                        col,
+                        Severity::Error,
+                        "this text has a `:` followed by a space, which YAML reads as the start of another key",
+                    )
+                    .with_help(fix);
+            }
+            if message.contains("tabs disallowed") {
+                return source
+                    .at_line_col(
+                        line,
+                        col,
+                        Severity::Error,
+                        "this line has a tab where YAML allows only spaces",
+                    )
+                    .with_help("replace the tab with spaces (or remove it: front matter keys start at the beginning of the line)");
+            }
             let help = if source.text.contains('\t') && message.contains("tab") {
                 Some("YAML does not allow tabs for indentation: use spaces".to_string())
             } else {
