@@ -95,7 +95,11 @@ fn invalid_utf8() {
 fn tabs_in_yaml() {
     fails_with(
         |p| p.write("campaigns/plain.yaml", "title:\n\tsq: Fushatë\n"),
-        &["campaigns/plain.yaml:2:", "error: invalid YAML"],
+        &[
+            "campaigns/plain.yaml:2:",
+            "error: this line has a tab where YAML allows only spaces",
+            "replace the tab with spaces",
+        ],
     );
 }
 

@@ -81,7 +81,7 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
                         Severity::Error,
                         "this line has a tab where YAML allows only spaces",
                     )
-                    .with_help("replace the tab with spaces (or remove it: front matter keys start at the beginning of the line)");
+                    .with_help("replace the tab with spaces: YAML indents with spaces only");
             }
             let help = if source.text.contains('\t') && message.contains("tab") {
                 Some("YAML does not allow tabs for indentation: use spaces".to_string())
