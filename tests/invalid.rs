@@ -300,6 +300,26 @@ fn duplicate_key() {
 }
 
 #[test]
+fn a_page_without_md_and_a_site_without_https_get_the_fix() {
+    // Issue 18: both once said only "a file that is not published".
+    let err = fails_with(
+        |p| {
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\n[signs](signs) and [site](www.example.org).\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:14:1: error: the link `signs` leads to a file that is not published",
+            "did you mean `signs.md`?",
+            "did you mean `https://www.example.org`?",
+        ],
+    );
+    assert!(!err.contains("did you mean `signs.md.md`"), "{err}");
+}
+
+#[test]
 fn links_that_run_code_and_files_not_published_are_refused() {
     fails_with(
         |p| {

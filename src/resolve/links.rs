@@ -195,8 +195,31 @@ pub fn check_page(
             continue;
         }
         let Some(file) = path.strip_suffix(".md") else {
+            // The two likeliest slips: a page without `.md`, a web address
+            // without `https://` (issue 18).
+            let looks_like_site = path.starts_with("www.")
+                || path
+                    .split('/')
+                    .next()
+                    .and_then(|host| host.rsplit_once('.'))
+                    .is_some_and(|(name, tld)| {
+                        !name.is_empty()
+                            && (2..=6).contains(&tld.len())
+                            && tld.chars().all(|c| c.is_ascii_alphabetic())
+                            && !is_image_name(path)
+                            && !["html", "htm", "pdf", "txt", "zip"].contains(&tld)
+                    });
+            let page_exists = target_of(&page.lang, path)
+                .is_some_and(|(lang, slug)| index.ids(&page.campaign, &lang, &slug).is_some());
             let help = if is_image_name(path) {
                 format!("to show the picture, write `![what it shows]({dest})`")
+            } else if page_exists {
+                format!(
+                    "did you mean `{path}.md{}`? Links to pages name the Markdown file",
+                    fragment.map_or(String::new(), |f| format!("#{f}"))
+                )
+            } else if looks_like_site {
+                format!("did you mean `https://{dest}`? A web address starts with `https://`")
             } else {
                 "link to a page, or to a full web address".to_string()
             };
