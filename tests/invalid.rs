@@ -92,6 +92,32 @@ fn invalid_utf8() {
 }
 
 #[test]
+fn a_wrong_language_code_is_one_error_with_the_code_meant() {
+    // Issue 18: `al` (Albania) was sent to `language_info`, and `EN` gave
+    // four errors, three of them at other lines.
+    for (written, meant) in [("al", "`sq` (shqip)"), ("EN", "`en` (English)")] {
+        let err = fails_with(
+            |p| {
+                p.write(
+                    "campaigns/plain.yaml",
+                    format!(
+                        "title: {{sq: \"Fushatë\", {written}: \"Plain\"}}\ndescription: {{sq: \"P.\", {written}: \"D.\"}}\nlanguages: [sq, {written}]\ndefault_language: sq\n"
+                    ),
+                )
+            },
+            &[
+                &format!(
+                    "campaigns/plain.yaml:3:17: error: `{written}` is not the code outreach uses for this language"
+                ),
+                &format!("did you mean {meant}?"),
+                "1 error,",
+            ],
+        );
+        assert!(!err.contains("language_info"), "{err}");
+    }
+}
+
+#[test]
 fn tabs_in_yaml() {
     fails_with(
         |p| p.write("campaigns/plain.yaml", "title:\n\tsq: Fushatë\n"),

@@ -264,14 +264,40 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
     }
 
     let mut languages: Vec<Language> = Vec::new();
+    // Codes written wrongly, with the language meant: reported once, at
+    // their line, and not again as missing or unexpected texts (issue 18).
+    let mut wrong: Vec<(String, Option<&'static str>)> = Vec::new();
     for tag in &raw.languages.value {
         let position = at(tag);
+        let meant = lang::likely_meant(&tag.value).filter(|m| *m != tag.value);
+        if let Some(meant) = meant
+            && !raw.language_info.contains_key(&tag.value)
+        {
+            problems.push(
+                error(
+                    position,
+                    format!("`{}` is not the code outreach uses for this language", tag.value),
+                )
+                .with_help(format!(
+                    "did you mean `{meant}` ({})? Write `{meant}` in `languages` and as the key of its texts",
+                    lang::builtin(meant).map_or(String::new(), |l| l.autonym)
+                )),
+            );
+            wrong.push((tag.value.clone(), Some(meant)));
+            if let Some(builtin) = lang::builtin(meant)
+                && !languages.iter().any(|l| l.tag == meant)
+            {
+                languages.push(builtin);
+            }
+            continue;
+        }
         let canonical = match lang::check_tag(&tag.value) {
             Ok(canonical) => canonical,
             Err(problem) => {
                 let mut d = error(position, problem.message);
                 d.help = problem.help;
                 problems.push(d);
+                wrong.push((tag.value.clone(), None));
                 continue;
             }
         };
@@ -330,7 +356,8 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
 
     let tags: Vec<&str> = languages.iter().map(|l| l.tag.as_str()).collect();
     let default_language = raw.default_language.value.clone();
-    if !tags.contains(&default_language.as_str()) {
+    let written_wrong = |tag: &str| wrong.iter().any(|(w, _)| w == tag);
+    if !tags.contains(&default_language.as_str()) && !written_wrong(&default_language) {
         let mut d = error(
             at(&raw.default_language),
             format!("`default_language` is `{default_language}`, which is not one of `languages`"),
@@ -346,7 +373,10 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             // A `sr-Latn` title is made from the `sr` one when not given.
             let generated =
                 lang::generated_from(&language.tag).is_some_and(|from| tags.contains(&from));
+            // Its text under the wrong code was already said.
+            let under_wrong_code = wrong.iter().any(|(_, m)| *m == Some(language.tag.as_str()));
             if !generated
+                && !under_wrong_code
                 && map
                     .value
                     .get(&language.tag)
@@ -368,7 +398,8 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
             }
         }
         for tag in map.value.keys() {
-            if !tags.contains(&tag.as_str()) && lang::check_tag(tag).is_ok() {
+            if !tags.contains(&tag.as_str()) && !written_wrong(tag) && lang::check_tag(tag).is_ok()
+            {
                 problems.push(
                     error(
                         at(map),

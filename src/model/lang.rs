@@ -106,6 +106,43 @@ pub fn gettext_plural_forms(tag: &str) -> &'static str {
     }
 }
 
+/// The built-in language an author probably meant by a code outreach does
+/// not know: a country code (`al`), an ISO 639-2/3 code (`alb`, `srp`), an
+/// English or own name (`farsi`), a region added (`fa-IR`), or another case.
+pub fn likely_meant(written: &str) -> Option<&'static str> {
+    let lower = written.trim().to_ascii_lowercase().replace('_', "-");
+    let known = |tag: &str| {
+        BUILTIN
+            .iter()
+            .map(|b| b.0)
+            .find(|b| b.eq_ignore_ascii_case(tag))
+    };
+    if let Some(tag) = known(&lower) {
+        return Some(tag);
+    }
+    let alias = match lower.as_str() {
+        "al" | "alb" | "sqi" | "albanian" | "shqip" => "sq",
+        "ba" | "bos" | "bosnian" | "bosanski" => "bs",
+        "rs" | "srb" | "srp" | "serbian" | "srpski" | "sr-cyrl" | "sr-rs" | "me" | "cnr" => "sr",
+        "sr-latin" | "sr-lat" => "sr-Latn",
+        "mac" | "mkd" | "macedonian" | "makedonski" => "mk",
+        "rmn" | "rmy" | "rmc" | "romani" | "roma" => "rom",
+        "ara" | "arabic" => "ar",
+        "pus" | "pashto" | "pushto" | "af" => "ps",
+        "farsi" | "persian" | "fas" | "per" | "ir" | "prs" | "dari" => "fa",
+        "eng" | "english" | "uk" | "gb" | "us" => "en",
+        _ => "",
+    };
+    if !alias.is_empty() {
+        return BUILTIN.iter().map(|b| b.0).find(|b| *b == alias);
+    }
+    // A region added to a language outreach knows (`fa-IR`, `sq-AL`).
+    let (base, region) = lower.split_once('-')?;
+    (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| known(base))
+        .flatten()
+}
+
 /// Why a tag written by an author cannot be used, with the fix.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TagProblem {
@@ -172,6 +209,26 @@ mod tests {
         assert_eq!(builtin("sr").unwrap().hreflang, "sr-Cyrl");
         assert_eq!(builtin("sr-Latn").unwrap().hreflang, "sr-Latn");
         assert_eq!(builtin("sr-Latn").unwrap().autonym, "srpski");
+    }
+
+    #[test]
+    fn likely_languages_are_suggested() {
+        for (written, meant) in [
+            ("al", "sq"),
+            ("farsi", "fa"),
+            ("fa-IR", "fa"),
+            ("srb", "sr"),
+            ("rs", "sr"),
+            ("mac", "mk"),
+            ("bos", "bs"),
+            ("rmn", "rom"),
+            ("rmy", "rom"),
+            ("EN", "en"),
+            ("sr-latn", "sr-Latn"),
+        ] {
+            assert_eq!(likely_meant(written), Some(meant), "{written}");
+        }
+        assert_eq!(likely_meant("tr"), None);
     }
 
     #[test]
