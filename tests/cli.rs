@@ -182,3 +182,23 @@ fn a_built_site_has_nothing_of_the_preview() {
         assert!(!text.contains("EventSource"), "{}", path.display());
     }
 }
+
+#[test]
+fn a_second_main_heading_is_a_warning() {
+    // Issue 18: `# Heading` in a body is a second h1 beside the title.
+    let p = Project::fixture("basic");
+    let page = "content/demo/en/help.md";
+    let text = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(page, format!("{text}\n# Another title\n"));
+    let output = p.outreach(&["check"]);
+    assert!(output.status.success(), "a warning, not an error");
+    let err = stderr(&output);
+    let line = text.lines().count() + 2;
+    assert!(
+        err.contains(&format!(
+            "content/demo/en/help.md:{line}:1: warning: this `#` heading is a second main heading"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("start it with `##` instead"), "{err}");
+}

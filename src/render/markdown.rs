@@ -30,6 +30,8 @@ pub struct Scan {
     pub heading_ids: Vec<String>,
     /// Explicit ids (`{#id}`) written twice: (offset, id).
     pub duplicate_ids: Vec<(usize, String)>,
+    /// Where `# headings` are: a second main heading, after the title.
+    pub main_headings: Vec<usize>,
     /// Link destinations as written: (offset, destination).
     pub links: Vec<(usize, String)>,
     /// Pictures, in order.
@@ -69,7 +71,10 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
     let mut image: Option<ImageUse> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { id, .. }) => {
+            Event::Start(Tag::Heading { id, level, .. }) => {
+                if level == pulldown_cmark::HeadingLevel::H1 {
+                    scan.main_headings.push(range.start);
+                }
                 heading = Some((range.start, id.map(|i| i.to_string()), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {

@@ -121,6 +121,14 @@ pub fn check_page(
             ),
         ));
     }
+    // The page's title is its one main heading (issue 18): screen reader
+    // users jump between headings by level.
+    for offset in &scan.main_headings {
+        problems.push(
+            at(*offset, Severity::Warning, "this `#` heading is a second main heading: the page's title is already shown as its main heading".into())
+                .with_help("start it with `##` instead (and use `###` for the headings under it)"),
+        );
+    }
     if !campaign.allow_raw_html {
         // One warning per line: `<b>text</b>` is two tags but one place to fix.
         let mut last_line = 0;
