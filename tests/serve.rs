@@ -168,6 +168,11 @@ fn serves_pages_in_every_language_with_the_reload_script() {
     assert!(html.contains("Page not found"), "the campaign's 404 page");
     // The built site on disk is not touched: nothing is written.
     assert!(!p.public().exists());
+    // The address `serve` prints lists the campaigns (issue 18: it said
+    // "Not found").
+    let (status, top) = text(server.port, "/");
+    assert_eq!(status, 200);
+    assert!(top.contains("href=\"/safe-work/\""), "{top}");
     let (status, page) = text(server.port, "/_outreach/");
     assert_eq!(status, 200);
     for expected in [

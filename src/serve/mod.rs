@@ -148,10 +148,17 @@ impl Preview {
                 files: current.files.clone(),
                 problems: Some(problems.clone()),
             });
-            eprintln!(
-                "{errors} {} — still showing the last version that worked.",
-                plural(errors, "problem", "problems")
-            );
+            if current.files.is_empty() {
+                eprintln!(
+                    "{errors} {} — nothing can be shown until they are fixed; the preview page says what they are.",
+                    plural(errors, "problem", "problems")
+                );
+            } else {
+                eprintln!(
+                    "{errors} {} — still showing the last version that worked.",
+                    plural(errors, "problem", "problems")
+                );
+            }
             LiveEvent::Problems(problems)
         };
         drop(current);
@@ -207,6 +214,13 @@ impl Preview {
             // Nothing has built yet: every address shows why.
             let page = self.status_page();
             let _ = request.respond(file_response(page.into_bytes(), "x.html", 503));
+            return;
+        }
+        // The top of the preview (the address `serve` prints) lists the
+        // campaigns: the site itself has no page there (issue 18).
+        if url.split(['?', '#']).next() == Some("/") && !snapshot.files.contains_key("index.html") {
+            let page = self.status_page();
+            let _ = request.respond(file_response(page.into_bytes(), "x.html", 200));
             return;
         }
         let response = match paths::resolve(&url, |key| snapshot.files.contains_key(key)) {
