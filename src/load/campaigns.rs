@@ -167,16 +167,8 @@ pub const AT_RISK_AUDIENCES: &[&str] = &[
     "lgbtiq",
 ];
 
-/// Audience tags outreach knows: the at-risk ones, and others campaigns use.
-pub const KNOWN_AUDIENCES: &[&str] = &[
-    "at-risk",
-    "victims",
-    "survivors",
-    "refugees",
-    "migrants",
-    "asylum-seekers",
-    "roma",
-    "lgbtiq",
+/// Audience tags outreach knows besides the at-risk ones.
+pub const OTHER_AUDIENCES: &[&str] = &[
     "youth",
     "children",
     "women",
@@ -479,8 +471,9 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         // must never remove the reader's way out (issue 18).
         None => Some(DEFAULT_EXIT_URL.to_string()),
     };
+    let known = || AT_RISK_AUDIENCES.iter().chain(OTHER_AUDIENCES).copied();
     for tag in &raw.audience {
-        if !KNOWN_AUDIENCES.contains(&tag.value.as_str()) {
+        if !known().any(|k| k == tag.value) {
             let (l, col) = at(tag);
             let mut d = source.at_line_col(
                 l,
@@ -488,11 +481,11 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
                 Severity::Warning,
                 format!("outreach does not know the audience `{}`", tag.value),
             );
-            d = match did_you_mean(&tag.value, KNOWN_AUDIENCES.iter().copied()) {
+            d = match did_you_mean(&tag.value, known()) {
                 Some(known) => d.with_help(format!("did you mean `{known}`?")),
                 None => d.with_help(format!(
                     "the audiences outreach knows are: {}",
-                    KNOWN_AUDIENCES.join(", ")
+                    known().collect::<Vec<_>>().join(", ")
                 )),
             };
             problems.push(d);
