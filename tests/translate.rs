@@ -779,3 +779,35 @@ fn a_template_is_not_imported() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("template"), "{}", stderr(&out));
 }
+
+#[test]
+fn status_says_which_texts_changed_and_counts_leaflets() {
+    // Issue 18, item 13: "outdated" alone did not say what changed, and
+    // leaflets were left out.
+    let p = Project::examples();
+    export_sq(&p, "po");
+    let card = "content/safe-work/en/leaflets/card.md";
+    p.write(
+        card,
+        read(&p, card).replace("Free and confidential.", "Free, confidential."),
+    );
+    let out = stdout(&p.outreach(&["status", "--campaign", "safe-work"]));
+    assert!(
+        out.contains("safe-work/sq: leaflets outdated: leaflets/card.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("safe-work/sq: to check in leaflets/card.md:\n    “Free, confidential."),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&p.outreach(&["status", "--format", "json"]).stdout).unwrap();
+    let sq = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["language"] == "sq")
+        .unwrap();
+    assert_eq!(sq["leaflets_outdated"][0], "card");
+    assert_eq!(sq["to_check"][0][0], "leaflets/card");
+}

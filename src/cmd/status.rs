@@ -24,11 +24,12 @@ pub fn status(args: &StatusArgs) -> Result<ExitCode> {
         eprintln!("{d}\n");
     }
     let mut all = compute(&site, &strings);
-    let counts = crate::exchange::project::counts(&args.root, &site);
+    let progress = crate::exchange::project::progress(&args.root, &site);
     for s in &mut all {
-        s.texts = counts
-            .get(&(s.campaign.clone(), s.language.clone()))
-            .copied();
+        if let Some(p) = progress.get(&(s.campaign.clone(), s.language.clone())) {
+            s.texts = Some(p.counts);
+            s.to_check = p.to_check.clone();
+        }
     }
     match args.format {
         StatusFormat::Json => println!("{}", serde_json::to_string_pretty(&all)?),
@@ -47,6 +48,9 @@ pub fn status(args: &StatusArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     })
 }
+
+/// How many changed texts `status` lists per language before summing up.
+const MAX_TO_CHECK: usize = 10;
 
 /// The status as a table, then a line per language naming the pages and
 /// strings that need work.
@@ -114,6 +118,33 @@ pub fn table(all: &[LanguageStatus]) -> String {
                 let items: Vec<String> = list.iter().map(|x| format!("{x}{ext}")).collect();
                 details.push_str(&format!("{name}: {what}: {}\n", items.join(", ")));
             }
+        }
+        for (what, list) in [
+            ("leaflets missing", &s.leaflets_missing),
+            ("leaflets outdated", &s.leaflets_outdated),
+        ] {
+            if !list.is_empty() {
+                let items: Vec<String> = list.iter().map(|x| format!("leaflets/{x}.md")).collect();
+                details.push_str(&format!("{name}: {what}: {}\n", items.join(", ")));
+            }
+        }
+        // What changed, text by text, so a translator knows what to look at.
+        let mut shown_context = "";
+        for (context, text) in s.to_check.iter().take(MAX_TO_CHECK) {
+            if context != shown_context {
+                details.push_str(&format!("{name}: to check in {context}.md:\n"));
+                shown_context = context;
+            }
+            details.push_str(&format!(
+                "    “{}”\n",
+                crate::exchange::check::abbreviate(text)
+            ));
+        }
+        if s.to_check.len() > MAX_TO_CHECK {
+            details.push_str(&format!(
+                "{name}: … and {} more texts to check (see `outreach translate export`)\n",
+                s.to_check.len() - MAX_TO_CHECK
+            ));
         }
         if !s.generated.is_empty() {
             details.push_str(&format!(

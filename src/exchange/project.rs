@@ -95,13 +95,22 @@ pub fn state(root: &Path, campaign: &str, lang: &str) -> State {
         .map_or_else(|_| State::default(), |text| State::parse(&text))
 }
 
-/// Translated, fuzzy and untranslated texts per campaign and language, as
-/// an export would count them now (for `status` and the preview).
-pub fn counts(root: &Path, site: &Site) -> BTreeMap<(String, String), TextCounts> {
+/// What the exchange says of one language of a campaign, as an export
+/// would make it now: for `status` and the preview.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    /// Texts translated, to check and to translate.
+    pub counts: TextCounts,
+    /// The texts to check (their source changed): (context, source text).
+    pub to_check: Vec<(String, String)>,
+}
+
+/// [`Progress`] per campaign and language.
+pub fn progress(root: &Path, site: &Site) -> BTreeMap<(String, String), Progress> {
     let mut out = BTreeMap::new();
     for campaign in site.campaigns.values() {
         let sources = Sources::new(site, campaign);
-        let counted: Vec<(String, TextCounts)> = target_languages(campaign)
+        let made: Vec<(String, Progress)> = target_languages(campaign)
             .into_par_iter()
             .map(|lang| {
                 let prev = previous(
@@ -112,11 +121,18 @@ pub fn counts(root: &Path, site: &Site) -> BTreeMap<(String, String), TextCounts
                     &mut Diagnostics::new(),
                 );
                 let (catalog, _) = catalog::export(&sources, lang, &prev);
-                (lang.to_string(), catalog::counts(&catalog))
+                let to_check = catalog
+                    .messages
+                    .iter()
+                    .filter(|m| m.fuzzy && !m.obsolete)
+                    .map(|m| (m.context.clone(), m.source.clone()))
+                    .collect();
+                let counts = catalog::counts(&catalog);
+                (lang.to_string(), Progress { counts, to_check })
             })
             .collect();
-        for (lang, counts) in counted {
-            out.insert((campaign.id.clone(), lang), counts);
+        for (lang, progress) in made {
+            out.insert((campaign.id.clone(), lang), progress);
         }
     }
     out

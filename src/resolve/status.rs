@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::model::page::Origin;
-use crate::model::{Page, Site};
+use crate::model::{Page, Site, lang};
 use crate::render::strings::Strings;
 
 /// The status of one language of one campaign.
@@ -38,6 +38,14 @@ pub struct LanguageStatus {
     pub review_needed: Vec<String>,
     /// Interface strings this language lacks.
     pub strings_missing: Vec<String>,
+    /// Leaflet texts (their ids) the default language has and this language lacks.
+    pub leaflets_missing: Vec<String>,
+    /// Leaflet texts whose source changed after the translation was stamped.
+    pub leaflets_outdated: Vec<String>,
+    /// Texts whose source changed since they were translated, by page or
+    /// leaflet (`leaflets/<id>`), as the translation exchange finds them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub to_check: Vec<(String, String)>,
     /// Texts (paragraphs, headings, …) translated, to check and to
     /// translate, as the translation exchange counts them; `None` for the
     /// source language and languages outreach makes itself.
@@ -115,7 +123,30 @@ pub fn status(site: &Site, strings: &Strings) -> Vec<LanguageStatus> {
                     .cloned()
                     .collect(),
                 texts: None,
+                leaflets_missing: Vec::new(),
+                leaflets_outdated: Vec::new(),
+                to_check: Vec::new(),
             };
+            // Leaflet texts, as `stamp` and the exchange treat them.
+            if lang::generated_from(&language.tag).is_none() && !s.is_source {
+                for source in site.leaflet_texts.iter().filter(|p| {
+                    p.campaign == campaign.id && &p.lang == default && p.origin == Origin::Written
+                }) {
+                    match site.leaflet_texts.iter().find(|p| {
+                        p.campaign == campaign.id && p.lang == language.tag && p.slug == source.slug
+                    }) {
+                        None => s.leaflets_missing.push(source.slug.clone()),
+                        Some(t)
+                            if t.source_hash
+                                .as_ref()
+                                .is_some_and(|stamp| *stamp != source_hash(source)) =>
+                        {
+                            s.leaflets_outdated.push(source.slug.clone())
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
             for source in &sources {
                 let translation = pages.iter().find(|p| {
                     p.campaign == campaign.id && p.lang == language.tag && p.slug == source.slug

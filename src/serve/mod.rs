@@ -305,11 +305,11 @@ impl Preview {
                 let strings =
                     crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
                 let mut all = crate::resolve::status::status(&site, &strings);
-                let counts = crate::exchange::project::counts(&self.root, &site);
+                let progress = crate::exchange::project::progress(&self.root, &site);
                 for s in &mut all {
-                    s.texts = counts
+                    s.texts = progress
                         .get(&(s.campaign.clone(), s.language.clone()))
-                        .copied();
+                        .map(|p| p.counts);
                 }
                 let mut campaign = String::new();
                 for s in &all {
