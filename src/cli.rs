@@ -37,6 +37,36 @@ pub enum Command {
     /// files (`export`), and put their translations into the pages (`import`).
     #[command(subcommand)]
     Translate(TranslateCommand),
+    /// See the built-in theme and interface strings (`list`), and copy the
+    /// ones you want to change into your project (`copy`).
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+/// `outreach theme …`.
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// List the built-in theme's files and every interface string's name
+    /// with its English text.
+    List(ThemeListArgs),
+    /// Copy built-in files into your project, e.g. `templates/page.html`
+    /// or `i18n/fa.ftl`; files already there are never overwritten.
+    Copy(ThemeCopyArgs),
+}
+
+/// `outreach theme list`.
+#[derive(Debug, Args)]
+pub struct ThemeListArgs {}
+
+/// `outreach theme copy`.
+#[derive(Debug, Args)]
+pub struct ThemeCopyArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Names as `outreach theme list` shows them.
+    #[arg(value_name = "NAME", required = true)]
+    pub names: Vec<String>,
 }
 
 /// `outreach translate …`.

@@ -202,3 +202,44 @@ fn a_second_main_heading_is_a_warning() {
     );
     assert!(err.contains("start it with `##` instead"), "{err}");
 }
+
+#[test]
+fn built_in_strings_and_theme_can_be_listed_and_copied() {
+    // Issue 18, item 6: the string names were nowhere to be seen, and a
+    // guessed name was silently unused.
+    let p = Project::fixture("basic");
+    let list = stdout(&p.outreach(&["theme", "list"]));
+    assert!(list.contains("templates/page.html"), "{list}");
+    assert!(
+        list.contains("quick-exit-label         Leave this site"),
+        "{list}"
+    );
+    let out = p.outreach(&["theme", "copy", "templates/page.html", "i18n/fa.ftl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let copied =
+        std::fs::read_to_string(p.root().join("themes/default/templates/page.html")).unwrap();
+    assert!(copied.contains("{%"), "the built-in template");
+    assert!(p.root().join("i18n/fa.ftl").is_file());
+    // Never over the author's file.
+    p.write("i18n/fa.ftl", "skip-link = من\n");
+    let out = p.outreach(&["theme", "copy", "i18n/fa.ftl"]);
+    assert!(stderr(&out).contains("already there"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(p.root().join("i18n/fa.ftl")).unwrap(),
+        "skip-link = من\n"
+    );
+    // A name that is not a string is an error at its line.
+    p.write("i18n/fa.ftl", "skip-link = من\nquick-exit-labl = خروج\n");
+    let out = p.outreach(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("i18n/fa.ftl:2:1: error: there is no interface string `quick-exit-labl`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `quick-exit-label`?"), "{err}");
+    assert!(
+        !err.contains("(built-in)"),
+        "no message points at a file the author cannot see: {err}"
+    );
+}

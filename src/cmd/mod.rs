@@ -4,12 +4,13 @@ pub mod build;
 pub mod new;
 pub mod stamp;
 pub mod status;
+pub mod theme;
 pub mod translate;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ProjectArgs, TranslateCommand};
+use crate::cli::{Cli, Command, ProjectArgs, ThemeCommand, TranslateCommand};
 use crate::diag::{Diagnostics, Result, Severity};
 use crate::output::Sink;
 use crate::render::Counts;
@@ -31,6 +32,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => crate::serve::serve(&args),
         Command::Translate(TranslateCommand::Export(args)) => translate::export(&args),
         Command::Translate(TranslateCommand::Import(args)) => translate::import(&args),
+        Command::Theme(ThemeCommand::List(args)) => theme::list(&args),
+        Command::Theme(ThemeCommand::Copy(args)) => theme::copy(&args),
     }
 }
 

@@ -116,6 +116,12 @@ pub fn render_selected(
         };
         if matches!(selection, Selection::Everything) {
             problems.extend(missing_strings(&campaign.campaign, strings, &site.strings));
+            problems.extend(unknown_strings(
+                &campaign.campaign,
+                &campaign.theme,
+                strings,
+                &site.strings,
+            ));
             problems.extend(assets::unpublished_references(&campaign.theme));
         }
         let c = render_campaign(campaign, &templates, made, selection, sink, problems)?;
@@ -644,7 +650,7 @@ fn missing_strings(
                     Severity::Warning,
                     format!("there are no interface strings for `{tag}`: its readers see buttons and labels in another language"),
                 )
-                .with_help(format!("copy the built-in `i18n/en.ftl` to `i18n/{tag}.ftl` and translate it")),
+                .with_help(format!("run `outreach theme copy i18n/en.ftl`, rename the copy to `i18n/{tag}.ftl` and translate it")),
             );
             continue;
         }
@@ -654,6 +660,21 @@ fn missing_strings(
             .or_else(|| sources.languages.get(tag).and_then(|files| files.last()))
             .map(|f| f.path.clone())
             .unwrap_or_default();
+        // Never a file the author cannot see: a built-in file's gap is said
+        // on the campaign file, with the file to create (issue 18).
+        let (path, help) = if path.starts_with("(built-in)") {
+            (
+                campaign.source.path.clone(),
+                format!(
+                    "add a line `KEY = ...` in `{tag}` to `i18n/{tag}.ftl` in your project (create the file if it is not there)"
+                ),
+            )
+        } else {
+            (
+                path,
+                "add a line `KEY = ...` in the language of this file".to_string(),
+            )
+        };
         for key in strings.reference_keys() {
             if !strings.has_own(&campaign.id, tag, key) {
                 found.push(
@@ -662,9 +683,75 @@ fn missing_strings(
                         Severity::Warning,
                         format!("the interface string `{key}` is missing for `{tag}`: readers see it in a fallback language"),
                     )
-                    .with_help(format!("add a line `{key} = ...` in the language of this file")),
+                    .with_help(help.replace("KEY", key)),
                 );
             }
+        }
+    }
+    found
+}
+
+/// An error for each string a project's Fluent file sets that no template
+/// uses: a guessed name (`leave-site`) would otherwise change nothing, in
+/// silence (issue 18).
+fn unknown_strings(
+    campaign: &Campaign,
+    theme: &crate::model::Theme,
+    strings: &Strings,
+    sources: &StringSources,
+) -> Vec<Diagnostic> {
+    let known = |id: &str| {
+        strings.reference_keys().iter().any(|k| k == id)
+            || theme
+                .templates
+                .iter()
+                .chain(&theme.leaflets)
+                .any(|(_, t)| t.text.contains(&format!("\"{id}\"")))
+    };
+    let mut found = Vec::new();
+    let own_files = campaign.languages.iter().flat_map(|l| {
+        let project = sources
+            .languages
+            .get(&l.tag)
+            .into_iter()
+            .flatten()
+            .filter(|f| !f.path.starts_with("(built-in)"));
+        let for_campaign = sources.campaigns.get(&(campaign.id.clone(), l.tag.clone()));
+        project.chain(for_campaign)
+    });
+    for file in own_files {
+        let mut offset = 0;
+        for line in file.text.split_inclusive('\n') {
+            let at = offset;
+            offset += line.len();
+            let Some((id, _)) = line.split_once('=') else {
+                continue;
+            };
+            let id = id.trim_end();
+            let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !is_id || known(id) {
+                continue;
+            }
+            let mut d = file.at(
+                at,
+                Severity::Error,
+                format!("there is no interface string `{id}`: this line changes nothing"),
+            );
+            // Only a near spelling: names that merely start alike
+            // (`leave-site`, `leaflet-online`) mean different things.
+            let near =
+                crate::diag::did_you_mean(id, strings.reference_keys().iter().map(String::as_str))
+                    .filter(|near| strsim::normalized_levenshtein(id, near) >= 0.7);
+            d = match near {
+                Some(near) => d.with_help(format!(
+                    "did you mean `{near}`? `outreach theme list` shows every name"
+                )),
+                None => d.with_help("`outreach theme list` shows every name with its English text"),
+            };
+            found.push(d);
         }
     }
     found
