@@ -362,4 +362,17 @@ mod tests {
         // A value quoted over two lines is not an indented key.
         assert!(parse(&file("---\ntitle: \"A long\n  title\"\n---\n")).is_ok());
     }
+
+    /// Issue 18: several misspelt keys are all reported in one run.
+    #[test]
+    fn every_unknown_key_is_named() {
+        let d = parse(&file("---\ntitel: A\nwaight: 2\ndraft: false\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(2));
+        assert!(d.message.contains("unknown key `titel`"), "{d}");
+        assert!(
+            d.message
+                .contains("also unknown: `waight` at line 3 (did you mean `weight`?)"),
+            "{d}"
+        );
+    }
 }

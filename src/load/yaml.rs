@@ -12,7 +12,16 @@ pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str(yaml).map_err(|err| to_diagnostic(source, first_line, &err))
+    serde_saphyr::from_str(yaml).map_err(|err| {
+        let d = to_diagnostic(source, first_line, &err);
+        match err.without_snippet() {
+            // A top-level key: the others of the file are checked too.
+            Error::SerdeUnknownField { expected, .. } if d.col == Some(1) => {
+                with_other_unknown_keys(d, yaml, first_line, expected)
+            }
+            _ => d,
+        }
+    })
 }
 
 fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnostic {
@@ -128,6 +137,42 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
     let mut diagnostic = source.at_line_col(line, col, Severity::Error, message);
     diagnostic.help = help;
     diagnostic
+}
+
+/// The YAML reader stops at the first unknown key: the other top-level keys
+/// not in `keys` are added to its message, each with its line and likely
+/// key, so one run shows all (issue 18).
+pub fn with_other_unknown_keys(
+    mut d: Diagnostic,
+    yaml: &str,
+    first_line: usize,
+    keys: &[&str],
+) -> Diagnostic {
+    if !d.message.starts_with("unknown key") {
+        return d;
+    }
+    let others: Vec<String> = yaml
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (key, _) = line.split_once(':')?;
+            let key = key.trim_end();
+            let plain = !key.is_empty()
+                && !line.starts_with([' ', '\t', '#', '-'])
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            (plain && !keys.contains(&key) && first_line + i != d.line.unwrap_or(0)).then(|| {
+                let hint = crate::diag::did_you_mean(key, keys.iter().copied())
+                    .map_or(String::new(), |k| format!(" (did you mean `{k}`?)"));
+                format!("`{key}` at line {}{hint}", first_line + i)
+            })
+        })
+        .collect();
+    if !others.is_empty() {
+        d.message = format!("{}; also unknown: {}", d.message, others.join(", "));
+    }
+    d
 }
 
 #[cfg(test)]
