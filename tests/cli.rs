@@ -243,3 +243,18 @@ fn built_in_strings_and_theme_can_be_listed_and_copied() {
         "no message points at a file the author cannot see: {err}"
     );
 }
+
+#[test]
+fn the_language_of_parts_hint_names_the_likely_language() {
+    // Issue 18: English in a Persian page was hinted as `<span lang="ar">`.
+    let p = Project::fixture("basic");
+    p.write(
+        "content/demo/fa/index.md",
+        "---\ntitle: \"خانه\"\n---\n\nکمک رایگان است. Help is free here.\n",
+    );
+    let err = stderr(&p.outreach(&["check"]));
+    assert!(
+        err.contains("`<span lang=\"en\">Help is free here.</span>`"),
+        "{err}"
+    );
+}

@@ -97,6 +97,31 @@ pub struct Checked {
     pub images: HashMap<String, String>,
 }
 
+/// The language a passage in `script` is most likely in (issue 18: the
+/// hint once suggested Arabic for English in a Persian page): English for
+/// Latin letters when the campaign has it, else the campaign's first
+/// language in that script, else a common one.
+fn likely_language<'a>(campaign: &'a Campaign, script: &str) -> &'a str {
+    let in_script =
+        |l: &&crate::model::Language| l.script == script && l.tag != campaign.default_language;
+    if script == "Latn" && campaign.language("en").is_some() {
+        return "en";
+    }
+    campaign
+        .languages
+        .iter()
+        .find(in_script)
+        .or_else(|| campaign.languages.iter().find(|l| l.script == script))
+        .map_or(
+            match script {
+                "Cyrl" => "sr",
+                "Arab" => "ar",
+                _ => "en",
+            },
+            |l| l.tag.as_str(),
+        )
+}
+
 /// Checks the links and pictures of one page. Returns what the renderer
 /// needs and the problems found.
 pub fn check_page(
@@ -157,7 +182,11 @@ pub fn check_page(
                 Severity::Warning,
                 format!("\"{words}\" is in {name} script, unlike the rest of this `{}` page: screen readers will read it with the wrong voice", page.lang),
             )
-            .with_help("say which language it is in, e.g. `<span lang=\"ar\">…</span>` (allowed in any campaign)"),
+            .with_help(format!(
+                "say which language it is in, e.g. `<span lang=\"{}\"{}>{words}</span>` (allowed in any campaign)",
+                likely_language(campaign, script),
+                if *script == "Arab" { " dir=\"rtl\"" } else { "" },
+            )),
         );
     }
 
