@@ -258,3 +258,34 @@ fn the_language_of_parts_hint_names_the_likely_language() {
         "{err}"
     );
 }
+
+#[test]
+fn a_heading_never_takes_an_id_the_theme_uses() {
+    // Issue 18: an author's `## Pages` made two `id="pages"` on the home page.
+    let p = Project::empty();
+    assert!(p.outreach(&["new", "site"]).status.success());
+    let home = p.root().join("site/content/my-campaign/en/index.md");
+    let text = std::fs::read_to_string(&home).unwrap();
+    std::fs::write(&home, format!("{text}\n## Pages\n")).unwrap();
+    let out = p.outreach(&["build", "--root", "site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html =
+        std::fs::read_to_string(p.root().join("site/public/my-campaign/en/index.html")).unwrap();
+    assert_eq!(
+        html.matches("id=pages").count() + html.matches("id=\"pages\"").count(),
+        1,
+        "{html}"
+    );
+    assert!(
+        html.contains("id=\"pages-1\"") || html.contains("id=pages-1"),
+        "{html}"
+    );
+    // The starter no longer asks for a link list the home page makes itself.
+    assert!(!text.contains("Add a link here for every page"));
+    std::fs::write(&home, format!("{text}\n## Pages {{#pages}}\n")).unwrap();
+    let err = stderr(&p.outreach(&["check", "--root", "site"]));
+    assert!(
+        err.contains("the heading id `pages` is one the theme uses"),
+        "{err}"
+    );
+}

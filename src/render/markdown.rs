@@ -312,9 +312,27 @@ pub fn escape_text(text: &str) -> String {
 /// Gives each heading of a page an id that is unique in the page and works
 /// in any script: an author's `{#id}` as written, otherwise the heading's
 /// words, lower-cased, joined by `-`, with letters of every script kept.
-#[derive(Default)]
 pub struct HeadingIds {
     used: HashSet<String>,
+}
+
+/// Ids the theme's templates give their own parts of every page: a heading
+/// never takes one, so `## Pages` cannot make two `id="pages"` (issue 18).
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "pages",
+    "languages",
+    "leaflets",
+    "help-title",
+    "quick-exit",
+];
+
+impl Default for HeadingIds {
+    fn default() -> HeadingIds {
+        HeadingIds {
+            used: THEME_IDS.iter().map(|id| id.to_string()).collect(),
+        }
+    }
 }
 
 impl HeadingIds {

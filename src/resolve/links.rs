@@ -138,13 +138,24 @@ pub fn check_page(
     };
 
     for (offset, id) in &scan.duplicate_ids {
-        problems.push(at(
-            *offset,
-            Severity::Error,
+        // The id as written, before the suffix that made it unique.
+        let written = id
+            .rsplit_once('-')
+            .filter(|(_, n)| n.parse::<u32>().is_ok())
+            .map_or(id.as_str(), |(base, _)| base);
+        let message = if crate::render::markdown::THEME_IDS.contains(&written) {
             format!(
-                "the heading id `{id}` is used twice on this page; links to it would be ambiguous"
-            ),
-        ));
+                "the heading id `{written}` is one the theme uses for its own part of every page; links to it would go there"
+            )
+        } else {
+            format!(
+                "the heading id `{written}` is used twice on this page; links to it would be ambiguous"
+            )
+        };
+        problems.push(
+            at(*offset, Severity::Error, message)
+                .with_help("give the heading another id: `## Heading {#another-id}`"),
+        );
     }
     // The page's title is its one main heading (issue 18): screen reader
     // users jump between headings by level.
