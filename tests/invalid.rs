@@ -118,6 +118,28 @@ fn a_wrong_language_code_is_one_error_with_the_code_meant() {
 }
 
 #[test]
+fn a_link_to_a_draft_says_it_is_a_draft_and_its_translation_waits() {
+    // Issue 18: a link to a draft said the page did not exist, and the
+    // translation of a draft was published.
+    let err = fails_with(
+        |p| {
+            let page = "content/demo/en/help.md";
+            let text = std::fs::read_to_string(p.root().join(page)).unwrap();
+            p.write(page, text.replacen("---\n", "---\ndraft: true\n", 1));
+        },
+        &[
+            "content/demo/en/index.md:6:",
+            "error: the link `help.md#hotline` points to a draft: `content/demo/en/help.md` has `draft: true`",
+            "content/demo/ar/help.md: warning: this translation is not published: the page it translates, `content/demo/en/help.md`, is a draft",
+        ],
+    );
+    assert!(
+        !err.contains("does not exist: `content/demo/en/help.md`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn tabs_in_yaml() {
     fails_with(
         |p| p.write("campaigns/plain.yaml", "title:\n\tsq: Fushatë\n"),

@@ -47,6 +47,7 @@ pub fn load_pages(
     campaign: &Campaign,
     problems: &mut Vec<Diagnostic>,
     unreadable: &mut BTreeSet<String>,
+    drafts: &mut BTreeSet<String>,
 ) -> Content {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
@@ -225,6 +226,9 @@ pub fn load_pages(
         match result {
             Ok(Some(page)) if leaflet => leaflets.push(page),
             Ok(Some(page)) => pages.push(page),
+            Ok(None) if !leaflet => {
+                drafts.insert(key);
+            }
             Ok(None) => {}
             Err(d) => {
                 problems.push(d);
@@ -234,6 +238,28 @@ pub fn load_pages(
             }
         }
     }
+    // A translation of a draft is not published either: its source is not
+    // ready, and the default language would have no page to switch to.
+    pages.retain(|p| {
+        let source = format!("{}/{}/{}", campaign.id, campaign.default_language, p.slug);
+        if p.lang == campaign.default_language || !drafts.contains(&source) {
+            return true;
+        }
+        problems.push(
+            Diagnostic::in_file(
+                &p.source.path,
+                Severity::Warning,
+                format!(
+                    "this translation is not published: the page it translates, `{}/{}/{}.md`, is a draft (`draft: true`)",
+                    shown_dir.display(),
+                    campaign.default_language,
+                    p.slug
+                ),
+            )
+            .with_help("remove `draft: true` from that page when it is ready; this one is then published with it"),
+        );
+        false
+    });
     for language in &campaign.languages {
         // `sr-Latn` pages are made from `sr` ones when not written by hand.
         let generated = crate::model::lang::generated_from(&language.tag)

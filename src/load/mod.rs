@@ -109,8 +109,13 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
     }
 
     for campaign in site.campaigns.values() {
-        let content =
-            content::load_pages(root, campaign, &mut problems, &mut site.unreadable_pages);
+        let content = content::load_pages(
+            root,
+            campaign,
+            &mut problems,
+            &mut site.unreadable_pages,
+            &mut site.draft_pages,
+        );
         site.pages.extend(content.pages);
         site.leaflet_texts.extend(content.leaflets);
         for image in content.images {

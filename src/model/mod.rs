@@ -31,6 +31,9 @@ pub struct Site {
     /// Pages that exist but could not be read (reported by `load`), as
     /// `campaign/lang/slug`: links to them are not reported a second time.
     pub unreadable_pages: std::collections::BTreeSet<String>,
+    /// Pages marked `draft: true`, as `campaign/lang/slug`: not built, and
+    /// a link to one says so rather than that the page does not exist.
+    pub draft_pages: std::collections::BTreeSet<String>,
     /// The themes the campaigns use, by name.
     pub themes: BTreeMap<String, Theme>,
     /// Interface strings: the Fluent sources.

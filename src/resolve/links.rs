@@ -17,6 +17,8 @@ pub struct PageIndex<'a> {
     pages: HashMap<String, HashSet<&'a str>>,
     /// Pages that exist but could not be read: already reported.
     unreadable: &'a BTreeSet<String>,
+    /// Pages marked `draft: true`.
+    drafts: &'a BTreeSet<String>,
     /// Pictures by (campaign, key).
     images: &'a BTreeMap<(String, String), ImageFile>,
 }
@@ -27,6 +29,7 @@ impl<'a> PageIndex<'a> {
         pages: &'a [Page],
         scans: &'a [std::sync::Arc<Scan>],
         unreadable: &'a BTreeSet<String>,
+        drafts: &'a BTreeSet<String>,
         images: &'a BTreeMap<(String, String), ImageFile>,
     ) -> PageIndex<'a> {
         let pages = pages
@@ -40,6 +43,7 @@ impl<'a> PageIndex<'a> {
         PageIndex {
             pages,
             unreadable,
+            drafts,
             images,
         }
     }
@@ -47,6 +51,10 @@ impl<'a> PageIndex<'a> {
     fn is_unreadable(&self, campaign: &str, lang: &str, slug: &str) -> bool {
         self.unreadable
             .contains(&format!("{campaign}/{lang}/{slug}"))
+    }
+
+    fn is_draft(&self, campaign: &str, lang: &str, slug: &str) -> bool {
+        self.drafts.contains(&format!("{campaign}/{lang}/{slug}"))
     }
 
     fn ids(&self, campaign: &str, lang: &str, slug: &str) -> Option<&HashSet<&'a str>> {
@@ -297,6 +305,22 @@ pub fn check_page(
                 || fragment.is_some_and(|f| missing_anchor(index, page, &lang, &slug, f).is_some()))
         {
             lang = from.clone();
+        }
+        if index.ids(&page.campaign, &lang, &slug).is_none()
+            && index.is_draft(&page.campaign, &lang, &slug)
+        {
+            problems.push(
+                at(
+                    *offset,
+                    Severity::Error,
+                    format!(
+                        "the link `{dest}` points to a draft: `content/{}/{lang}/{slug}.md` has `draft: true`, so it is not published",
+                        page.campaign
+                    ),
+                )
+                .with_help("publish that page (remove `draft: true`), or remove the link until it is ready"),
+            );
+            continue;
         }
         if index.ids(&page.campaign, &lang, &slug).is_none() {
             let mut problem = at(

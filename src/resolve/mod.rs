@@ -163,6 +163,7 @@ pub fn resolve_with(
         mut themes,
         strings,
         unreadable_pages,
+        draft_pages,
         images,
     } = site;
     for campaign in campaigns.values() {
@@ -196,7 +197,7 @@ pub fn resolve_with(
         .map(|(p, script)| cache.get_or_scan(p, *script))
         .collect();
     cache.replace(&pages, &scripts, &scans);
-    let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &images);
+    let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(scans.par_iter())
