@@ -40,6 +40,18 @@ fn export_sq(p: &Project, format: &str) {
     ]));
 }
 
+/// `outreach status` of the safe-work campaign's language `lang`, as JSON.
+fn status_of(p: &Project, lang: &str) -> serde_json::Value {
+    let out = p.outreach(&["status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campaign"] == "safe-work" && s["language"] == lang)
+        .unwrap()
+        .clone()
+}
+
 /// `outreach translate import FILE` fails, saying `expected`.
 fn refused(p: &Project, file: &str, expected: &str) {
     let out = p.outreach(&["translate", "import", file]);
@@ -178,14 +190,7 @@ fn one_changed_paragraph_is_exactly_one_fuzzy_entry() {
         );
     }
     // status counts it, per language.
-    let out = p.outreach(&["status", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let sq = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["campaign"] == "safe-work" && s["language"] == "sq")
-        .unwrap();
+    let sq = status_of(&p, "sq");
     assert_eq!(sq["texts"]["fuzzy"], 1);
     assert!(sq["texts"]["translated"].as_u64().unwrap() > 50);
     assert!(stdout(&p.outreach(&["status"])).contains("texts done/check/new"));
@@ -574,14 +579,7 @@ fn a_source_change_outside_the_texts_rebuilds_the_translation() {
         page.contains("review: needed"),
         "the translation's own note stays"
     );
-    let status = p.outreach(&["status", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
-    let sq = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["language"] == "sq")
-        .unwrap();
+    let sq = status_of(&p, "sq");
     assert_eq!(sq["outdated"].as_array().unwrap().len(), 0);
 }
 

@@ -353,12 +353,7 @@ mod tests {
     use super::*;
 
     fn msg(context: &str, source: &str, translation: &str) -> Message {
-        Message {
-            context: context.into(),
-            source: source.into(),
-            translation: translation.into(),
-            ..Message::default()
-        }
+        Message::new(context, source, translation)
     }
 
     #[test]

@@ -58,6 +58,16 @@ pub struct Message {
 }
 
 impl Message {
+    /// A message with a context, a source text and a translation.
+    pub fn new(context: &str, source: &str, translation: &str) -> Message {
+        Message {
+            context: context.to_string(),
+            source: source.to_string(),
+            translation: translation.to_string(),
+            ..Message::default()
+        }
+    }
+
     /// Whether the message has a translation that needs no checking.
     pub fn is_translated(&self) -> bool {
         !self.translation.is_empty() && !self.fuzzy

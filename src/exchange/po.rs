@@ -1114,12 +1114,7 @@ mod tests {
     }
 
     fn message(context: &str, source: &str, translation: &str) -> Message {
-        Message {
-            context: context.to_string(),
-            source: source.to_string(),
-            translation: translation.to_string(),
-            ..Message::default()
-        }
+        Message::new(context, source, translation)
     }
 
     fn small_catalog() -> Catalog {

@@ -1048,12 +1048,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn message(context: &str, source: &str, translation: &str) -> Message {
-        Message {
-            context: context.to_string(),
-            source: source.to_string(),
-            translation: translation.to_string(),
-            ..Message::default()
-        }
+        Message::new(context, source, translation)
     }
 
     fn catalog(language: &str, messages: Vec<Message>) -> Catalog {
