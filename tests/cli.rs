@@ -30,6 +30,22 @@ fn new_project_builds_as_it_is() {
     }
     let ar = std::fs::read_to_string(site.join("ar/index.html")).unwrap();
     assert!(ar.contains("dir=rtl"));
+    // Its translations are stamped: a new author starts with nothing "to
+    // check" in `status` or in an exported exchange file.
+    let output = p.outreach(&["status", "--root", "my-campaigns", "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for language in status.as_array().unwrap() {
+        assert_eq!(
+            language["unstamped"].as_array().unwrap().len(),
+            0,
+            "{language}"
+        );
+        assert_eq!(
+            language["outdated"].as_array().unwrap().len(),
+            0,
+            "{language}"
+        );
+    }
 }
 
 #[test]

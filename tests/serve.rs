@@ -140,7 +140,7 @@ impl Events {
 
 #[test]
 fn serves_pages_in_every_language_with_the_reload_script() {
-    let p = Project::examples();
+    let p = Project::examples_with_translations();
     let server = start(&p);
     for path in [
         "/on-the-move/ar/",

@@ -213,10 +213,15 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     let mut seen: HashMap<(String, String), PathBuf> = HashMap::new();
     let mut planned = Vec::new();
     for inc in &incoming {
+        let (campaign, lang) = match identify(&site, inc) {
+            Ok(found) => found,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
         // Two files for one language would each overwrite the other's texts.
-        if let Ok((campaign, lang)) = identify(&site, inc)
-            && let Some(first) =
-                seen.insert((campaign.id.clone(), lang.clone()), inc.file.path.clone())
+        if let Some(first) = seen.insert((campaign.id.clone(), lang.clone()), inc.file.path.clone())
         {
             diags.push(
                 Diagnostic::in_file(
@@ -232,7 +237,7 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
             );
             continue;
         }
-        planned.push(inc);
+        planned.push((inc, campaign, lang));
     }
     // Each campaign's sources once, for every file of it.
     let sources: HashMap<&str, Sources> = site
@@ -243,9 +248,9 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
         .collect();
     let plans: Vec<(Option<Plan>, Diagnostics)> = planned
         .par_iter()
-        .map(|inc| {
+        .map(|(inc, campaign, lang)| {
             let mut problems = Diagnostics::new();
-            let plan = plan_import(args, &site, &sources, inc, &mut problems);
+            let plan = plan_import(args, &sources, inc, campaign, lang, &mut problems);
             (plan, problems)
         })
         .collect();
@@ -412,7 +417,7 @@ fn identify<'s>(site: &'s Site, inc: &Incoming) -> Result<(&'s Campaign, String)
 
 /// Where a document's text comes from in an import.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum From {
+enum Taken {
     /// A translated entry of the exchange file.
     Exchange,
     /// What the translated document already says (the entry is fuzzy or empty).
@@ -421,24 +426,18 @@ enum From {
     Source,
 }
 
-/// Checks one exchange file against the project and works out every file
-/// it writes. Problems go to `diags`; `None` when the file cannot be used.
+/// Checks one exchange file, for `campaign` in `lang`, against the project
+/// and works out every file it writes. Problems go to `diags`; `None` when
+/// the file cannot be used.
 fn plan_import(
     args: &ImportArgs,
-    site: &Site,
     all_sources: &HashMap<&str, Sources>,
     inc: &Incoming,
+    campaign: &Campaign,
+    lang: &str,
     diags: &mut Diagnostics,
 ) -> Option<Plan> {
     let file = &inc.file;
-    let (campaign, lang) = match identify(site, inc) {
-        Ok(found) => found,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let lang = lang.as_str();
     let script = campaign
         .language(lang)
         .map_or("Latn", |l| l.script.as_str())
@@ -513,15 +512,15 @@ fn plan_import(
                 .and_then(|e| e.texts[i].clone())
         };
         let mut values: Vec<Option<String>> = Vec::with_capacity(doc.texts.len());
-        let mut from: Vec<From> = Vec::with_capacity(doc.texts.len());
+        let mut from: Vec<Taken> = Vec::with_capacity(doc.texts.len());
         for (i, t) in doc.texts.iter().enumerate() {
             let m = translations.get(&(doc.context.as_str(), t.source.as_str()));
             let (value, source) = match m.filter(|m| m.is_translated()) {
-                Some(m) => (Some(m.translation.clone()), From::Exchange),
+                Some(m) => (Some(m.translation.clone()), Taken::Exchange),
                 None => match aligned(i, t.field) {
-                    Some(kept) => (Some(kept), From::Kept),
-                    None if args.partial => (Some(t.source.clone()), From::Source),
-                    None => (None, From::Kept),
+                    Some(kept) => (Some(kept), Taken::Kept),
+                    None if args.partial => (Some(t.source.clone()), Taken::Source),
+                    None => (None, Taken::Kept),
                 },
             };
             values.push(value);
@@ -551,7 +550,7 @@ fn plan_import(
                 let (Field::Campaign(field), Some(v)) = (t.field, &values[i]) else {
                     continue;
                 };
-                if from[i] != From::Exchange || aligned(i, t.field).as_ref() == Some(v) {
+                if from[i] != Taken::Exchange || aligned(i, t.field).as_ref() == Some(v) {
                     continue;
                 }
                 match document::set_campaign_text(&campaign_yaml, field, lang, v) {
@@ -607,7 +606,7 @@ fn plan_import(
         if let Some(e) = existing.as_ref()
             && e.misaligned.is_none()
             && e.same_structure
-            && (!e.outdated || from.iter().any(|f| *f != From::Exchange))
+            && (!e.outdated || from.iter().any(|f| *f != Taken::Exchange))
             && e.texts.iter().zip(&values).all(|(now, new)| now == new)
         {
             remember(&mut state, doc, &values, &target_shown, &e.file.text);
@@ -792,13 +791,13 @@ fn page_text(
     n: usize,
     existing: Option<&document::Translated>,
     values: &[Option<String>],
-    from: &[From],
+    from: &[Taken],
 ) -> std::result::Result<Option<String>, String> {
     let doc = &sources.docs[n];
     // Stamped only when every text comes from the exchange file translated.
     let stamp = sources
         .source_stamp(n)
-        .filter(|_| from.iter().all(|f| *f == From::Exchange));
+        .filter(|_| from.iter().all(|f| *f == Taken::Exchange));
     let skeleton = match existing {
         Some(e) if e.misaligned.is_none() && e.same_structure => {
             return document::write_page(&e.file, doc, values, stamp).map(Some);

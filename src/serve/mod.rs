@@ -305,7 +305,18 @@ impl Preview {
                 let strings =
                     crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
                 let mut all = crate::resolve::status::status(&site, &strings);
-                let progress = crate::exchange::project::progress(&self.root, &site);
+                // Counting texts is an export's work: done only for projects
+                // that use the translation exchange, not on every visit of
+                // every preview.
+                let uses_exchange = self
+                    .root
+                    .join(crate::exchange::project::TRANSLATIONS_DIR)
+                    .is_dir();
+                let progress = if uses_exchange {
+                    crate::exchange::project::progress(&self.root, &site)
+                } else {
+                    Default::default()
+                };
                 for s in &mut all {
                     s.texts = progress
                         .get(&(s.campaign.clone(), s.language.clone()))

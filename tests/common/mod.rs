@@ -38,6 +38,18 @@ impl Project {
         project
     }
 
+    /// The example campaigns with their translation exchange files, as the
+    /// repository has them (the first export has been made).
+    pub fn examples_with_translations() -> Project {
+        let project = Project::examples();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(
+            &repo.join("translations"),
+            &project.root().join("translations"),
+        );
+        project
+    }
+
     /// An empty folder.
     pub fn empty() -> Project {
         Project {
