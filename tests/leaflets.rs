@@ -1,14 +1,16 @@
-//! Printable leaflets, checked with the tools field staff's PDFs meet:
-//! poppler-utils (`pdfinfo`, `pdffonts`, `pdftotext`, `pdftoppm`) and zbar
-//! (`zbarimg`), which `.ci/run` installs.
+//! Printable leaflets, read back from their PDFs in Rust (see
+//! `leaflets/pdf.rs`): pages, fonts, text, QR codes, and how a page prints
+//! in grey. `.ci/run` reads the same PDFs again with poppler and zbar.
 
 mod common;
+#[path = "leaflets/pdf.rs"]
+mod pdf;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::LazyLock;
 
 use common::{Project, stderr, stdout};
+use pdf::Document;
 
 /// The example campaigns, built once for the tests that only read them.
 static EXAMPLES: LazyLock<Project> = LazyLock::new(|| {
@@ -17,29 +19,11 @@ static EXAMPLES: LazyLock<Project> = LazyLock::new(|| {
     p
 });
 
-/// Runs a command-line tool and returns its standard output.
-fn run(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run `{tool}` ({e}): install poppler-utils and zbar-tools (`.ci/run` does)")
-    });
-    assert!(
-        output.status.success(),
-        "`{tool} {}` failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
-
-/// Text of a PDF without the direction marks pdftotext adds around
-/// right-to-left runs (and the joiners it moves), with line breaks as
-/// spaces, so words and titles compare.
+/// Text of a PDF without the joiners and direction marks a reader does not
+/// see, with line breaks as spaces, so words and titles compare.
 fn pdf_text(pdf: &Path) -> String {
-    let text: String = run("pdftotext", &[path_str(pdf), "-"])
+    let text: String = Document::open(pdf)
+        .text()
         .chars()
         .filter(|c| {
             !matches!(
@@ -49,25 +33,6 @@ fn pdf_text(pdf: &Path) -> String {
         })
         .collect();
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// (pages, width × height in points) from pdfinfo.
-fn pdf_pages(pdf: &Path) -> (usize, String) {
-    let info = run("pdfinfo", &[path_str(pdf)]);
-    let field = |name: &str| {
-        info.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    (
-        field("Pages:").parse().unwrap_or(0),
-        field("Page size:")
-            .split(" pts")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    )
 }
 
 /// The front matter value `key` of a leaflet text.
@@ -118,31 +83,32 @@ fn every_example_leaflet_has_its_pages_fonts_title_and_hotline() {
             .public()
             .join(format!("{campaign}/{lang}/leaflets/{id}.pdf"));
         assert!(pdf.is_file(), "missing {}", pdf.display());
-        let (pages, size) = pdf_pages(&pdf);
-        assert_eq!(pages, 2, "{}", pdf.display());
+        let document = Document::open(&pdf);
+        let sizes = document.page_sizes();
+        assert_eq!(sizes.len(), 2, "{}", pdf.display());
         let expected = match (campaign, id) {
             (_, "trifold") => "841.89 x 595.276",           // A4 landscape
             ("on-the-move", "card") => "297.638 x 419.528", // A6
             _ => "595.276 x 841.89",                        // four A6 cards on A4
         };
-        assert_eq!(size, expected, "{}", pdf.display());
+        for size in &sizes {
+            assert_eq!(size, expected, "{}", pdf.display());
+        }
 
-        let fonts = run("pdffonts", &[path_str(&pdf)]);
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty(), "{fonts}");
-        for row in rows {
-            let columns: Vec<&str> = row.split_whitespace().collect();
-            // name type [type] encoding emb sub uni ...: every font embedded and subset.
-            let emb = columns.len() - 5;
-            assert_eq!(
-                &columns[emb..emb + 2],
-                ["yes", "yes"],
-                "{}: {row}",
-                pdf.display()
+        // Every font embedded (a print shop has not got the fonts) and
+        // subset (a leaflet stays small enough to send by phone).
+        let fonts = document.fonts();
+        assert!(!fonts.is_empty(), "{}: no fonts", pdf.display());
+        for font in fonts {
+            assert!(
+                font.embedded && font.subset,
+                "{}: the font {} is not embedded and subset: {font:?}",
+                pdf.display(),
+                font.name
             );
         }
 
-        // pdftotext reads Arabic script in logical order, as typed.
+        // The text reads in logical order, as typed, right to left included.
         let text = pdf_text(&pdf);
         let source = if lang == "sr-Latn" {
             None // made from the Cyrillic text
@@ -181,46 +147,20 @@ fn every_example_leaflet_has_its_pages_fonts_title_and_hotline() {
 #[test]
 fn qr_codes_open_the_page_in_the_same_language() {
     let p = &*EXAMPLES;
-    let dir = tempfile::tempdir().unwrap();
-    for (campaign, lang, id, page) in [
-        ("on-the-move", "ar", "card", "2"),
-        ("on-the-move", "en", "trifold", "1"),
-        ("safe-work", "sr-Latn", "card", "2"),
+    // A sheet of four cards has four codes, all the same.
+    for (campaign, lang, id, page, codes) in [
+        ("on-the-move", "ar", "card", 2, 1),
+        ("on-the-move", "en", "trifold", 1, 1),
+        ("safe-work", "sr-Latn", "card", 2, 4),
     ] {
         let pdf = p
             .public()
             .join(format!("{campaign}/{lang}/leaflets/{id}.pdf"));
-        let prefix = dir.path().join(format!("{lang}-{id}"));
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "200",
-                "-png",
-                "-f",
-                page,
-                "-l",
-                page,
-                path_str(&pdf),
-                path_str(&prefix),
-            ],
-        );
-        let png = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|f| {
-                f.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with(&format!("{lang}-{id}"))
-            })
-            .unwrap();
-        let decoded = run("zbarimg", &["--raw", "-q", path_str(&png)]);
+        let decoded = Document::open(&pdf).qr_codes(page - 1);
         let url = format!("https://example.org/{campaign}/{lang}/");
-        // A sheet of four cards has four codes, all the same.
-        assert!(!decoded.trim().is_empty());
-        for line in decoded.lines() {
-            assert_eq!(line, url, "{}", pdf.display());
+        assert_eq!(decoded.len(), codes, "{}: {decoded:?}", pdf.display());
+        for code in &decoded {
+            assert_eq!(code, &url, "{}", pdf.display());
         }
         // The address is printed beside the code for people who cannot scan.
         assert!(
@@ -245,20 +185,12 @@ fn right_to_left_leaflets_open_the_other_way() {
         let pdf = p
             .public()
             .join(format!("{campaign}/{lang}/leaflets/trifold.pdf"));
-        let boxes = run(
-            "pdftotext",
-            &["-f", "1", "-l", "1", "-bbox", path_str(&pdf), "-"],
-        );
-        // pdftotext -bbox writes Arabic-script words in visual order.
-        let visual: String = word.chars().rev().collect();
-        let x = boxes
-            .lines()
-            .filter(|l| l.contains(&format!(">{word}<")) || l.contains(&format!(">{visual}<")))
-            .find_map(|l| {
-                let start = l.find("xMin=\"")? + 6;
-                l[start..].split('"').next()?.parse::<f64>().ok()
-            })
-            .unwrap_or_else(|| panic!("{lang}: `{word}` not found on page 1:\n{boxes}"));
+        let words = Document::open(&pdf).words(0);
+        let x = words
+            .iter()
+            .find(|w| w.text == word)
+            .unwrap_or_else(|| panic!("{lang}: `{word}` not found on page 1:\n{words:?}"))
+            .x_min;
         let third = 841.89 / 3.0;
         if cover_on_right {
             assert!(x > 2.0 * third, "{lang}: title at x = {x}");
@@ -271,44 +203,20 @@ fn right_to_left_leaflets_open_the_other_way() {
 #[test]
 fn leaflets_print_legibly_in_black_and_white() {
     let p = &*EXAMPLES;
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = p.public().join("safe-work/en/leaflets/trifold.pdf");
-    let prefix = dir.path().join("grey");
-    run(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            "100",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            path_str(&pdf),
-            path_str(&prefix),
-        ],
-    );
-    let pgm = std::fs::read(dir.path().join("grey-1.pgm")).unwrap();
-    let (width, height, pixels) = parse_pgm(&pgm);
-    // The cover's title, in the accent colour: where pdftotext finds it.
-    let boxes = run(
-        "pdftotext",
-        &["-f", "1", "-l", "1", "-bbox", path_str(&pdf), "-"],
-    );
-    let title = boxes
-        .lines()
-        .find(|l| l.contains(">Safe<"))
+    let pdf = Document::open(&p.public().join("safe-work/en/leaflets/trifold.pdf"));
+    let grey = pdf.render_grey(0, 100.0);
+    // The cover's title, in the accent colour.
+    let title = pdf
+        .words(0)
+        .into_iter()
+        .find(|w| w.text == "Safe")
         .expect("title on page 1");
-    let coordinate = |name: &str| -> usize {
-        let start = title.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        let points: f64 = title[start..].split('"').next().unwrap().parse().unwrap();
-        (points * 100.0 / 72.0) as usize // 100 dpi
-    };
+    let pixel = |points: f64| (points * 100.0 / 72.0) as usize; // 100 dpi
     let title_area = region(
-        &pixels,
-        width,
-        (coordinate("xMin"), coordinate("xMax")),
-        (coordinate("yMin"), coordinate("yMax")),
+        &grey.pixels,
+        grey.width,
+        (pixel(title.x_min), pixel(title.x_max)),
+        (pixel(title.y_min), pixel(title.y_max)),
     );
     let darkest = *title_area.iter().min().unwrap();
     // It is the accent colour, not black, and still dark enough in grey.
@@ -322,27 +230,13 @@ fn leaflets_print_legibly_in_black_and_white() {
         "the title prints at grey {darkest}: {ratio:.2}:1 on white"
     );
     // Body text and the helpline are black, not a colour.
-    let lower = region(&pixels, width, (0, width), (height / 2, height));
+    let lower = region(
+        &grey.pixels,
+        grey.width,
+        (0, grey.width),
+        (grey.height / 2, grey.height),
+    );
     assert!(*lower.iter().min().unwrap() < 40);
-}
-
-fn parse_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
-    // "P5\n<width> <height>\n<max>\n" then one byte per pixel.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    assert_eq!(fields[0], "P5");
-    let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (width, height, bytes[at + 1..].to_vec())
 }
 
 fn region(pixels: &[u8], width: usize, xs: (usize, usize), ys: (usize, usize)) -> Vec<u8> {
@@ -520,8 +414,8 @@ fn typst_and_markdown_characters_print_as_written() {
     let output = p.build_ok();
     assert!(stderr(&output).contains("no errors"), "{}", stderr(&output));
     let pdf = p.public().join("demo/en/leaflets/one.pdf");
-    let (pages, size) = pdf_pages(&pdf);
-    assert_eq!((pages, size.as_str()), (2, "419.528 x 595.276")); // A5
+    let sizes = Document::open(&pdf).page_sizes();
+    assert_eq!(sizes, ["419.528 x 595.276"; 2]); // A5
     let printed = pdf_text(&pdf);
     for literal in [
         "#import and $math$",
@@ -685,12 +579,10 @@ fn keep_pictures_of_each_format_and_direction() {
             flyer.public().join("demo/ar/leaflets/one.pdf"),
         ),
     ] {
-        let prefix = out.join(name);
-        run(
-            "pdftoppm",
-            &["-r", "60", "-png", path_str(&pdf), path_str(&prefix)],
-        );
-        assert!(out.join(format!("{name}-1.png")).is_file());
-        assert!(out.join(format!("{name}-2.png")).is_file());
+        let document = Document::open(&pdf);
+        for page in [1, 2] {
+            let png = document.render(page - 1, 60.0).into_png().unwrap();
+            std::fs::write(out.join(format!("{name}-{page}.png")), png).unwrap();
+        }
     }
 }

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The example leaflets read by poppler (pdfinfo, pdffonts, pdftotext,
+# pdftoppm) and zbar (zbarimg): a second opinion, from the readers most
+# phones, print shops and Linux desktops use, beside the Rust reader that
+# `cargo test` uses (tests/leaflets/pdf.rs). `.ci/run` installs the tools
+# and runs this on the example site it built:
+#
+#   bash tests/leaflets/poppler.sh path/to/public
+#
+# Needs: poppler-utils, zbar-tools (Debian).
+set -euo pipefail
+
+public=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+ok() { echo "ok: $1"; passed=$((passed + 1)); }
+fail() { echo "FAILED: $1"; failed=$((failed + 1)); }
+
+# Text without direction marks and joiners, on one line.
+plain_text() {
+  pdftotext -q "$1" - | sed 's/\xe2\x80[\x8c\x8e\x8f\xaa-\xae]//g' | tr -s '[:space:]' ' '
+}
+
+count=0
+for pdf in "$public"/*/*/leaflets/*.pdf; do
+  count=$((count + 1))
+  rel=${pdf#"$public"/}
+  campaign=${rel%%/*}
+  rest=${rel#*/}
+  lang=${rest%%/*}
+  id=$(basename "$pdf" .pdf)
+
+  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  if [ "$pages" = 2 ]; then ok "$rel has 2 pages"; else fail "$rel has $pages pages"; fi
+
+  # Columns from the right: ... emb sub uni object ID.
+  bad_fonts=$(pdffonts "$pdf" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes"')
+  if [ -z "$bad_fonts" ] && [ "$(pdffonts "$pdf" 2>/dev/null | tail -n +3 | wc -l)" -gt 0 ]; then
+    ok "$rel embeds a subset of every font"
+  else
+    fail "$rel fonts not embedded or not subset: $bad_fonts"
+  fi
+
+  text=$(plain_text "$pdf")
+  case "$text" in
+    *"+000 00 000 000"*) ok "$rel prints the helpline" ;;
+    *) fail "$rel: no helpline in: $text" ;;
+  esac
+  source="$repo/content/$campaign/$lang/leaflets/$id.md"
+  if [ -f "$source" ]; then
+    title=$(sed -n 's/^title: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$source" | head -1 | sed 's/\xe2\x80\x8c//g')
+    case "$text" in
+      *"$title"*) ok "$rel prints its title" ;;
+      *) fail "$rel: no title '$title' in: $text" ;;
+    esac
+  fi
+
+  # Every QR code, on either page, opens the page in the same language.
+  pdftoppm -q -r 200 -png "$pdf" "$work/page"
+  codes=$(zbarimg --raw -q "$work"/page-*.png 2>/dev/null || true)
+  rm -f "$work"/page-*.png
+  url="https://example.org/$campaign/$lang/"
+  if [ -n "$codes" ] && [ -z "$(grep -vxF "$url" <<<"$codes")" ]; then
+    ok "$rel: $(wc -l <<<"$codes") QR code(s), all $url"
+  else
+    fail "$rel: QR codes '$codes', expected $url"
+  fi
+done
+if [ "$count" -ge 22 ]; then ok "$count leaflets read"; else fail "only $count leaflets in $public"; fi
+
+# The cover is the right-hand panel in left-to-right languages, the
+# left-hand one in right-to-left languages (pdftotext -bbox writes
+# Arabic-script words in visual order).
+for check in "safe-work en Safe right" "on-the-move fa ریسم left" "on-the-move ar نامأب left"; do
+  read -r campaign lang word side <<<"$check"
+  pdf="$public/$campaign/$lang/leaflets/trifold.pdf"
+  x=$(pdftotext -q -f 1 -l 1 -bbox "$pdf" - | grep -F ">$word<" | head -1 | sed 's/.*xMin="\([0-9.]*\)".*/\1/')
+  if [ -z "$x" ]; then
+    fail "$lang trifold: '$word' not on page 1"
+  elif [ "$side" = right ] && awk "BEGIN { exit !($x > 561) }"; then
+    ok "$lang trifold: cover on the right (title at x = $x)"
+  elif [ "$side" = left ] && awk "BEGIN { exit !($x < 281) }"; then
+    ok "$lang trifold: cover on the left (title at x = $x)"
+  else
+    fail "$lang trifold: title at x = $x, expected the $side panel"
+  fi
+done
+
+echo "leaflets read by poppler and zbar: $passed passed, $failed failed"
+[ "$failed" = 0 ]
