@@ -15,6 +15,8 @@ use common::Project;
 struct Server {
     child: Child,
     port: u16,
+    /// The address it printed.
+    url: String,
     log: std::path::PathBuf,
 }
 
@@ -58,7 +60,13 @@ fn start_with(p: &Project, extra: &[&str]) -> Server {
         .and_then(|rest| rest.split('/').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no address in `{line}`"));
-    Server { child, port, log }
+    let url = line.trim().trim_start_matches("Preview: ").to_string();
+    Server {
+        child,
+        port,
+        url,
+        log,
+    }
 }
 
 /// (status, headers, body) of `GET path`, with the path sent as written.
@@ -246,6 +254,104 @@ fn addresses_outside_the_site_are_refused() {
         assert!(!body.contains("root:"), "{path}");
         assert!(!body.contains("default_language"), "{path}");
     }
+}
+
+/// Everything the server sends to `request` until it closes.
+fn raw(port: u16, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream.write_all(request).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+// Issue 13, items 1 and 3: a request with a body too large to allocate
+// aborted the process under tiny_http; any `Host` was answered, so a page
+// whose name was rebound to 127.0.0.1 could read the preview.
+#[test]
+fn hostile_requests_are_refused_and_the_preview_stays_up() {
+    let p = Project::examples();
+    let server = start(&p);
+    let answer = raw(
+        server.port,
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 9223372036854775807\r\n\r\n",
+    );
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    // Four bodies announced and never sent do not hold the preview.
+    let held: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000\r\n\r\n")
+                .unwrap();
+            stream
+        })
+        .collect();
+    let rebound = format!(
+        "GET /safe-work/en/ HTTP/1.1\r\nHost: attacker.example:{}\r\n\r\n",
+        server.port
+    );
+    let answer = raw(server.port, rebound.as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 403 "), "{answer}");
+    assert!(!answer.contains("<html"), "{answer}");
+    let started = Instant::now();
+    let (status, _) = text(server.port, "/safe-work/en/");
+    assert_eq!(status, 200);
+    assert!(started.elapsed() < Duration::from_secs(1));
+    drop(held);
+}
+
+// Issue 13, item 2: an event stream with requests pipelined after it held
+// a worker, and the others waited 15–45 s.
+#[test]
+fn an_event_stream_with_requests_behind_it_does_not_stall_others() {
+    let p = Project::examples();
+    let server = start(&p);
+    let pipelined = "GET /_outreach/events HTTP/1.1\r\nHost: localhost\r\n\r\n\
+                     GET /safe-work/en/ HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        .repeat(5);
+    let streams: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            stream.write_all(pipelined.as_bytes()).unwrap();
+            stream
+        })
+        .collect();
+    for _ in 0..10 {
+        let started = Instant::now();
+        let (status, _) = text(server.port, "/on-the-move/ar/");
+        assert_eq!(status, 200);
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    drop(streams);
+}
+
+// Issue 13, item 5.
+#[test]
+fn an_ipv6_address_is_printed_in_brackets() {
+    let p = Project::examples();
+    let server = start_with(&p, &["--bind", "::1"]);
+    assert_eq!(
+        server.url,
+        format!("http://[::1]:{}/_outreach/", server.port)
+    );
+    let mut stream = TcpStream::connect(("::1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /_outreach/ HTTP/1.1\r\nHost: [::1]:{}\r\nConnection: close\r\n\r\n",
+        server.port
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
 }
 
 #[test]

@@ -5,11 +5,12 @@
 //! request can only ever reach a built file (see [`paths`]), and there is
 //! nothing to clean up when the server stops.
 
+pub mod http;
 pub mod paths;
 pub mod rebuild;
 
 use crate::render::markdown::escape_text;
-use std::io::Write as _;
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,11 +21,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use tiny_http::{Header, Request, Response, Server};
 
 use crate::cli::ServeArgs;
 use crate::cmd::plural;
 use crate::diag::{Diagnostics, Result, Severity};
+use http::{Reply, Request, Response};
 use paths::Target;
 
 /// The first port tried when none is given.
@@ -183,71 +184,58 @@ impl Preview {
     }
 
     /// Answers one request.
-    pub fn respond(self: &Arc<Self>, request: Request) {
-        let url = request.url().to_string();
+    pub fn respond(self: &Arc<Self>, request: &Request) -> Reply {
+        let url = request.target.as_str();
         if let Some(rest) = url.strip_prefix(&format!("/{PREVIEW_PREFIX}/")) {
             let rest = rest.split('?').next().unwrap_or("");
-            match rest {
+            let response = match rest {
                 "events" => {
                     let preview = self.clone();
-                    std::thread::spawn(move || preview.stream_events(request));
+                    return Reply::Stream(Box::new(move |writer| preview.stream_events(writer)));
                 }
-                "live.js" => {
-                    let _ = request.respond(file_response(
-                        LIVE_SCRIPT.as_bytes().to_vec(),
-                        "x.js",
-                        200,
-                    ));
-                }
-                "" => {
-                    let page = self.status_page();
-                    let _ = request.respond(file_response(page.into_bytes(), "x.html", 200));
-                }
-                _ => {
-                    let _ = request.respond(not_found_response(&self.snapshot(), None));
-                }
-            }
-            return;
+                "live.js" => file_response(LIVE_SCRIPT.as_bytes().to_vec(), "x.js", 200),
+                "" => file_response(self.status_page().into_bytes(), "x.html", 200),
+                _ => not_found_response(&self.snapshot(), None),
+            };
+            return Reply::Full(response);
         }
         let snapshot = self.snapshot();
         if snapshot.files.is_empty() {
             // Nothing has built yet: every address shows why.
             let page = self.status_page();
-            let _ = request.respond(file_response(page.into_bytes(), "x.html", 503));
-            return;
+            return Reply::Full(file_response(page.into_bytes(), "x.html", 503));
         }
         // The top of the preview (the address `serve` prints) lists the
         // campaigns: the site itself has no page there (issue 18).
         if url.split(['?', '#']).next() == Some("/") && !snapshot.files.contains_key("index.html") {
             let page = self.status_page();
-            let _ = request.respond(file_response(page.into_bytes(), "x.html", 200));
-            return;
+            return Reply::Full(file_response(page.into_bytes(), "x.html", 200));
         }
-        let response = match paths::resolve(&url, |key| snapshot.files.contains_key(key)) {
+        let response = match paths::resolve(url, |key| snapshot.files.contains_key(key)) {
             Target::File(key) => {
                 let bytes = &snapshot.files[&key];
-                let body = if key.ends_with(".html") {
-                    with_live_reload(bytes)
+                if key.ends_with(".html") {
+                    file_response(with_live_reload(bytes), &key, 200)
                 } else {
-                    bytes.as_ref().clone()
-                };
-                file_response(body, &key, 200)
+                    // Shared, not copied: a PDF is sent from the snapshot.
+                    Response::new(200, paths::mime_type(&key), bytes.clone())
+                }
             }
-            Target::Redirect(to) => Response::from_data(Vec::new())
-                .with_status_code(301)
-                .with_header(header("Location", &to)),
+            Target::Redirect(to) => {
+                Response::new(301, "text/plain", Vec::new()).with_header("Location", &to)
+            }
             Target::NotFound(campaign) => not_found_response(&snapshot, campaign.as_deref()),
         };
-        let _ = request.respond(response);
+        Reply::Full(response)
     }
 
-    /// Server-Sent Events, written straight to the connection: a streaming
-    /// `Response` buffers 8 KiB and would hold short events back.
-    fn stream_events(&self, request: Request) {
+    /// Server-Sent Events, written straight to the connection, which ends
+    /// with the stream: nothing sent after it on the same connection is
+    /// read.
+    fn stream_events(&self, writer: &mut dyn Write) {
         let events = self.listen();
         let pending = self.snapshot().problems.clone();
-        let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
         if writer
             .write_all(head.as_bytes())
             .and_then(|()| writer.flush())
@@ -255,27 +243,23 @@ impl Preview {
         {
             return;
         }
-        let send = |writer: &mut Box<dyn std::io::Write + Send>, event: &LiveEvent| {
+        let send = |writer: &mut dyn Write, event: &LiveEvent| {
             let text = match event {
                 LiveEvent::Reload => "event: reload\ndata: \n\n".to_string(),
-                LiveEvent::Problems(problems) => {
-                    let data: Vec<String> =
-                        problems.lines().map(|l| format!("data: {l}\n")).collect();
-                    format!("event: problems\n{}\n", data.concat())
-                }
+                LiveEvent::Problems(problems) => event_data("problems", problems),
             };
             writer
                 .write_all(text.as_bytes())
                 .and_then(|()| writer.flush())
         };
         if let Some(problems) = pending
-            && send(&mut writer, &LiveEvent::Problems(problems)).is_err()
+            && send(writer, &LiveEvent::Problems(problems)).is_err()
         {
             return;
         }
         loop {
             let sent = match events.recv_timeout(Duration::from_secs(15)) {
-                Ok(event) => send(&mut writer, &event),
+                Ok(event) => send(writer, &event),
                 // A comment keeps proxies and browsers from closing the stream.
                 Err(mpsc::RecvTimeoutError::Timeout) => writer
                     .write_all(b": still here\n\n")
@@ -383,24 +367,25 @@ fn with_live_reload(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a valid header")
-    })
+/// An event of the event stream whose data is `text`. Every line end the
+/// protocol knows (`\r\n`, `\n` and a bare `\r`) starts a new `data:`
+/// line, so author text in a problem cannot end the event or start
+/// another.
+fn event_data(event: &str, text: &str) -> String {
+    let data: String = text
+        .replace("\r\n", "\n")
+        .split(['\r', '\n'])
+        .map(|line| format!("data: {line}\n"))
+        .collect();
+    format!("event: {event}\n{data}\n")
 }
 
-fn file_response(body: Vec<u8>, key: &str, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", paths::mime_type(key)))
-        .with_header(header("Cache-Control", "no-store"))
+fn file_response(body: Vec<u8>, key: &str, status: u16) -> Response {
+    Response::new(status, paths::mime_type(key), body)
 }
 
 /// The campaign's own 404 page when there is one, else a plain one.
-fn not_found_response(
-    snapshot: &Snapshot,
-    campaign: Option<&str>,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn not_found_response(snapshot: &Snapshot, campaign: Option<&str>) -> Response {
     let page = campaign
         .map(|c| format!("{c}/404.html"))
         .and_then(|key| snapshot.files.get(&key));
@@ -451,10 +436,6 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     }
     let listener = bind(args.bind, args.port)?;
     let address = listener.local_addr()?;
-    let server = Arc::new(
-        Server::from_listener(listener, None)
-            .map_err(|e| anyhow::anyhow!("cannot start the server: {e}"))?,
-    );
     // Watchers report absolute paths; edits are matched against this.
     let root = &root
         .canonicalize()
@@ -466,32 +447,30 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     ));
     preview.rebuild(&[])?;
 
-    let host = if address.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        address.ip().to_string()
-    };
-    let url = format!("http://{host}:{}/{PREVIEW_PREFIX}/", address.port());
+    let url = format!("http://{}/{PREVIEW_PREFIX}/", shown_address(address));
     println!("Preview: {url}\nPages reload when you save a file. Press Ctrl-C to stop.");
     if args.open {
         open_browser(&url);
     }
 
     let _watcher = watch(root, preview.clone())?;
-    let workers: Vec<_> = (0..4)
-        .map(|_| {
-            let (server, preview) = (server.clone(), preview.clone());
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    preview.respond(request);
-                }
-            })
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
-    }
+    http::run(
+        listener,
+        http::Limits::default(),
+        Arc::new(move |request: &Request| preview.respond(request)),
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The address to open: an IPv6 address in brackets (`http://[::1]:1111/`
+/// is an address, `http://::1:1111/` is not), and this computer's for a
+/// server listening on every address.
+fn shown_address(address: SocketAddr) -> String {
+    match address.ip() {
+        ip if ip.is_unspecified() => format!("127.0.0.1:{}", address.port()),
+        IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+    }
 }
 
 /// Watches the project's source folders and rebuilds after each burst of
@@ -578,5 +557,31 @@ fn open_browser(url: &str) {
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
         eprintln!("Could not open a browser: open {url} yourself.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 13, item 4: a bare `\r` ends a line in the event stream too.
+    #[test]
+    fn every_line_end_in_a_problem_stays_inside_its_event() {
+        let event = event_data("problems", "one\rdata: x\r\revent: reload\r\nthree\nfour");
+        assert_eq!(
+            event,
+            "event: problems\ndata: one\ndata: data: x\ndata: \ndata: event: reload\ndata: three\ndata: four\n\n"
+        );
+        // Only the event's own line ends remain.
+        assert_eq!(event.matches('\n').count(), 8);
+        assert!(!event.contains('\r'));
+    }
+
+    #[test]
+    fn addresses_to_open_are_urls() {
+        let v6: SocketAddr = "[::1]:1111".parse().unwrap();
+        assert_eq!(shown_address(v6), "[::1]:1111");
+        let any: SocketAddr = "0.0.0.0:1111".parse().unwrap();
+        assert_eq!(shown_address(any), "127.0.0.1:1111");
     }
 }

@@ -1,0 +1,701 @@
+//! The preview's HTTP/1.1 server: `GET` and `HEAD` for this computer's
+//! browser, with every limit explicit, so that no client can take the
+//! preview down or hold it for others.
+//!
+//! tiny_http, used before, aborted the process on one large
+//! `Content-Length` and let one connection stall every worker. This keeps
+//! to what a preview needs: requests are parsed by `httparse` (the parser
+//! hyper uses), each connection has its own thread and deadlines, the
+//! number of connections is capped, request bodies are refused unread, and
+//! only requests naming this computer are answered (against DNS
+//! rebinding: a web page whose name is rebound to 127.0.0.1 sends its own
+//! name as `Host`).
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{IpAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The limits a connection lives within.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Open connections at once; more are answered 503 and closed.
+    pub connections: usize,
+    /// Open event streams at once (each holds its connection).
+    pub streams: usize,
+    /// Bytes of request line and headers.
+    pub head_bytes: usize,
+    /// Time to send a whole request head, from its first byte.
+    pub head_time: Duration,
+    /// Time a kept-alive connection may wait for its next request.
+    pub idle_time: Duration,
+    /// Time to send a whole response to a slow reader.
+    pub response_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            connections: 256,
+            streams: 64,
+            head_bytes: 16 * 1024,
+            head_time: Duration::from_secs(10),
+            idle_time: Duration::from_secs(5),
+            response_time: Duration::from_secs(60),
+        }
+    }
+}
+
+/// A request the preview answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// `HEAD` gets the headers of a `GET` without the body.
+    pub head_only: bool,
+    /// Path and query, as sent.
+    pub target: String,
+}
+
+/// Writes an event stream, head included, for as long as it lasts.
+pub type StreamWriter = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
+/// What a handler answers.
+pub enum Reply {
+    /// A whole response.
+    Full(Response),
+    /// An event stream: the connection is handed over and closed after.
+    Stream(StreamWriter),
+}
+
+/// A whole response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// Headers besides `Content-Length` and `Connection`, which are added.
+    pub headers: Vec<(&'static str, String)>,
+    /// The body, shared with the snapshot it came from.
+    pub body: Arc<Vec<u8>>,
+}
+
+impl Response {
+    /// A response of one type that no one caches.
+    pub fn new(status: u16, content_type: &str, body: impl Into<Arc<Vec<u8>>>) -> Response {
+        Response {
+            status,
+            headers: vec![
+                ("Content-Type", content_type.to_string()),
+                ("Cache-Control", "no-store".to_string()),
+            ],
+            body: body.into(),
+        }
+    }
+
+    /// A short plain-text answer.
+    pub fn text(status: u16, text: &str) -> Response {
+        Response::new(
+            status,
+            "text/plain; charset=utf-8",
+            format!("{text}\n").into_bytes(),
+        )
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: &'static str, value: &str) -> Response {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+}
+
+/// Serves `listener` until the process ends, answering each request with
+/// `handler`.
+pub fn run<H>(listener: TcpListener, limits: Limits, handler: Arc<H>)
+where
+    H: Fn(&Request) -> Reply + Send + Sync + 'static,
+{
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
+    let open = Arc::new(AtomicUsize::new(0));
+    let streams = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else {
+            // Out of file handles, or a connection reset before it was
+            // taken: wait a moment rather than spin.
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        };
+        if open.fetch_add(1, Ordering::SeqCst) >= limits.connections {
+            open.fetch_sub(1, Ordering::SeqCst);
+            // One try, without waiting: the acceptor serves everyone.
+            let _ = stream.set_nonblocking(true);
+            let _ = stream.write(
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+            continue;
+        }
+        let connection = Connection {
+            port,
+            limits,
+            open: open.clone(),
+            streams: streams.clone(),
+        };
+        let handler = handler.clone();
+        let spawned = std::thread::Builder::new()
+            .name("preview connection".into())
+            .stack_size(256 * 1024)
+            .spawn(move || connection.serve(stream, &*handler));
+        if spawned.is_err() {
+            open.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// One connection's thread; counts itself out when it ends.
+struct Connection {
+    port: u16,
+    limits: Limits,
+    open: Arc<AtomicUsize>,
+    streams: Arc<AtomicUsize>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// How reading a request head ended, other than with a request.
+enum Refusal {
+    /// The client closed, went quiet, or the connection failed: nothing to say.
+    Gone,
+    /// Answer this, then close.
+    Answer(Response),
+}
+
+impl Connection {
+    fn serve<H>(self, mut stream: TcpStream, handler: &H)
+    where
+        H: Fn(&Request) -> Reply,
+    {
+        let _ = stream.set_nodelay(true);
+        // Bytes read past the last request: the start of a pipelined one.
+        let mut buffer: Vec<u8> = Vec::new();
+        let mut first = true;
+        loop {
+            let wait = if first {
+                self.limits.head_time
+            } else {
+                self.limits.idle_time
+            };
+            first = false;
+            let (request, keep_alive) = match self.read_request(&mut stream, &mut buffer, wait) {
+                Ok(read) => read,
+                Err(Refusal::Gone) => return,
+                Err(Refusal::Answer(response)) => {
+                    let deadline = Instant::now() + Duration::from_secs(5);
+                    let _ = write_response(&mut stream, &response, false, false, deadline);
+                    let _ = stream.shutdown(std::net::Shutdown::Write);
+                    return;
+                }
+            };
+            match handler(&request) {
+                Reply::Full(response) => {
+                    let deadline = Instant::now() + self.limits.response_time;
+                    let written = write_response(
+                        &mut stream,
+                        &response,
+                        request.head_only,
+                        keep_alive,
+                        deadline,
+                    );
+                    if written.is_err() || !keep_alive {
+                        return;
+                    }
+                }
+                Reply::Stream(write) => {
+                    if self.streams.fetch_add(1, Ordering::SeqCst) >= self.limits.streams {
+                        self.streams.fetch_sub(1, Ordering::SeqCst);
+                        let response = Response::text(503, "Too many open previews.");
+                        let deadline = Instant::now() + Duration::from_secs(5);
+                        let _ = write_response(&mut stream, &response, false, false, deadline);
+                        return;
+                    }
+                    // A stream that stops reading is dropped at the next event.
+                    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+                    write(&mut stream);
+                    self.streams.fetch_sub(1, Ordering::SeqCst);
+                    // Nothing sent after a stream is read: it ends the connection.
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Reads one request head within `wait`, and whether the connection
+    /// may stay open after it.
+    fn read_request(
+        &self,
+        stream: &mut TcpStream,
+        buffer: &mut Vec<u8>,
+        wait: Duration,
+    ) -> Result<(Request, bool), Refusal> {
+        let deadline = Instant::now() + wait;
+        let mut chunk = [0u8; 4096];
+        let end = loop {
+            if let Some(at) = find_head_end(buffer) {
+                break at;
+            }
+            if buffer.len() > self.limits.head_bytes {
+                return Err(Refusal::Answer(Response::text(
+                    431,
+                    "Request headers too large.",
+                )));
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+                return Err(timed_out(buffer));
+            }
+            match stream.read(&mut chunk) {
+                Ok(0) => return Err(Refusal::Gone),
+                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    return Err(timed_out(buffer));
+                }
+                Err(_) => return Err(Refusal::Gone),
+            }
+        };
+        if end > self.limits.head_bytes {
+            return Err(Refusal::Answer(Response::text(
+                431,
+                "Request headers too large.",
+            )));
+        }
+        let head: Vec<u8> = buffer.drain(..end).collect();
+        self.parse(&head)
+    }
+
+    fn parse(&self, head: &[u8]) -> Result<(Request, bool), Refusal> {
+        let bad = |text: &str| Err(Refusal::Answer(Response::text(400, text)));
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut parsed = httparse::Request::new(&mut headers);
+        match parsed.parse(head) {
+            Ok(httparse::Status::Complete(_)) => {}
+            Ok(httparse::Status::Partial) => return bad("Incomplete request."),
+            Err(httparse::Error::TooManyHeaders) => {
+                return Err(Refusal::Answer(Response::text(431, "Too many headers.")));
+            }
+            Err(_) => return bad("Malformed request."),
+        }
+        let (Some(method), Some(target), Some(version)) =
+            (parsed.method, parsed.path, parsed.version)
+        else {
+            return bad("Malformed request.");
+        };
+        let value = |name: &str| -> Option<&str> {
+            parsed
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+                .map(|h| std::str::from_utf8(h.value).unwrap_or("\u{FFFD}").trim())
+        };
+        // The preview takes no uploads: a body is refused before any of
+        // it is read.
+        let has_body = value("Transfer-Encoding").is_some()
+            || value("Content-Length").is_some_and(|length| length != "0");
+        if has_body {
+            return Err(Refusal::Answer(Response::text(
+                413,
+                "The preview takes no request bodies.",
+            )));
+        }
+        let head_only = match method {
+            "GET" => false,
+            "HEAD" => true,
+            _ => {
+                return Err(Refusal::Answer(
+                    Response::text(405, "Only GET and HEAD.").with_header("Allow", "GET, HEAD"),
+                ));
+            }
+        };
+        if !target.starts_with('/') {
+            return bad("The request target must be a path.");
+        }
+        match value("Host") {
+            Some(host) if is_own_host(host, self.port) => {}
+            None if version == 0 => {}
+            Some(_) => {
+                return Err(Refusal::Answer(Response::text(
+                    403,
+                    &format!(
+                        "This preview answers only to this computer's own address, such as http://127.0.0.1:{}/",
+                        self.port
+                    ),
+                )));
+            }
+            None => return bad("No Host header."),
+        }
+        let close = value("Connection").is_some_and(|c| {
+            c.split(',')
+                .any(|token| token.trim().eq_ignore_ascii_case("close"))
+        });
+        let keep_alive = version == 1 && !close;
+        Ok((
+            Request {
+                head_only,
+                target: target.to_string(),
+            },
+            keep_alive,
+        ))
+    }
+}
+
+/// A request head that did not arrive in time: a slow client gets a 408,
+/// an idle kept-alive connection is just closed.
+fn timed_out(buffer: &[u8]) -> Refusal {
+    if buffer.is_empty() {
+        Refusal::Gone
+    } else {
+        Refusal::Answer(Response::text(408, "Request took too long."))
+    }
+}
+
+fn find_head_end(buffer: &[u8]) -> Option<usize> {
+    buffer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|at| at + 4)
+}
+
+/// Whether `host` (a `Host` header) names this computer: `localhost` or an
+/// address, with this server's port if any. A name other than
+/// `localhost` can be pointed at any address by whoever owns it.
+pub fn is_own_host(host: &str, port: u16) -> bool {
+    let (name, host_port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((address, after)) => (address, after.strip_prefix(':')),
+            None => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
+    };
+    let port_matches = match host_port {
+        None => true,
+        Some(p) => p.parse::<u16>() == Ok(port),
+    };
+    let bracketed = host.starts_with('[');
+    let name_ok = name.eq_ignore_ascii_case("localhost")
+        || name.eq_ignore_ascii_case("localhost.")
+        || match name.parse::<IpAddr>() {
+            Ok(IpAddr::V6(_)) => bracketed,
+            Ok(IpAddr::V4(_)) => !bracketed,
+            Err(_) => false,
+        };
+    port_matches && name_ok
+}
+
+/// Writes `response` within `deadline`, in pieces so that a reader that
+/// stops reading loses its connection rather than holding a thread.
+fn write_response(
+    stream: &mut TcpStream,
+    response: &Response,
+    head_only: bool,
+    keep_alive: bool,
+    deadline: Instant,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\n",
+        response.status,
+        reason(response.status),
+        response.body.len()
+    );
+    for (name, value) in &response.headers {
+        // Header values are the preview's own (types, paths it built), but
+        // a line break in one would start a new header.
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(if keep_alive {
+        "Connection: keep-alive\r\n\r\n"
+    } else {
+        "Connection: close\r\n\r\n"
+    });
+    write_within(stream, head.as_bytes(), deadline)?;
+    if !head_only {
+        for piece in response.body.chunks(64 * 1024) {
+            write_within(stream, piece, deadline)?;
+        }
+    }
+    stream.flush()
+}
+
+fn write_within(
+    stream: &mut TcpStream,
+    mut bytes: &[u8],
+    deadline: Instant,
+) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match stream.write(bytes) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufRead;
+
+    /// A server with `limits` on a free port, answering `/` with "page",
+    /// `/big` with 16 MB, `/events` with a stream that writes one line.
+    fn start(limits: Limits) -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let handler = |request: &Request| match request.target.as_str() {
+            "/events" => Reply::Stream(Box::new(|w: &mut dyn Write| {
+                let _ = w.write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nevent\n");
+                std::thread::sleep(Duration::from_millis(300));
+            })),
+            "/big" => Reply::Full(Response::new(200, "application/pdf", vec![b'x'; 16 << 20])),
+            target => Reply::Full(Response::text(200, &format!("page {target}"))),
+        };
+        std::thread::spawn(move || run(listener, limits, Arc::new(handler)));
+        port
+    }
+
+    fn connect(port: u16) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        stream
+    }
+
+    /// Everything the server sends until it closes the connection.
+    fn read_all(stream: &mut TcpStream) -> String {
+        let mut out = Vec::new();
+        let _ = stream.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn get(port: u16, path: &str) -> String {
+        let mut stream = connect(port);
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        read_all(&mut stream)
+    }
+
+    #[test]
+    fn a_body_is_refused_before_it_is_read() {
+        let port = start(Limits::default());
+        for length in ["9223372036854775807", "1000000"] {
+            let mut stream = connect(port);
+            write!(
+                stream,
+                "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: {length}\r\n\r\n"
+            )
+            .unwrap();
+            let answer = read_all(&mut stream);
+            assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+        }
+        let mut stream = connect(port);
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n")
+            .unwrap();
+        assert!(read_all(&mut stream).starts_with("HTTP/1.1 413 "));
+        assert!(get(port, "/").contains("page /"));
+    }
+
+    #[test]
+    fn a_head_too_large_is_refused_without_growing() {
+        let port = start(Limits::default());
+        let mut stream = connect(port);
+        let line = vec![b'a'; 64 * 1024];
+        stream.write_all(b"GET /").unwrap();
+        // The server answers and closes after its limit: writing more
+        // fails or goes nowhere, and the answer is a 431.
+        for _ in 0..64 {
+            if stream.write_all(&line).is_err() {
+                break;
+            }
+        }
+        let answer = read_all(&mut stream);
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 431 "),
+            "{answer}"
+        );
+        assert!(get(port, "/").contains("page /"));
+    }
+
+    #[test]
+    fn a_slow_head_times_out_and_does_not_hold_others() {
+        let limits = Limits {
+            head_time: Duration::from_millis(300),
+            ..Limits::default()
+        };
+        let port = start(limits);
+        let mut slow: Vec<TcpStream> = (0..50).map(|_| connect(port)).collect();
+        for stream in &mut slow {
+            stream.write_all(b"GET / HTTP/1.1\r\nHost: loc").unwrap();
+        }
+        let started = Instant::now();
+        assert!(get(port, "/").contains("page /"));
+        assert!(started.elapsed() < Duration::from_millis(250));
+        for stream in &mut slow {
+            let answer = read_all(stream);
+            assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+        }
+    }
+
+    #[test]
+    fn other_names_methods_and_targets_are_refused() {
+        let port = start(Limits::default());
+        for (request, status) in [
+            ("GET / HTTP/1.1\r\nHost: evil.example:1\r\n\r\n", "403"),
+            ("GET / HTTP/1.1\r\n\r\n", "400"),
+            (
+                "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n",
+                "405",
+            ),
+            (
+                "GET http://localhost/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "400",
+            ),
+            ("GARBAGE\r\n\r\n", "400"),
+        ] {
+            let mut stream = connect(port);
+            stream.write_all(request.as_bytes()).unwrap();
+            let answer = read_all(&mut stream);
+            assert!(
+                answer.starts_with(&format!("HTTP/1.1 {status} ")),
+                "{request:?}: {answer}"
+            );
+        }
+    }
+
+    #[test]
+    fn pipelined_requests_are_answered_in_order_until_a_stream() {
+        let port = start(Limits::default());
+        let mut stream = connect(port);
+        stream
+            .write_all(
+                b"GET /a HTTP/1.1\r\nHost: localhost\r\n\r\nHEAD /b HTTP/1.1\r\nHost: localhost\r\n\r\n\
+                  GET /events HTTP/1.1\r\nHost: localhost\r\n\r\nGET /c HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            )
+            .unwrap();
+        let answer = read_all(&mut stream);
+        let a = answer.find("page /a").expect(&answer);
+        assert!(answer[a..].contains("event\n"), "{answer}");
+        // HEAD gets no body; nothing after the stream is read.
+        assert!(!answer.contains("page /b"), "{answer}");
+        assert!(!answer.contains("page /c"), "{answer}");
+        assert_eq!(answer.matches("HTTP/1.1 200").count(), 3, "{answer}");
+    }
+
+    #[test]
+    fn connections_and_streams_are_capped() {
+        let limits = Limits {
+            connections: 4,
+            streams: 1,
+            ..Limits::default()
+        };
+        let port = start(limits);
+        let mut first = connect(port);
+        first
+            .write_all(b"GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(first.try_clone().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let mut second = connect(port);
+        second
+            .write_all(b"GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        assert!(read_all(&mut second).starts_with("HTTP/1.1 503 "));
+        let idle: Vec<TcpStream> = (0..4).map(|_| connect(port)).collect();
+        std::thread::sleep(Duration::from_millis(100));
+        let mut over = connect(port);
+        assert!(read_all(&mut over).starts_with("HTTP/1.1 503 "));
+        drop(idle);
+    }
+
+    #[test]
+    fn a_reader_that_stops_reading_loses_its_connection() {
+        let limits = Limits {
+            response_time: Duration::from_millis(300),
+            ..Limits::default()
+        };
+        let port = start(limits);
+        let mut stream = connect(port);
+        stream
+            .write_all(b"GET /big HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(800));
+        // The server gave up: what arrived is less than the whole file.
+        let answer = read_all(&mut stream);
+        assert!(answer.len() < 16 << 20, "{}", answer.len());
+    }
+
+    #[test]
+    fn only_this_computers_names_are_own_hosts() {
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "192.168.1.20:1111",
+            "127.0.0.1",
+        ] {
+            assert!(is_own_host(host, 1111), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "localhost:2222",
+            "::1",
+            "[::1",
+            "[127.0.0.1]:1111",
+            "",
+        ] {
+            assert!(!is_own_host(host, 1111), "{host}");
+        }
+    }
+
+    #[test]
+    fn a_head_ends_at_the_first_blank_line() {
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n\r\nGET"), Some(18));
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n"), None);
+    }
+}
