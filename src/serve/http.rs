@@ -38,7 +38,8 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             connections: 256,
-            streams: 64,
+            // Streams may hold at most half: pages can always be fetched.
+            streams: 128,
             head_bytes: 16 * 1024,
             head_time: Duration::from_secs(10),
             idle_time: Duration::from_secs(5),
@@ -57,7 +58,52 @@ pub struct Request {
 }
 
 /// Writes an event stream, head included, for as long as it lasts.
-pub type StreamWriter = Box<dyn FnOnce(&mut dyn Write) + Send>;
+pub type StreamWriter = Box<dyn FnOnce(&mut EventStream) + Send>;
+
+/// The connection an event stream is written to.
+pub struct EventStream<'a>(&'a mut TcpStream);
+
+/// What waiting on an event stream's connection saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waited {
+    /// Nothing: the page is still open.
+    Quiet,
+    /// The page was closed, or the connection failed.
+    Closed,
+    /// The client sent bytes after the stream, which are never read: its
+    /// connection can no longer say when it closes.
+    Unread,
+}
+
+impl EventStream<'_> {
+    /// Waits up to `timeout` for the reader to go, so that a closed page
+    /// frees its connection at once rather than at the next event.
+    pub fn wait(&mut self, timeout: Duration) -> Waited {
+        if self.0.set_read_timeout(Some(timeout)).is_err() {
+            return Waited::Closed;
+        }
+        let mut byte = [0u8; 1];
+        match self.0.peek(&mut byte) {
+            Ok(0) => Waited::Closed,
+            Ok(_) => Waited::Unread,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                Waited::Quiet
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => Waited::Quiet,
+            Err(_) => Waited::Closed,
+        }
+    }
+}
+
+impl Write for EventStream<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
 
 /// What a handler answers.
 pub enum Reply {
@@ -221,7 +267,7 @@ impl Connection {
                     }
                     // A stream that stops reading is dropped at the next event.
                     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
-                    write(&mut stream);
+                    write(&mut EventStream(&mut stream));
                     self.streams.fetch_sub(1, Ordering::SeqCst);
                     // Nothing sent after a stream is read: it ends the connection.
                     return;
@@ -478,7 +524,7 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let handler = |request: &Request| match request.target.as_str() {
-            "/events" => Reply::Stream(Box::new(|w: &mut dyn Write| {
+            "/events" => Reply::Stream(Box::new(|w: &mut EventStream| {
                 let _ = w.write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nevent\n");
                 std::thread::sleep(Duration::from_millis(300));
             })),

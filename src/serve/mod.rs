@@ -25,7 +25,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use crate::cli::ServeArgs;
 use crate::cmd::plural;
 use crate::diag::{Diagnostics, Result, Severity};
-use http::{Reply, Request, Response};
+use http::{EventStream, Reply, Request, Response, Waited};
 use paths::Target;
 
 /// The first port tried when none is given.
@@ -232,7 +232,7 @@ impl Preview {
     /// Server-Sent Events, written straight to the connection, which ends
     /// with the stream: nothing sent after it on the same connection is
     /// read.
-    fn stream_events(&self, writer: &mut dyn Write) {
+    fn stream_events(&self, writer: &mut EventStream) {
         let events = self.listen();
         let pending = self.snapshot().problems.clone();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
@@ -243,7 +243,7 @@ impl Preview {
         {
             return;
         }
-        let send = |writer: &mut dyn Write, event: &LiveEvent| {
+        let send = |writer: &mut EventStream, event: &LiveEvent| {
             let text = match event {
                 LiveEvent::Reload => "event: reload\ndata: \n\n".to_string(),
                 LiveEvent::Problems(problems) => event_data("problems", problems),
@@ -257,18 +257,38 @@ impl Preview {
         {
             return;
         }
+        let mut last_sent = Instant::now();
         loop {
-            let sent = match events.recv_timeout(Duration::from_secs(15)) {
-                Ok(event) => send(writer, &event),
-                // A comment keeps proxies and browsers from closing the stream.
-                Err(mpsc::RecvTimeoutError::Timeout) => writer
+            // Waiting on the page's connection (a closed page frees it at
+            // once, however many pages come and go), and on events between.
+            let next = match writer.wait(Duration::from_millis(25)) {
+                Waited::Closed => return,
+                Waited::Quiet => match events.try_recv() {
+                    Ok(event) => Some(event),
+                    Err(mpsc::TryRecvError::Empty) => None,
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                },
+                // Bytes after the stream are never read, so the connection
+                // cannot tell; a failed send will.
+                Waited::Unread => match events.recv_timeout(Duration::from_millis(500)) {
+                    Ok(event) => Some(event),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                },
+            };
+            let sent = match next {
+                Some(event) => send(writer, &event),
+                // A comment keeps proxies and browsers from closing the
+                // stream.
+                None if last_sent.elapsed() >= Duration::from_secs(15) => writer
                     .write_all(b": still here\n\n")
                     .and_then(|()| writer.flush()),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                None => continue,
             };
             if sent.is_err() {
                 return; // the page was closed
             }
+            last_sent = Instant::now();
         }
     }
 
