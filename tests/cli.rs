@@ -104,6 +104,14 @@ fn check_writes_nothing() {
         stdout(&output)
     );
     assert!(!p.public().exists());
+    // Nor a picture cache (issue 13, item 7), even for a project with
+    // pictures.
+    assert!(!p.root().join(".outreach-cache").exists());
+    let p = Project::examples();
+    let output = p.outreach(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!p.root().join(".outreach-cache").exists());
+    assert!(!p.public().exists());
 }
 
 #[test]
@@ -304,4 +312,37 @@ fn a_heading_never_takes_an_id_the_theme_uses() {
         err.contains("the heading id `pages` is one the theme uses"),
         "{err}"
     );
+}
+
+// Issue 13, item 6: two builds into one folder at once. The second used to
+// remove the first's staging folder as a leftover, and the first reported
+// success with PDFs missing that its pages linked to.
+#[test]
+fn two_builds_at_once_each_finish_whole() {
+    let p = Project::examples();
+    p.build_ok();
+    let whole: Vec<_> = p.snapshot(&p.public()).into_keys().collect();
+    let build = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_outreach"))
+            .arg("build")
+            .current_dir(p.root())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = build();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let second = build();
+    for child in [first, second] {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        // While the second build runs, its lock is there too.
+        let files: Vec<_> = p
+            .snapshot(&p.public())
+            .into_keys()
+            .filter(|f| f.as_os_str() != ".outreach-lock")
+            .collect();
+        assert_eq!(files, whole);
+    }
+    assert!(!p.public().join(".outreach-lock").exists());
 }

@@ -38,6 +38,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         project.campaign.as_deref(),
         args.precompress,
         sink,
+        &crate::images::Cache::in_project(&project.root),
         &mut diags,
     )?;
     let bundles = if args.bundle && !diags.has_errors() {
@@ -91,11 +92,13 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
 /// Runs every check of a build and discards the output.
 pub fn check(project: &ProjectArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
+    // `check` writes nothing, picture sizes included (issue 13).
     let counts = run_pipeline(
         &project.root,
         project.campaign.as_deref(),
         false,
         &Discard,
+        &crate::images::Cache::read_only(&project.root),
         &mut diags,
     )?;
     if report(&diags, project) {

@@ -40,12 +40,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// load → resolve → render into `sink`. Problems are collected in `diags`;
 /// the `Err` case is for failures of the machine, not of the content.
 /// `precompressed` says that `sink` writes `.gz` and `.br` copies, which
-/// the host files then serve.
+/// the host files then serve. `cache` is where picture sizes are kept.
 pub fn run_pipeline(
     root: &Path,
     campaign: Option<&str>,
     precompressed: bool,
     sink: &dyn Sink,
+    cache: &images::Cache,
     diags: &mut Diagnostics,
 ) -> Result<Counts> {
     let site = load::load_site(root, campaign, diags)?;
@@ -54,8 +55,7 @@ pub fn run_pipeline(
     // Pictures before stopping for broken links: a damaged picture is
     // reported in the same run.
     let mut pictures = images::Pictures::default();
-    let cache = images::Cache::in_project(root);
-    images::prepare(&resolved, &mut pictures, &cache, &mut problems);
+    images::prepare(&resolved, &mut pictures, cache, &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         // Rendering a site with broken links would only repeat the problems.

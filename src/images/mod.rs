@@ -163,17 +163,49 @@ impl Pictures {
 }
 
 /// Where encoded sizes are kept between builds.
+///
+/// A build and a preview of one project may run at once. Each holds a
+/// shared lock on the cache while it uses it; sizes are only pruned under
+/// an exclusive lock, so one never removes what the other is using or
+/// writing (it prunes next time instead).
 pub struct Cache {
     dir: Option<PathBuf>,
+    /// `check` reads sizes but writes none and prunes nothing.
+    writable: bool,
+    /// The shared lock, until pruning lets it go.
+    lock: Mutex<Option<std::fs::File>>,
     /// Names of the sizes this build read or wrote: the others can go.
     used: Mutex<HashSet<String>>,
 }
 
+/// The cache's lock file; no size is named like it.
+const CACHE_LOCK: &str = ".lock";
+
 impl Cache {
     /// The cache of the project at `root`: `.outreach-cache/images/`.
     pub fn in_project(root: &Path) -> Cache {
+        let dir = root.join(".outreach-cache").join("images");
+        // A cache that cannot be locked is still used; it is just never
+        // pruned.
+        let lock = std::fs::create_dir_all(&dir)
+            .and_then(|()| open_lock(&dir))
+            .and_then(|file| file.lock_shared().map(|()| file))
+            .ok();
+        Cache {
+            dir: Some(dir),
+            writable: true,
+            lock: Mutex::new(lock),
+            used: Mutex::default(),
+        }
+    }
+
+    /// The cache of the project at `root`, read but never written: for
+    /// `check`, which writes nothing.
+    pub fn read_only(root: &Path) -> Cache {
         Cache {
             dir: Some(root.join(".outreach-cache").join("images")),
+            writable: false,
+            lock: Mutex::new(None),
             used: Mutex::default(),
         }
     }
@@ -182,6 +214,8 @@ impl Cache {
     pub fn none() -> Cache {
         Cache {
             dir: None,
+            writable: false,
+            lock: Mutex::new(None),
             used: Mutex::default(),
         }
     }
@@ -204,9 +238,18 @@ impl Cache {
     /// only after a build of every campaign; only names outreach gives
     /// cached sizes are touched.
     pub fn prune(&self) {
-        let Some(dir) = &self.dir else {
+        let Some(dir) = self.dir.as_ref().filter(|_| self.writable) else {
             return;
         };
+        // Our shared lock goes; if anyone else still holds one, their
+        // sizes stay until a build that has the cache to itself.
+        drop(self.lock.lock().unwrap_or_else(|e| e.into_inner()).take());
+        let Ok(exclusive) = open_lock(dir) else {
+            return;
+        };
+        if exclusive.try_lock().is_err() {
+            return;
+        }
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -225,7 +268,7 @@ impl Cache {
     /// Stores a size. A cache that cannot be written only costs time on
     /// the next build, so failures are ignored.
     fn write(&self, name: &str, bytes: &[u8]) {
-        let Some(dir) = &self.dir else {
+        let Some(dir) = self.dir.as_ref().filter(|_| self.writable) else {
             return;
         };
         if std::fs::create_dir_all(dir).is_err() {
@@ -242,6 +285,14 @@ impl Cache {
             self.mark_used(name);
         }
     }
+}
+
+fn open_lock(dir: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(CACHE_LOCK))
 }
 
 /// Whether `name` is a cached size's: `<32 hex>-<width>.<jpg|png>`.
@@ -470,8 +521,40 @@ mod tests {
     }
 
     fn made(bytes: Vec<u8>, widths: &[u32]) -> Result<Picture, Diagnostic> {
+        made_with(bytes, widths, &Cache::none())
+    }
+
+    fn made_with(bytes: Vec<u8>, widths: &[u32], cache: &Cache) -> Result<Picture, Diagnostic> {
         let (e, r) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        make(&file(bytes), widths, &Cache::none(), &e, &r)
+        make(&file(bytes), widths, cache, &e, &r)
+    }
+
+    // Issue 13, item 6: a build pruning the cache while a preview of the
+    // same project uses it.
+    #[test]
+    fn sizes_are_pruned_only_by_a_build_that_has_the_cache_to_itself() {
+        let tmp = tempfile::tempdir().unwrap();
+        let unused = "0123456789abcdef0123456789abcdef-480.jpg";
+        let preview = Cache::in_project(tmp.path());
+        let dir = tmp.path().join(".outreach-cache/images");
+        std::fs::write(dir.join(unused), b"size").unwrap();
+        let build = Cache::in_project(tmp.path());
+        build.prune();
+        assert!(dir.join(unused).is_file(), "pruned under the preview");
+        drop(preview);
+        let build = Cache::in_project(tmp.path());
+        build.prune();
+        assert!(!dir.join(unused).exists());
+    }
+
+    // Issue 13, item 7: `check` writes nothing.
+    #[test]
+    fn a_read_only_cache_writes_and_prunes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::read_only(tmp.path());
+        made_with(png(800, 600), &[480], &cache).unwrap();
+        cache.prune();
+        assert!(!tmp.path().join(".outreach-cache").exists());
     }
 
     #[test]

@@ -23,6 +23,10 @@ use crate::output::Sink;
 /// Name of the marker file in the output folder.
 pub const MARKER: &str = ".outreach-output";
 
+/// Name of the file a build locks, so that one build at a time writes the
+/// output folder.
+pub const LOCK: &str = ".outreach-lock";
+
 /// A file on its way to the writer thread: path in the output, bytes.
 type OutputFile = (String, Vec<u8>);
 
@@ -64,34 +68,114 @@ pub struct Staging {
     committed: bool,
     /// Whether `begin` created `out`: an abandoned first build removes it again.
     created_out: bool,
+    /// Held until the build is committed or abandoned.
+    lock: Option<OutputLock>,
+}
+
+/// The lock on an output folder: a second build waits for the first, so
+/// neither takes the other's staging folder for a leftover.
+struct OutputLock {
+    file: fs::File,
+    path: PathBuf,
+}
+
+impl OutputLock {
+    /// Creates `out` if need be and locks it, waiting (and saying so) while
+    /// another build holds it.
+    fn acquire(out: &Path) -> Result<OutputLock> {
+        let path = out.join(LOCK);
+        let mut told = false;
+        loop {
+            fs::create_dir_all(out)
+                .with_context(|| format!("failed to create `{}`", out.display()))?;
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .with_context(|| format!("failed to create `{}`", path.display()))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    if !told {
+                        eprintln!(
+                            "Another outreach build is writing to `{}`: waiting for it to finish…",
+                            out.display()
+                        );
+                        told = true;
+                    }
+                    file.lock()
+                        .with_context(|| format!("failed to lock `{}`", path.display()))?;
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(anyhow::Error::new(e)
+                        .context(format!("failed to lock `{}`", path.display())));
+                }
+            }
+            // The build waited for may have removed the folder it had
+            // created (its first build failed): then the lock is on a file
+            // no one else can find, and it starts again.
+            if is_same_file(&file, &path) {
+                return Ok(OutputLock { file, path });
+            }
+        }
+    }
+
+    /// Removes the lock file while still holding it, then lets it go.
+    fn remove(self) {
+        let _ = fs::remove_file(&self.path);
+        drop(self.file);
+    }
+}
+
+#[cfg(unix)]
+fn is_same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere an open file cannot be removed, so the path is the file.
+#[cfg(not(unix))]
+fn is_same_file(_: &fs::File, path: &Path) -> bool {
+    path.is_file()
 }
 
 impl Staging {
     /// Prepares to write into `out`, which must not exist, be empty, or
     /// carry outreach's marker.
     pub fn begin(out: &Path) -> Result<Staging> {
-        if out.exists() {
-            if !out.is_dir() {
-                bail!(
-                    "the output path `{}` is a file, not a folder",
-                    out.display()
-                );
-            }
-            let has_marker = out.join(MARKER).is_file();
-            let empty = fs::read_dir(out)
-                .with_context(|| format!("failed to read `{}`", out.display()))?
-                .next()
-                .is_none();
-            if !has_marker && !empty {
-                bail!(
-                    "the folder `{}` already contains files that outreach did not write, so outreach will not write into it.\n\
-                     Choose another folder with `--out`, or empty this one.",
-                    out.display()
-                );
-            }
+        if out.exists() && !out.is_dir() {
+            bail!(
+                "the output path `{}` is a file, not a folder",
+                out.display()
+            );
         }
         let created_out = !out.exists();
-        fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
+        let lock = OutputLock::acquire(out)?;
+        let has_marker = out.join(MARKER).is_file();
+        // Only the lock, or a first build's staging folder it left when
+        // interrupted: nothing of anyone else's.
+        let empty = fs::read_dir(out)
+            .with_context(|| format!("failed to read `{}`", out.display()))?
+            .filter_map(|entry| entry.ok())
+            .all(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                name == LOCK || name.starts_with(".outreach-staging-")
+            });
+        if !has_marker && !empty {
+            lock.remove();
+            bail!(
+                "the folder `{}` already contains files that outreach did not write, so outreach will not write into it.\n\
+                 Choose another folder with `--out`, or empty this one.",
+                out.display()
+            );
+        }
+        // Under the lock no other build runs here: any staging folder is
+        // a leftover of one that was interrupted.
         remove_leftovers(out)?;
         let dir = out.join(format!(".outreach-staging-{}", std::process::id()));
         fs::create_dir(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -108,6 +192,7 @@ impl Staging {
             writer: Some(writer),
             committed: false,
             created_out,
+            lock: Some(lock),
         })
     }
 
@@ -364,9 +449,14 @@ impl Drop for Staging {
         if !self.committed {
             let _ = self.finish_writing();
             let _ = fs::remove_dir_all(&self.dir);
-            if self.created_out {
-                let _ = fs::remove_dir(&self.out); // only if still empty
-            }
+        }
+        // The lock file goes with the build, so the folder holds only the
+        // site and the marker (a build waiting on it starts again).
+        if let Some(lock) = self.lock.take() {
+            lock.remove();
+        }
+        if !self.committed && self.created_out {
+            let _ = fs::remove_dir(&self.out); // only if still empty
         }
     }
 }
@@ -575,6 +665,62 @@ mod tests {
         assert_eq!(
             fs::read_to_string(out.join("c/en/Help.html")).unwrap(),
             "mine"
+        );
+    }
+
+    // Issue 13, item 6: a second build 0.1 s after the first removed the
+    // first one's staging folder as a leftover; the first then reported
+    // success with files missing.
+    #[test]
+    fn a_second_build_waits_for_the_first() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.put("a/en/index.html", b"first".to_vec()).unwrap();
+        let second = {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let second = Staging::begin(&out).unwrap();
+                second.put("a/en/index.html", b"second".to_vec()).unwrap();
+                second.put("a/en/more.html", b"second".to_vec()).unwrap();
+                second.commit().unwrap();
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        // The second is waiting: it has not touched the first's staging.
+        assert!(!second.is_finished());
+        first.put("a/en/late.html", b"first".to_vec()).unwrap();
+        first.commit().unwrap();
+        second.join().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/en/index.html")).unwrap(),
+            "second"
+        );
+        assert!(out.join("a/en/more.html").is_file());
+        // The second build's output replaced the first's own files.
+        assert!(!out.join("a/en/late.html").exists());
+        assert!(!out.join(LOCK).exists());
+    }
+
+    #[test]
+    fn a_build_waiting_on_a_first_build_that_failed_starts_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        let second = {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let second = Staging::begin(&out).unwrap();
+                second.put("a/en/index.html", b"second".to_vec()).unwrap();
+                second.commit().unwrap();
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        drop(first); // failed: removes the folder it created
+        second.join().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/en/index.html")).unwrap(),
+            "second"
         );
     }
 
