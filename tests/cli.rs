@@ -346,3 +346,42 @@ fn two_builds_at_once_each_finish_whole() {
     }
     assert!(!p.public().join(".outreach-lock").exists());
 }
+
+// Issue 13, item 8: with both files one campaign silently won.
+#[test]
+fn a_campaign_with_a_yaml_and_a_yml_file_is_an_error() {
+    let p = Project::fixture("basic");
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write("campaigns/demo.yml", yaml.replace("title:", "title: Other"));
+    let output = p.outreach(&["build"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "campaigns/demo.yml: error: the campaign `demo` has two files, `campaigns/demo.yaml` and `campaigns/demo.yml`"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!p.public().exists());
+}
+
+// Issue 13, item 9: `stamp` replaced a page that is a link with a file.
+#[cfg(unix)]
+#[test]
+fn stamp_keeps_a_page_that_is_a_link() {
+    let p = Project::fixture("basic");
+    let page = p.root().join("content/demo/ar/help.md");
+    let elsewhere = p.root().join("shared-help.md");
+    std::fs::rename(&page, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &page).unwrap();
+    let output = p.outreach(&["stamp", "content/demo/ar/help.md"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        std::fs::symlink_metadata(&page)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = std::fs::read_to_string(&elsewhere).unwrap();
+    assert!(text.contains("source_hash: "), "{text}");
+}

@@ -48,6 +48,28 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
             continue;
         }
         let shown = Path::new("campaigns").join(path.file_name().unwrap_or_default());
+        // `c.yaml` and `c.yml` are the same campaign, and which one is
+        // meant cannot be guessed (issue 13).
+        if paths
+            .iter()
+            .filter(|p| p.file_stem() == path.file_stem())
+            .count()
+            > 1
+        {
+            if path.extension().is_some_and(|e| e == "yml") {
+                problems.push(
+                    Diagnostic::in_file(
+                        &shown,
+                        Severity::Error,
+                        format!(
+                            "the campaign `{id}` has two files, `campaigns/{id}.yaml` and `campaigns/{id}.yml`"
+                        ),
+                    )
+                    .with_help("keep one of them: delete or rename the other"),
+                );
+            }
+            continue;
+        }
         let source = match files::read_text(path, &shown) {
             Ok(source) => source,
             Err(d) => {

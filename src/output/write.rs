@@ -237,6 +237,9 @@ impl Staging {
         // Check everything before moving anything.
         let written_folded: BTreeSet<String> = written.iter().map(|p| p.to_lowercase()).collect();
         let mut keep: Vec<String> = Vec::new();
+        // Folders the user made with none of outreach's files in them
+        // (empty, or holding only the user's): kept as they are.
+        let mut keep_folders: Vec<String> = Vec::new();
         for campaign in &campaigns {
             let live = self.out.join(campaign);
             let Ok(meta) = fs::symlink_metadata(&live) else {
@@ -252,10 +255,14 @@ impl Staging {
             for entry in WalkDir::new(&live).min_depth(1).follow_links(false) {
                 let entry =
                     entry.with_context(|| format!("failed to read `{}`", live.display()))?;
+                let rel = relative(&self.out, entry.path());
                 if entry.file_type().is_dir() {
+                    let inside = format!("{rel}/");
+                    if !previous.iter().any(|p| p.starts_with(&inside)) {
+                        keep_folders.push(rel);
+                    }
                     continue;
                 }
-                let rel = relative(&self.out, entry.path());
                 if previous.contains(&rel) {
                     continue;
                 }
@@ -279,6 +286,11 @@ impl Staging {
             }
         }
 
+        for rel in &keep_folders {
+            let to = self.dir.join(rel);
+            fs::create_dir_all(&to)
+                .with_context(|| format!("failed to create `{}`", to.display()))?;
+        }
         for rel in &keep {
             let to = self.dir.join(rel);
             if let Some(parent) = to.parent() {
@@ -568,6 +580,21 @@ mod tests {
             .filter(|n| n.starts_with(".outreach-") && n != MARKER)
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    // Issue 13, item 9: a rebuild removed empty folders the user made.
+    #[test]
+    fn the_users_own_folders_stay_and_emptied_own_folders_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("c/en/index.html", "1"), ("c/de/index.html", "1")]).unwrap();
+        fs::create_dir_all(out.join("c/uploads/2026")).unwrap();
+        fs::create_dir_all(out.join("c/en/drafts")).unwrap();
+        build(&out, &[("c/en/index.html", "2")]).unwrap();
+        assert!(out.join("c/uploads/2026").is_dir());
+        assert!(out.join("c/en/drafts").is_dir());
+        // A language no longer built leaves no empty folder behind.
+        assert!(!out.join("c/de").exists());
     }
 
     #[test]
