@@ -436,3 +436,28 @@ fn the_safety_page_name_is_reserved_when_there_is_a_quick_exit() {
         &["content/demo/en/safety.md: error: the page name `safety` is taken"],
     );
 }
+
+// Issue 13, item 10: served by Apache, this page lost its security policy
+// and sent an injected header.
+#[test]
+fn a_web_address_that_would_write_directives_is_refused() {
+    fails_with(
+        |p| {
+            let path = p.root().join("campaigns/demo.yaml");
+            let yaml = std::fs::read_to_string(&path).unwrap();
+            p.write(
+                "campaigns/demo.yaml",
+                yaml.replace(
+                    "base_url: \"https://example.org/demo\"",
+                    "base_url: \"https://example.org/x\\nHeader unset Content-Security-Policy\\nErrorDocument 404 /\"",
+                ) + "quick_exit:\n  url: \"https://trusted.org@evil.example/\"\n",
+            );
+        },
+        &[
+            "campaigns/demo.yaml:14:11: error: `base_url` must be one full web address starting with `https://`",
+            "this one has a line break in it",
+            "`quick_exit.url` must be one full web address",
+            "has a `@` before its site name",
+        ],
+    );
+}

@@ -178,9 +178,6 @@ pub struct Cache {
     used: Mutex<HashSet<String>>,
 }
 
-/// The cache's lock file; no size is named like it.
-const CACHE_LOCK: &str = ".lock";
-
 impl Cache {
     /// The cache of the project at `root`: `.outreach-cache/images/`.
     pub fn in_project(root: &Path) -> Cache {
@@ -287,12 +284,13 @@ impl Cache {
     }
 }
 
+/// The cache's lock file, beside its folder: `.outreach-cache/images.lock`.
 fn open_lock(dir: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(dir.join(CACHE_LOCK))
+        .open(dir.with_extension("lock"))
 }
 
 /// Whether `name` is a cached size's: `<32 hex>-<width>.<jpg|png>`.

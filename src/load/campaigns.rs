@@ -417,7 +417,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
     }
 
     let base_url = match &raw.base_url {
-        Some(url) => match check_base_url(&url.value) {
+        Some(url) => match check_web_address(&url.value, Address::Site) {
             Ok(url) => Some(url),
             Err(message) => {
                 problems.push(error(at(url), message));
@@ -460,11 +460,13 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
     let quick_exit = match &raw.quick_exit {
         Some(q) if !q.value.enabled => None,
         Some(q) => match &q.value.url {
-            Some(url) if check_base_url(url).is_err() => {
-                problems.push(error(at(q), format!("`quick_exit.url` must be a full web address starting with `https://`; found `{url}`")));
-                None
-            }
-            Some(url) => Some(url.clone()),
+            Some(url) => match check_web_address(url, Address::Exit) {
+                Ok(url) => Some(url),
+                Err(message) => {
+                    problems.push(error(at(q), message));
+                    None
+                }
+            },
             None => Some(DEFAULT_EXIT_URL.to_string()),
         },
         // On for every campaign unless turned off: a misspelt audience tag
@@ -872,26 +874,85 @@ fn with_generated(
     texts
 }
 
-/// Checks `base_url` and gives it the trailing `/` that relative joins need.
-fn check_base_url(url: &str) -> Result<String, String> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest)
-            if !rest.is_empty() && !rest.starts_with('/') && !url.contains([' ', '?', '#']) =>
-        {
-            Ok(if url.ends_with('/') {
-                url.to_string()
-            } else {
-                format!("{url}/")
-            })
+/// Which address a campaign file gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Address {
+    /// `base_url`: where the site is; no `?` or `#`.
+    Site,
+    /// `quick_exit.url`: where the exit button sends readers.
+    Exit,
+}
+
+impl Address {
+    fn field(self) -> &'static str {
+        match self {
+            Address::Site => "base_url",
+            Address::Exit => "quick_exit.url",
         }
-        _ => Err(format!(
-            "`base_url` must be a full web address starting with `https://`, such as `https://example.org/safe-work/`; found `{url}`"
-        )),
     }
+}
+
+/// Checks a web address of the campaign file: QR codes, the exit button,
+/// host files and the sitemap send readers there or write it, so it must
+/// be exactly one `https://` address, with nothing that could end a line
+/// or a header in the files it is written to (issue 13). Returns it as
+/// written to those files (`base_url` with the trailing `/` relative joins
+/// need).
+fn check_web_address(text: &str, kind: Address) -> Result<String, String> {
+    let field = kind.field();
+    let example = match kind {
+        Address::Site => "https://example.org/safe-work/",
+        Address::Exit => "https://www.wikipedia.org/",
+    };
+    let expected = format!(
+        "`{field}` must be one full web address starting with `https://`, such as `{example}`"
+    );
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || is_invisible(*c))
+    {
+        let what = match c {
+            '\n' | '\r' => "a line break".to_string(),
+            ' ' => "a space".to_string(),
+            '\t' => "a tab".to_string(),
+            c => format!("an invisible character (U+{:04X})", c as u32),
+        };
+        return Err(format!("{expected}; this one has {what} in it"));
+    }
+    let local = ["http://localhost", "http://127.0.0.1"].iter().any(|l| {
+        text.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+    });
+    if !text.starts_with("https://") && !local {
+        return Err(format!("{expected}; found `{text}`"));
+    }
+    let url =
+        url::Url::parse(text).map_err(|e| format!("{expected}; `{text}` is not one ({e})"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "{expected}; `{text}` has a `@` before its site name, which hides where it really goes"
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("{expected}; `{text}` has no site name"));
+    }
+    if kind == Address::Site && (url.query().is_some() || url.fragment().is_some()) {
+        return Err(format!("{expected}, without `?` or `#`; found `{text}`"));
+    }
+    let mut address = url.to_string();
+    if kind == Address::Site && !address.ends_with('/') {
+        address.push('/');
+    }
+    Ok(address)
+}
+
+/// Characters that change how text around them is shown without showing
+/// themselves: direction overrides and isolates, zero-width characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 #[cfg(test)]
@@ -917,6 +978,48 @@ mod tests {
         assert_eq!(campaign.language("ar").unwrap().dir, Direction::Rtl);
     }
 
+    // Issue 13, item 10: a `base_url` with a line break wrote Apache
+    // directives into `.htaccess`.
+    #[test]
+    fn web_addresses_are_one_https_address_and_nothing_else() {
+        let site = |t: &str| check_web_address(t, Address::Site);
+        let exit = |t: &str| check_web_address(t, Address::Exit);
+        assert_eq!(
+            site("https://example.org/x").unwrap(),
+            "https://example.org/x/"
+        );
+        assert_eq!(site("https://Example.org").unwrap(), "https://example.org/");
+        assert_eq!(
+            site("https://пример.срб/кампања/").unwrap(),
+            "https://xn--e1afmkfd.xn--90a3ac/%D0%BA%D0%B0%D0%BC%D0%BF%D0%B0%D1%9A%D0%B0/"
+        );
+        assert!(site("http://localhost:8000/").is_ok());
+        assert_eq!(
+            exit("https://www.google.com/search?q=weather").unwrap(),
+            "https://www.google.com/search?q=weather"
+        );
+        for (bad, says) in [
+            (
+                "https://example.org/x\nHeader unset Content-Security-Policy",
+                "a line break",
+            ),
+            ("https://example.org/x\rErrorDocument 404 /", "a line break"),
+            ("https://example.org/ x", "a space"),
+            ("https://example.org/\u{202E}gpj.exe", "U+202E"),
+            ("http://example.org/", "starting with `https://`"),
+            ("javascript:alert(1)", "starting with `https://`"),
+            ("https://trusted.org@evil.example/", "`@`"),
+            ("https://", "is not one"),
+            ("https://example.org/?x=1", "without `?` or `#`"),
+            ("https://example.org/#top", "without `?` or `#`"),
+            ("http://localhost.evil.example/", "starting with `https://`"),
+        ] {
+            let message = site(bad).unwrap_err();
+            assert!(message.contains(says), "{bad:?}: {message}");
+        }
+        assert!(exit("https://example.org/\nSet-Cookie: x").is_err());
+    }
+
     #[test]
     fn all_problems_are_reported_at_once() {
         let text = "title:\n  en: T\ndescription:\n  en: D\nlanguages: [en, xx-!!, ar]\ndefault_language: fr\nbase_url: example.org\n";
@@ -929,7 +1032,7 @@ mod tests {
         assert!(all.contains("`title` has no text for `ar`"), "{all}");
         assert!(all.contains("`description` has no text for `ar`"), "{all}");
         assert!(
-            all.contains("`base_url` must be a full web address"),
+            all.contains("`base_url` must be one full web address"),
             "{all}"
         );
         assert!(problems.iter().all(|p| p.line.is_some()), "{all}");

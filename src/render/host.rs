@@ -138,11 +138,17 @@ pub fn apache_htaccess(campaign: &Campaign, precompressed: bool) -> String {
     out
 }
 
-/// The path of an absolute `http(s)://host/path/` address, ending in `/`.
+/// The path of an absolute `http(s)://host/path/` address, ending in `/`,
+/// if it is safe to write as a bare `.htaccess` argument: only the
+/// characters a percent-encoded path has (`base_url` is checked and
+/// encoded on loading; this is the last line of defence, issue 13).
 fn url_path(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     let path = &rest[rest.find('/')?..];
-    path.ends_with('/').then_some(path)
+    let safe = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%/".contains(&b));
+    (safe && path.ends_with('/') && !path.starts_with("//")).then_some(path)
 }
 
 #[cfg(test)]
@@ -157,5 +163,14 @@ mod tests {
         );
         assert_eq!(url_path("https://example.org/"), Some("/"));
         assert_eq!(url_path("https://example.org"), None);
+        // Nothing that could end the directive or start another.
+        for bad in [
+            "https://example.org/x\nHeader unset Content-Security-Policy\n/",
+            "https://example.org/a b/",
+            "https://example.org/\"quoted\"/",
+            "https://example.org//evil.example/",
+        ] {
+            assert_eq!(url_path(bad), None, "{bad:?}");
+        }
     }
 }
