@@ -465,3 +465,28 @@ fn page_body_is_in_place_and_whole() {
     let text = std::fs::read_to_string(p.public().join("demo/en/help.html")).unwrap();
     assert!(!text.contains('\u{f8ff}'), "the content marker leaked");
 }
+
+// Issue 13, item 11: a title holding the marker the page body was spliced
+// at put the body inside `<title>`, `<meta content>` and other pages'
+// menus.
+#[test]
+fn the_body_goes_only_where_the_template_puts_it() {
+    let p = Project::fixture("basic");
+    let marker = "\u{f8ff}outreach:page.content\u{f8ff}";
+    let page = p.root().join("content/demo/en/help.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    p.write(
+        "content/demo/en/help.md",
+        text.replace(
+            "title: \"Get help\"",
+            &format!("title: \"Get help {marker}\"\ndescription: \"{marker}\""),
+        ) + "\nUNIQUE-BODY-SENTENCE\n",
+    );
+    p.build_ok();
+    let html = std::fs::read_to_string(p.public().join("demo/en/help.html")).unwrap();
+    assert_eq!(html.matches("UNIQUE-BODY-SENTENCE").count(), 1, "{html}");
+    let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+    assert!(!title.contains("<h2"), "{title}");
+    let home = std::fs::read_to_string(p.public().join("demo/en/index.html")).unwrap();
+    assert!(!home.contains("UNIQUE-BODY-SENTENCE"));
+}

@@ -568,7 +568,7 @@ fn render_page(
         slug: &page.slug,
         title: &page.title,
         description: page.description.as_deref(),
-        content: CONTENT_MARKER,
+        content: &CONTENT_MARKER,
         url: own_url.clone(),
         canonical: absolute_url(campaign, &format!("{canonical_lang}/{own_url}")),
         is_home: page.is_home(),
@@ -595,7 +595,7 @@ fn render_page(
     if templates.prints_content_verbatim {
         context.insert("page", &view);
         let shell = minify(&templates.render(template, &context, &while_building)?);
-        if let Some(html) = splice(&shell, CONTENT_MARKER.as_bytes(), content.as_bytes()) {
+        if let Some(html) = splice_once(&shell, CONTENT_MARKER.as_bytes(), content.as_bytes()) {
             return Ok(html);
         }
     }
@@ -609,23 +609,30 @@ fn render_page(
 }
 
 /// Stands for a page's body in its template until after minifying: text
-/// from the Private Use Area that no author writes and minify-html keeps.
-const CONTENT_MARKER: &str = "\u{f8ff}outreach:page.content\u{f8ff}";
+/// that minify-html keeps, with a number drawn anew for every run, so that
+/// no author text can contain it. (A fixed marker written in a title put
+/// the body inside `<title>` and `<meta content>`: issue 13.)
+static CONTENT_MARKER: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use std::hash::BuildHasher;
+    let random = std::collections::hash_map::RandomState::new();
+    let (a, b) = (random.hash_one(1u8), random.hash_one(2u8));
+    format!("\u{f8ff}outreach:{a:016x}{b:016x}\u{f8ff}")
+});
 
-/// `shell` with every `marker` replaced by `body`; `None` if the marker
-/// does not appear.
-fn splice(shell: &[u8], marker: &[u8], body: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(shell.len() + body.len());
-    let mut rest = shell;
-    let mut found = false;
-    while let Some(at) = rest.windows(marker.len()).position(|w| w == marker) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(body);
-        rest = &rest[at + marker.len()..];
-        found = true;
+/// `shell` with its one `marker` replaced by `body`; `None` unless the
+/// marker appears exactly once, where the template prints the body.
+fn splice_once(shell: &[u8], marker: &[u8], body: &[u8]) -> Option<Vec<u8>> {
+    let find = |haystack: &[u8]| haystack.windows(marker.len()).position(|w| w == marker);
+    let at = find(shell)?;
+    let rest = &shell[at + marker.len()..];
+    if find(rest).is_some() {
+        return None;
     }
+    let mut out = Vec::with_capacity(shell.len() + body.len());
+    out.extend_from_slice(&shell[..at]);
+    out.extend_from_slice(body);
     out.extend_from_slice(rest);
-    found.then_some(out)
+    Some(out)
 }
 
 /// A warning for each interface string a campaign language lacks (readers
