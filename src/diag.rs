@@ -143,27 +143,56 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = visible(&self.message);
         match self.location() {
-            Some(loc) => write!(f, "{loc}: {label}: {}", self.message)?,
-            None => write!(f, "{label}: {}", self.message)?,
+            Some(loc) => write!(f, "{}: {label}: {message}", visible(&loc))?,
+            None => write!(f, "{label}: {message}")?,
         }
         if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
             let gutter = line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{line} | {snippet}", "")?;
+            write!(f, "\n{:gutter$} |\n{line} | {}", "", visible(snippet))?;
             if let Some(col) = self.col {
+                // As wide as what is shown before the column.
                 let pad: String = snippet
                     .chars()
                     .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .flat_map(|c| {
+                        let shown = visible(&c.to_string()).chars().count();
+                        std::iter::repeat_n(if c == '\t' { '\t' } else { ' ' }, shown)
+                    })
                     .collect();
                 write!(f, "\n{:gutter$} | {pad}^", "")?;
             }
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = help: {}", visible(help))?;
         }
         Ok(())
     }
+}
+
+/// Author text as it may be shown in a terminal or the preview: control
+/// characters (a terminal's escape sequences among them) and the
+/// direction overrides that can hide text are written as `\u{..}` codes,
+/// so a file cannot colour, move or hide anything around its problem.
+/// Tabs stay: the caret under a snippet lines up with them.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Every problem found in one run, in the order found.
@@ -260,5 +289,31 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("descripton", keys), Some("description"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    // Issue 13, item 13: a page could write terminal escape sequences
+    // (colours, cursor moves, a cleared screen) into the problem report.
+    #[test]
+    fn control_characters_of_author_text_are_shown_not_obeyed() {
+        let source = SourceFile::new(
+            PathBuf::from("content/c/en/a.md"),
+            "x \u{1b}[2J\u{1b}[31mred\u{202e}txt.exe\r\n".to_string(),
+        );
+        let d = source.at_line_col(1, 5, Severity::Error, format!("bad `{}`", "\u{1b}[2J\u{7}"));
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        assert!(!shown.contains('\u{7}'), "{shown}");
+        assert!(!shown.contains('\u{202e}'), "{shown}");
+        assert!(shown.contains("bad `\\u{1b}[2J\\u{7}`"), "{shown}");
+        assert!(
+            shown.contains("x \\u{1b}[2J\\u{1b}[31mred\\u{202e}txt.exe"),
+            "{shown}"
+        );
+        // The caret stays under column 5, after the shown escape.
+        let caret = shown.lines().last().unwrap();
+        assert_eq!(
+            caret.find('^').unwrap() - caret.find('|').unwrap() - 2,
+            2 + "\\u{1b}".len() + 1
+        );
     }
 }

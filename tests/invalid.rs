@@ -461,3 +461,21 @@ fn a_web_address_that_would_write_directives_is_refused() {
         ],
     );
 }
+
+// Issue 13, item 12: `?bcc=` in a contact's e-mail would have copied every
+// reader's message to someone else.
+#[test]
+fn an_e_mail_address_with_more_than_the_address_is_refused() {
+    fails_with(
+        |p| {
+            append(
+                p,
+                "campaigns/demo.yaml",
+                "contacts:\n  - name: {en: \"Helpline\"}\n    phone: \"+389 2 3103 570\"\n    email: \"help@example.org?bcc=someone@evil.example\"\n    example: true\n",
+            )
+        },
+        &[
+            "campaigns/demo.yaml:19:12: error: `email: help@example.org?bcc=someone@evil.example` has `example.org?bcc=someone@evil.example` after the `@`",
+        ],
+    );
+}

@@ -130,7 +130,7 @@ struct RawContact {
     #[serde(default)]
     sms: Option<Spanned<String>>,
     #[serde(default)]
-    email: Option<String>,
+    email: Option<Spanned<String>>,
     #[serde(default)]
     hours: BTreeMap<String, String>,
     #[serde(default)]
@@ -710,6 +710,28 @@ fn check_contacts(
             .map(|n| n.trim_start_matches('+').to_string());
         let viber = c.viber.as_ref().and_then(|v| number("viber", v));
         let sms = c.sms.as_ref().and_then(|v| number("sms", v));
+        // Links are made from the checked address only (issue 13).
+        let email = match &c.email {
+            Some(email) => match contact::email_problem(&email.value) {
+                None => Some(email.value.clone()),
+                Some(problem) => {
+                    let (l, col) = at(email);
+                    problems.push(
+                        source
+                            .at_line_col(
+                                l,
+                                col,
+                                Severity::Error,
+                                format!("`email: {}` {problem}", email.value.escape_debug()),
+                            )
+                            .with_help("write the address alone, e.g. `help@example.org`"),
+                    );
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
         if !tags.iter().any(|t| c.name.contains_key(*t)) {
             problems.push(source.at_line_col(
                 line,
@@ -836,7 +858,7 @@ fn check_contacts(
                 whatsapp,
                 viber,
                 sms,
-                email: c.email.clone(),
+                email,
                 hours: c.hours.clone(),
                 countries,
                 verified,

@@ -105,6 +105,47 @@ pub fn today() -> i64 {
     (secs / 86_400) as i64
 }
 
+/// Why `email` is not an e-mail address that a `mailto:` link can carry
+/// as it is, if it is not: `name@site.org` with no spaces, and nothing
+/// (`?`, `&`, `%`) that would add fields such as `bcc=` to the message.
+pub fn email_problem(email: &str) -> Option<String> {
+    let Some((local, domain)) = email.split_once('@') else {
+        return Some("has no `@`".to_string());
+    };
+    if let Some(c) = email.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Some(match c {
+            ' ' => "has a space in it".to_string(),
+            _ => format!("has an invisible character (U+{:04X}) in it", c as u32),
+        });
+    }
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._+-".contains(c));
+    if !local_ok {
+        return Some(format!(
+            "has `{local}` before the `@`: only letters a–z, digits and `.`, `_`, `+`, `-` can be there"
+        ));
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    if !domain_ok {
+        return Some(format!(
+            "has `{domain}` after the `@`, which is not a site name such as `example.org`"
+        ));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +193,31 @@ mod tests {
             parse_date("2026-11-28").unwrap() - parse_date("2026-05-01").unwrap(),
             211
         );
+    }
+
+    // Issue 13, item 12: `a@b.org?subject=x&body=…` was accepted, so
+    // `?bcc=` would have been.
+    #[test]
+    fn e_mail_addresses_carry_nothing_but_the_address() {
+        for good in [
+            "help@example.org",
+            "la.strada+mk@example.org.mk",
+            "info@пример.срб",
+        ] {
+            assert_eq!(email_problem(good), None, "{good}");
+        }
+        for (bad, says) in [
+            ("a@b.org?subject=x&body=y", "after the `@`"),
+            ("a@b.org?bcc=spy@evil.example", "after the `@`"),
+            ("a%0Abcc@b.org", "before the `@`"),
+            ("help at example.org", "has no `@`"),
+            ("help@example", "after the `@`"),
+            ("he lp@example.org", "a space"),
+            ("help@example.org\n", "U+000A"),
+            (".help@example.org", "before the `@`"),
+        ] {
+            let problem = email_problem(bad).unwrap_or_default();
+            assert!(problem.contains(says), "{bad:?}: {problem}");
+        }
     }
 }
