@@ -479,3 +479,32 @@ fn an_e_mail_address_with_more_than_the_address_is_refused() {
         ],
     );
 }
+
+// Issue 13, item 14: a named pipe among the pictures made `check` wait for
+// ever, and a link to `/dev/zero` read until memory ran out. Pictures no
+// page shows are not read at all; those shown must be regular files.
+#[cfg(unix)]
+#[test]
+fn pictures_that_are_not_files_are_refused_without_reading() {
+    let p = Project::fixture("basic");
+    std::fs::create_dir_all(p.root().join("content/demo/images")).unwrap();
+    let fifo = p.root().join("content/demo/images/unused.png");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", p.root().join("content/demo/images/zero.png")).unwrap();
+    append(&p, "content/demo/en/help.md", "\n![A map](../images/zero.png)\n");
+    let output = assert_cmd::Command::cargo_bin("outreach")
+        .unwrap()
+        .current_dir(p.root())
+        .arg("check")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/demo/images/zero.png: error: this is not a regular file"),
+        "{err}"
+    );
+    assert!(!err.contains("unused.png"), "{err}");
+}

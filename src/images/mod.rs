@@ -26,7 +26,7 @@ use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::image::{IMAGES_DIR, ImageFile};
+use crate::model::image::{IMAGES_DIR, ImageFile, MAX_PICTURE_BYTES};
 use crate::resolve::ResolvedSite;
 
 /// Widths of a picture in a page, in pixels: a phone, a phone with a
@@ -330,10 +330,17 @@ pub fn prepare(
     }
     let encoded = AtomicUsize::new(0);
     let reused = AtomicUsize::new(0);
+    let budget = DecodeBudget::new(DECODE_BUDGET_BYTES);
     let made: Vec<_> = wanted
         .par_iter()
         .map(|(file, widths)| {
-            let made = make(file, widths, cache, &encoded, &reused);
+            let made = crate::load::files::read_bytes_at_most(
+                &file.path,
+                &file.shown,
+                MAX_PICTURE_BYTES,
+                "save it smaller in an image editor: the site shows pictures at most 1600 pixels wide",
+            )
+            .and_then(|bytes| make(file, &bytes, widths, cache, &budget, &encoded, &reused));
             ((file.campaign.clone(), file.key.clone(), *widths), made)
         })
         .collect();
@@ -349,11 +356,66 @@ pub fn prepare(
     pictures.reused += reused.into_inner();
 }
 
+/// Pictures wider or higher than this are not decoded.
+pub const MAX_PICTURE_SIDE: u32 = 12_000;
+
+/// Pictures with more pixels than this are not decoded (a 50-megapixel
+/// phone photo has 50 million).
+pub const MAX_PICTURE_PIXELS: u64 = 64_000_000;
+
+/// Memory that pictures decoded at the same time may take together:
+/// more cores do not mean more memory.
+const DECODE_BUDGET_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Memory reserved for pictures being decoded; a picture waits until its
+/// share is free.
+struct DecodeBudget {
+    free: Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl DecodeBudget {
+    fn new(bytes: u64) -> DecodeBudget {
+        DecodeBudget {
+            free: Mutex::new(bytes),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits for `bytes` (at most the whole budget) and holds them until
+    /// the returned guard is dropped.
+    fn take(&self, bytes: u64) -> BudgetShare<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free < bytes {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= bytes;
+        BudgetShare {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+struct BudgetShare<'a> {
+    budget: &'a DecodeBudget,
+    bytes: u64,
+}
+
+impl Drop for BudgetShare<'_> {
+    fn drop(&mut self) {
+        *self.budget.free.lock().unwrap_or_else(|e| e.into_inner()) += self.bytes;
+        self.budget.freed.notify_all();
+    }
+}
+
 /// The published sizes of one picture, from the cache where it has them.
 fn make(
     file: &ImageFile,
+    bytes: &[u8],
     widths: &[u32],
     cache: &Cache,
+    budget: &DecodeBudget,
     encoded: &AtomicUsize,
     reused: &AtomicUsize,
 ) -> Result<Picture, Diagnostic> {
@@ -365,9 +427,35 @@ fn make(
         )
         .with_help("open it in an image editor and save it again as JPEG or PNG")
     };
-    let reader = ImageReader::new(Cursor::new(file.bytes.as_slice()))
+    // The size first, from the header alone: nothing is allocated for a
+    // picture too large to decode.
+    let (width, height) = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| damaged(&e))?
+        .into_dimensions()
+        .map_err(|e| damaged(&e))?;
+    let pixels = u64::from(width) * u64::from(height);
+    if width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE || pixels > MAX_PICTURE_PIXELS {
+        return Err(Diagnostic::in_file(
+            &file.shown,
+            Severity::Error,
+            format!(
+                "this picture is {width} × {height} pixels; pictures over {MAX_PICTURE_SIDE} pixels wide or high, or over {} million pixels, are not read",
+                MAX_PICTURE_PIXELS / 1_000_000
+            ),
+        )
+        .with_help("save it smaller in an image editor: the site shows pictures at most 1600 pixels wide"));
+    }
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| damaged(&e))?;
+    // A backstop for what the size check below cannot see (a decoder's
+    // own buffers); the check gives the clearer message.
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_PICTURE_SIDE);
+    limits.max_image_height = Some(MAX_PICTURE_SIDE);
+    limits.max_alloc = Some(MAX_PICTURE_PIXELS * 4 + 64 * 1024 * 1024);
+    reader.limits(limits);
     let format = reader.format();
     let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
     let (mut width, mut height) = decoder.dimensions();
@@ -382,6 +470,7 @@ fn make(
     if width == 0 || height == 0 {
         return Err(damaged(&"it has no pixels"));
     }
+    let pixels = u64::from(width) * u64::from(height);
     // Photos stay JPEG; drawings (PNG, GIF) keep sharp edges and
     // transparency as PNG; WebP becomes whichever of the two fits.
     let as_png = match format {
@@ -390,7 +479,7 @@ fn make(
         _ => true,
     };
     let ext = if as_png { "png" } else { "jpg" };
-    let key = cache_key(&file.bytes);
+    let key = cache_key(bytes);
 
     let mut sizes: Vec<(u32, u32)> = widths
         .iter()
@@ -402,6 +491,7 @@ fn make(
         sizes.push((width, height));
     }
     let mut decoded: Option<DynamicImage> = None;
+    let mut share: Option<BudgetShare> = None;
     let mut decoder = Some(decoder);
     let mut variants = Vec::with_capacity(sizes.len());
     for (w, h) in sizes {
@@ -416,6 +506,9 @@ fn make(
                     let Some(decoder) = decoder.take() else {
                         return Err(damaged(&"it could not be decoded twice"));
                     };
+                    // Held until the sizes are made: RGBA, and as much again
+                    // for resizing.
+                    share = Some(budget.take((pixels * 8).min(DECODE_BUDGET_BYTES)));
                     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
                     image.apply_orientation(orientation);
                     decoded = Some(image);
@@ -436,6 +529,7 @@ fn make(
             bytes: Arc::new(bytes),
         });
     }
+    drop(share);
     Ok(Picture { variants })
 }
 
@@ -509,12 +603,51 @@ mod tests {
         out
     }
 
-    fn file(bytes: Vec<u8>) -> ImageFile {
+    /// A PNG that says it is `width` × `height` and has almost no pixel
+    /// data: all a decoder reads before it allocates.
+    fn tall_png(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        for (kind, data) in [
+            (
+                &b"IHDR"[..],
+                [
+                    &width.to_be_bytes()[..],
+                    &height.to_be_bytes(),
+                    &[8, 6, 0, 0, 0],
+                ]
+                .concat(),
+            ),
+            (&b"IDAT"[..], b"\x78\x9c\x03\x00\x00\x00\x00\x01".to_vec()),
+            (&b"IEND"[..], Vec::new()),
+        ] {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let chunk = [kind, &data].concat();
+            out.extend_from_slice(&chunk);
+            out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        }
+        out
+    }
+
+    fn file() -> ImageFile {
         ImageFile {
             campaign: "c".into(),
             key: "images/Route Map.png".into(),
             shown: "content/c/images/Route Map.png".into(),
-            bytes: Arc::new(bytes),
+            path: "/nowhere/Route Map.png".into(),
         }
     }
 
@@ -524,7 +657,40 @@ mod tests {
 
     fn made_with(bytes: Vec<u8>, widths: &[u32], cache: &Cache) -> Result<Picture, Diagnostic> {
         let (e, r) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        make(&file(bytes), widths, cache, &e, &r)
+        let budget = DecodeBudget::new(DECODE_BUDGET_BYTES);
+        make(&file(), &bytes, widths, cache, &budget, &e, &r)
+    }
+
+    // Issue 13, item 14: a 48 KB PNG of 20000 × 20000 pixels took 6.4 s
+    // and about 1 GB.
+    #[test]
+    fn a_picture_too_large_to_decode_is_refused_before_decoding() {
+        let started = std::time::Instant::now();
+        let err = made(tall_png(20_000, 20_000), &[480])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("20000 × 20000 pixels"), "{err}");
+        assert!(err.contains("Route Map.png"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
+    fn decoding_waits_for_its_share_of_memory() {
+        let budget = DecodeBudget::new(100);
+        let first = budget.take(80);
+        let waited = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let _second = budget.take(50);
+                assert!(
+                    waited.load(Ordering::SeqCst),
+                    "took memory that was not free"
+                );
+            });
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            waited.store(true, Ordering::SeqCst);
+            drop(first);
+        });
     }
 
     // Issue 13, item 6: a build pruning the cache while a preview of the

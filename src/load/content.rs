@@ -138,7 +138,7 @@ pub fn load_pages(
             )),
             (2, false) if in_images_dir(entry.path()) => {
                 if is_image_name(&name) {
-                    images.extend(read_image(campaign, &format!("{IMAGES_DIR}/{name}"), entry.path(), shown, problems));
+                    images.push(found_image(campaign, &format!("{IMAGES_DIR}/{name}"), entry.path(), shown));
                 } else {
                     problems.push(Diagnostic::in_file(
                         &shown,
@@ -173,7 +173,7 @@ pub fn load_pages(
                 }
                 if depth == 2 && is_image_name(&name) {
                     let key = format!("{lang}/{name}");
-                    images.extend(read_image(campaign, &key, entry.path(), shown, problems));
+                    images.push(found_image(campaign, &key, entry.path(), shown));
                     continue;
                 }
                 let Some(slug) = name.strip_suffix(".md") else {
@@ -308,29 +308,13 @@ fn in_images_dir(path: &Path) -> bool {
         .is_some_and(|n| n == IMAGES_DIR)
 }
 
-/// Reads a picture's bytes; decoding waits until a page uses it.
-fn read_image(
-    campaign: &Campaign,
-    key: &str,
-    path: &Path,
-    shown: PathBuf,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<ImageFile> {
-    match std::fs::read(path) {
-        Ok(bytes) => Some(ImageFile {
-            campaign: campaign.id.clone(),
-            key: key.to_string(),
-            shown,
-            bytes: Arc::new(bytes),
-        }),
-        Err(err) => {
-            problems.push(Diagnostic::in_file(
-                &shown,
-                Severity::Error,
-                format!("cannot read this picture: {err}"),
-            ));
-            None
-        }
+/// A picture as found: it is read and decoded only if a page shows it.
+fn found_image(campaign: &Campaign, key: &str, path: &Path, shown: PathBuf) -> ImageFile {
+    ImageFile {
+        campaign: campaign.id.clone(),
+        key: key.to_string(),
+        shown,
+        path: path.to_path_buf(),
     }
 }
 

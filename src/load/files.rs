@@ -55,6 +55,63 @@ pub fn read_text_at_most(
     text_from_bytes(bytes, shown)
 }
 
+/// Reads a file of at most `max` bytes that is a regular file: a named
+/// pipe would make the build wait for ever, and a link to a device such
+/// as `/dev/zero` would read until memory ran out (issue 13).
+pub fn read_bytes_at_most(
+    path: &Path,
+    shown: &Path,
+    max: u64,
+    help: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let io_problem = |err: std::io::Error| {
+        Diagnostic::in_file(
+            shown,
+            Severity::Error,
+            format!("cannot read this file: {err}"),
+        )
+    };
+    // Checked before opening: opening a named pipe already waits.
+    let meta = std::fs::metadata(path).map_err(io_problem)?;
+    if !meta.is_file() {
+        return Err(Diagnostic::in_file(
+            shown,
+            Severity::Error,
+            "this is not a regular file (a device, a named pipe, or a link to one), so it is not read",
+        )
+        .with_help("replace it with the file itself"));
+    }
+    if meta.len() > max {
+        return Err(Diagnostic::in_file(
+            shown,
+            Severity::Error,
+            format!(
+                "this file is {} MB; files like it over {} MB are not read",
+                meta.len() / 1024 / 1024,
+                max / 1024 / 1024
+            ),
+        )
+        .with_help(help.to_string()));
+    }
+    let file = std::fs::File::open(path).map_err(io_problem)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_problem)?;
+    if bytes.len() as u64 > max {
+        return Err(Diagnostic::in_file(
+            shown,
+            Severity::Error,
+            format!(
+                "this file grew past {} MB while it was read",
+                max / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Turns bytes into text, or says where the first byte that is not UTF-8 is.
 pub fn text_from_bytes(bytes: Vec<u8>, shown: &Path) -> Result<SourceFile, Diagnostic> {
     match String::from_utf8(bytes) {

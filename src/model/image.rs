@@ -2,7 +2,6 @@
 //! shows them, or in the campaign's `images/` folder.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// The folder in `content/<campaign>/` for pictures shared by languages.
 pub const IMAGES_DIR: &str = "images";
@@ -20,9 +19,12 @@ pub struct ImageFile {
     pub key: String,
     /// The path shown in messages (`content/<campaign>/images/route.png`).
     pub shown: PathBuf,
-    /// The file's bytes.
-    pub bytes: Arc<Vec<u8>>,
+    /// Where the file is; it is read only if a page shows it.
+    pub path: PathBuf,
 }
+
+/// Pictures larger than this are not read: a phone's photo is a few MB.
+pub const MAX_PICTURE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Whether `name` has a picture's extension.
 pub fn is_image_name(name: &str) -> bool {
