@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub type Result<T, E = anyhow::Error> = std::result::Result<T, E>;
 
 /// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Stops the build (exit code 1); nothing is written.
     Error,
@@ -26,8 +26,13 @@ pub enum Severity {
 pub struct SourceFile {
     /// Path as shown to the author: relative to the project root where possible.
     pub path: PathBuf,
-    /// The whole file, as read (never modified).
+    /// The whole file, as read. Never changed in place (make a new
+    /// `SourceFile` instead): where its lines start is kept.
     pub text: String,
+    /// Byte offsets where lines start, found once when first needed: each
+    /// problem used to scan the file from its start, so a page with
+    /// thousands of problems took minutes (issue 13).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -36,17 +41,37 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and column (in characters, as editors count them) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
+    }
+
+    /// The text of 1-based line `line`, without its line end.
+    fn line_text(&self, line: usize) -> Option<&str> {
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        if start == self.text.len() {
+            return None; // after the last line end: no line
+        }
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
     }
 
     /// A diagnostic pointing at a byte offset of this file.
@@ -63,11 +88,7 @@ impl SourceFile {
         severity: Severity,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let snippet = self
-            .text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        let snippet = self.line_text(line).map(str::to_string);
         Diagnostic {
             severity,
             path: Some(self.path.clone()),
@@ -237,10 +258,84 @@ impl Diagnostics {
         items
     }
 
+    /// The problems to show, sorted as [`sorted`](Self::sorted) does, with
+    /// at most [`SHOWN_OF_A_KIND`] of one kind per file: the rest are
+    /// counted in one line after them ("… and 4,812 more like this"), so a
+    /// page with thousands of the same mistake still gets a readable
+    /// report (issue 13).
+    pub fn shown(&self) -> Vec<Diagnostic> {
+        let sorted = self.sorted();
+        let kind = |d: &Diagnostic| (d.path.clone(), d.severity, kind_of(&d.message));
+        let mut totals: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+        for d in &sorted {
+            *totals.entry(kind(d)).or_default() += 1;
+        }
+        let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+        let mut shown = Vec::new();
+        for d in sorted {
+            let key = kind(d);
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            if *n <= SHOWN_OF_A_KIND {
+                shown.push(d.clone());
+            }
+            let total = totals[&key];
+            if *n == SHOWN_OF_A_KIND && total > SHOWN_OF_A_KIND {
+                let more = total - SHOWN_OF_A_KIND;
+                shown.push(Diagnostic {
+                    severity: d.severity,
+                    path: d.path.clone(),
+                    line: None,
+                    col: None,
+                    message: format!(
+                        "… and {} more {} like the one above in this file",
+                        thousands(more),
+                        match (d.severity, more) {
+                            (Severity::Error, 1) => "error",
+                            (Severity::Error, _) => "errors",
+                            (Severity::Warning, 1) => "warning",
+                            (Severity::Warning, _) => "warnings",
+                        }
+                    ),
+                    help: None,
+                    snippet: None,
+                });
+            }
+        }
+        shown
+    }
+
     /// All problems, in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+}
+
+/// How many problems of one kind one file shows before the rest are
+/// counted.
+pub const SHOWN_OF_A_KIND: usize = 20;
+
+/// What kind of problem a message says: the message without the parts in
+/// backticks, which quote the author's text.
+fn kind_of(message: &str) -> String {
+    message
+        .split('`')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join("`…`")
+}
+
+/// `4812` as `4,812`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
@@ -315,5 +410,27 @@ mod tests {
             caret.find('^').unwrap() - caret.find('|').unwrap() - 2,
             2 + "\\u{1b}".len() + 1
         );
+    }
+
+    #[test]
+    fn a_mistake_repeated_thousands_of_times_is_shown_twenty_times_and_counted() {
+        let text = "<b>x</b>\n".repeat(5000);
+        let file = SourceFile::new("content/c/en/big.md", text.clone());
+        let mut diags = Diagnostics::new();
+        for (offset, _) in text.match_indices("<b>") {
+            diags.push(file.at(offset, Severity::Warning, "raw HTML `<b>` is left out"));
+        }
+        diags.push(file.at(0, Severity::Error, "another kind"));
+        let shown = diags.shown();
+        assert_eq!(shown.len(), SHOWN_OF_A_KIND + 2);
+        let last = shown.last().unwrap().to_string();
+        assert_eq!(
+            last,
+            "content/c/en/big.md: warning: … and 4,980 more warnings like the one above in this file"
+        );
+        assert_eq!(diags.count(Severity::Warning), 5000);
+        assert_eq!(file.line_col(text.len() - 4), (5000, 6));
+        assert_eq!(file.line_text(5000), Some("<b>x</b>"));
+        assert_eq!(file.line_text(5001), None);
     }
 }

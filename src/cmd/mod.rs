@@ -85,7 +85,7 @@ pub fn run_pipeline(
 /// Prints every problem, then a one-line tally. Returns whether the run
 /// must fail (errors, or warnings under `--strict`).
 pub fn report(diags: &Diagnostics, project: &ProjectArgs) -> bool {
-    for d in diags.sorted() {
+    for d in diags.shown() {
         eprintln!("{d}\n");
     }
     let errors = diags.count(Severity::Error);

@@ -174,7 +174,7 @@ fn note_load_problems(diags: &Diagnostics) {
 
 /// Prints the problems and a last line; the exit code for content problems.
 fn stop(diags: &Diagnostics, last: &str) -> ExitCode {
-    for d in diags.sorted() {
+    for d in diags.shown() {
         eprintln!("{d}\n");
     }
     let errors = diags.count(Severity::Error);
@@ -266,7 +266,7 @@ pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     if diags.has_errors() {
         return Ok(stop(&diags, "Nothing was written."));
     }
-    for d in diags.sorted() {
+    for d in diags.shown() {
         eprintln!("{d}\n");
     }
     for (path, text) in &writes {

@@ -596,8 +596,9 @@ pub fn write_page(
                     front.description.as_ref()
                 };
                 if current != Some(value) {
-                    file.text = front_matter::set_key(&file, key, &yaml_quote(value))
+                    let text = front_matter::set_key(&file, key, &yaml_quote(value))
                         .map_err(|d| d.message)?;
+                    file = SourceFile::new(file.path.clone(), text);
                 }
             }
             (Field::Body(_), Some(value)) => body_texts.push(value),
@@ -615,7 +616,8 @@ pub fn write_page(
     if let Some(stamp) = stamp
         && front.source_hash.as_deref() != Some(stamp)
     {
-        file.text = front_matter::set_key(&file, "source_hash", stamp).map_err(|d| d.message)?;
+        let text = front_matter::set_key(&file, "source_hash", stamp).map_err(|d| d.message)?;
+        file = SourceFile::new(file.path.clone(), text);
     }
     // The front matter may have changed length: find the body again.
     let (_, body_start) = front_matter::parse(&file).map_err(|d| d.message)?;

@@ -121,7 +121,7 @@ impl Preview {
             counts,
             partial,
         } = outcome;
-        let text: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        let text: Vec<String> = diags.shown().iter().map(|d| d.to_string()).collect();
         for d in &text {
             eprintln!("{d}\n");
         }
