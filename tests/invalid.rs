@@ -489,10 +489,17 @@ fn pictures_that_are_not_files_are_refused_without_reading() {
     let p = Project::fixture("basic");
     std::fs::create_dir_all(p.root().join("content/demo/images")).unwrap();
     let fifo = p.root().join("content/demo/images/unused.png");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
     assert!(made.success());
     std::os::unix::fs::symlink("/dev/zero", p.root().join("content/demo/images/zero.png")).unwrap();
-    append(&p, "content/demo/en/help.md", "\n![A map](../images/zero.png)\n");
+    append(
+        &p,
+        "content/demo/en/help.md",
+        "\n![A map](../images/zero.png)\n",
+    );
     let output = assert_cmd::Command::cargo_bin("outreach")
         .unwrap()
         .current_dir(p.root())
