@@ -79,6 +79,11 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
     let mut start_line = line_of(body.len() - body.trim_start().len());
     let mut depth = 0usize;
     let mut nesting = 0usize;
+    // Emphasis, strong and struck-out text open: whether each was printed.
+    // Deeper than MAX_NESTING, the text is printed plain: 200 levels made
+    // Typst report 826 errors and 8.7 MB of messages (issue 13).
+    let mut styles: Vec<bool> = Vec::new();
+    let mut told_styles = false;
     let mut skipping = 0usize;
     for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
         if skipping > 0 {
@@ -162,7 +167,37 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
                 skipping = 1;
                 continue;
             }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+                if styles.iter().filter(|printed| **printed).count() >= MAX_NESTING =>
+            {
+                styles.push(false);
+                if !told_styles {
+                    told_styles = true;
+                    problems.push(
+                        page.source
+                            .at(
+                                page.body_start + range.start,
+                                Severity::Warning,
+                                format!(
+                                    "emphasis nested more than {MAX_NESTING} deep is printed plain"
+                                ),
+                            )
+                            .with_help("use fewer `*` and `_` around this text"),
+                    );
+                }
+                continue;
+            }
+            // Every style's end pops its entry here; only the unprinted
+            // ones stop at this arm.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
+                if styles.pop() == Some(false) =>
+            {
+                continue;
+            }
             Event::Start(ref tag) => {
+                if matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Strikethrough) {
+                    styles.push(true);
+                }
                 depth += 1;
                 if matches!(tag, Tag::List(_) | Tag::BlockQuote(_)) {
                     nesting += 1;
