@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::images::Picture;
 
@@ -172,6 +172,12 @@ pub fn to_html(
     let mut keeping = false;
     let mut in_code_block = false;
     let mut in_autolink = false;
+    // Table cells are written here: pulldown-cmark aligns them with
+    // `style="text-align: left"`, which the site's security policy blocks
+    // and which is the wrong side on right-to-left pages (issue 13).
+    let mut alignments: Vec<Alignment> = Vec::new();
+    let mut in_table_head = false;
+    let mut column = 0;
     for event in Parser::new_ext(body, options()) {
         let event = match event {
             Event::Start(Tag::Heading {
@@ -232,9 +238,43 @@ pub fn to_html(
             }
             // A `{{` left open ends with its paragraph, heading or item, so
             // one typo cannot keep the rest of a page in Cyrillic.
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 keeping = false;
                 event
+            }
+            Event::Start(Tag::Table(columns)) => {
+                let none = vec![Alignment::None; columns.len()];
+                alignments = columns;
+                Event::Start(Tag::Table(none))
+            }
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                column = 0;
+                event
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                event
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                event
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match alignments.get(column) {
+                    Some(Alignment::Left) => " class=\"align-start\"",
+                    Some(Alignment::Right) => " class=\"align-end\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    _ => "",
+                };
+                column += 1;
+                let cell = if in_table_head { "th" } else { "td" };
+                Event::InlineHtml(CowStr::from(format!("<{cell}{class}>")))
+            }
+            Event::End(TagEnd::TableCell) => {
+                keeping = false;
+                let cell = if in_table_head { "th" } else { "td" };
+                Event::InlineHtml(CowStr::from(format!("</{cell}>")))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -408,6 +448,33 @@ mod tests {
             "shenjat-e-rrezikut-çfarë"
         );
         assert_eq!(slugify("!!!"), "section");
+    }
+
+    // Issue 13, item 17: `style="text-align: left"` was blocked by the
+    // site's own security policy, and wrong on right-to-left pages.
+    #[test]
+    fn aligned_table_columns_get_classes_that_follow_the_text_direction() {
+        let html = to_html(
+            "| Name | Number | Hours |\n|:--|--:|:-:|\n| Help | 116 | 24 h |\n",
+            &HashMap::new(),
+            &HashMap::new(),
+            false,
+            None,
+        );
+        assert!(!html.contains("style="), "{html}");
+        assert_eq!(
+            html,
+            "<table><thead><tr><th class=\"align-start\">Name</th><th class=\"align-end\">Number</th><th class=\"align-center\">Hours</th></tr></thead><tbody>\n<tr><td class=\"align-start\">Help</td><td class=\"align-end\">116</td><td class=\"align-center\">24 h</td></tr>\n</tbody></table>\n"
+        );
+        let plain = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            &HashMap::new(),
+            &HashMap::new(),
+            false,
+            None,
+        );
+        assert!(plain.contains("<th>a</th><th>b</th>"), "{plain}");
+        assert!(plain.contains("<td>1</td><td>2</td>"), "{plain}");
     }
 
     #[test]
