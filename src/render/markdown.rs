@@ -68,9 +68,14 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
     // Depth of `<span lang>` around the current text: marked passages.
     let mut marked = 0usize;
     let mut in_autolink = false;
+    // Code is exempt from the language-of-parts check, blocks as spans
+    // (issue 13: a Python block in an Arabic page was "in Latin script").
+    let mut in_code_block = false;
     let mut image: Option<ImageUse> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Heading { id, level, .. }) => {
                 if level == pulldown_cmark::HeadingLevel::H1 {
                     scan.main_headings.push(range.start);
@@ -103,6 +108,7 @@ pub fn scan(body: &str, script: Option<&str>) -> Scan {
                 if let Some(expected) = script
                     && marked == 0
                     && !in_autolink
+                    && !in_code_block
                 {
                     for (at, found, words) in lang_parts::foreign_runs(&text, expected) {
                         scan.foreign_runs
@@ -448,6 +454,15 @@ mod tests {
             "shenjat-e-rrezikut-çfarë"
         );
         assert_eq!(slugify("!!!"), "section");
+    }
+
+    // Issue 13, item 18: code blocks were checked for the page's script.
+    #[test]
+    fn code_is_not_checked_for_the_pages_script() {
+        let body = "مرحبا بكم.\n\n```python\ndef say_hello():\n    print(\"hello world\")\n```\n\nو `say_hello()` أيضا.\n\nThis sentence is English.\n";
+        let found = scan(body, Some("Arab")).foreign_runs;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.contains("This sentence"), "{found:?}");
     }
 
     // Issue 13, item 17: `style="text-align: left"` was blocked by the
