@@ -237,6 +237,26 @@ fn quick_exit_is_on_for_at_risk_audiences() {
         safety.contains("history"),
         "says what it does not hide: {safety}"
     );
+    // The language chooser and the 404 page have it too (issue 13, item
+    // 19), with the safety page of the default language.
+    for (file, safety) in [
+        ("demo/index.html", "en/safety.html"),
+        ("demo/404.html", "https://example.org/demo/en/safety.html"),
+    ] {
+        let page = p.page(file);
+        assert_eq!(
+            attrs(&page, "a#quick-exit", "href"),
+            ["https://www.wikipedia.org/"],
+            "{file}"
+        );
+        assert_eq!(attrs(&page, "a.exit-help", "href"), [safety], "{file}");
+        assert!(
+            attrs(&page, "script", "src")
+                .iter()
+                .any(|s| s.ends_with(&*exit_name)),
+            "{file}"
+        );
+    }
     // plain names no audience: the quick exit is on all the same (issue 18:
     // a misspelt or missing audience tag must not remove it).
     assert_eq!(

@@ -51,6 +51,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "share.html",
         include_str!("../../themes/default/templates/share.html"),
     ),
+    (
+        "exit.html",
+        include_str!("../../themes/default/templates/exit.html"),
+    ),
 ];
 
 /// The built-in theme's static files.
