@@ -306,12 +306,14 @@ fn chooser_lists_every_language_in_its_own_script_and_direction() {
     assert_eq!(autonyms, ["English", "العربية", "српски", "فارسی"]);
     // The optional script is same-origin and deferred; the list works without it.
     // Its name follows its content, so hosts may cache it for good.
+    // (The other script is the quick exit's.)
     let script = attrs(&html, "script", "src");
-    assert_eq!(script.len(), 1);
+    assert_eq!(script.len(), 2);
     assert!(
         script[0].starts_with("static/choose.") && script[0].ends_with(".js"),
         "{script:?}"
     );
+    assert!(script[1].starts_with("static/exit."), "{script:?}");
     assert!(p.public().join("demo").join(&script[0]).is_file());
     assert_eq!(attrs(&html, "ul#languages a", "href").len(), 4);
 }
