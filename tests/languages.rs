@@ -484,3 +484,31 @@ fn keep_as_written_marks_never_show_in_titles() {
     assert_eq!(texts(&p.page("srb/sr/help.html"), "h1"), ["Помоћ НВО"]);
     assert_eq!(texts(&p.page("srb/sr-Latn/help.html"), "h1"), ["Pomoć НВО"]);
 }
+
+// Issue 13, item 20: a link to a page not translated yet was reported twice
+// for Serbian (once more for the generated `sr-Latn`), with no hint.
+#[test]
+fn a_link_to_a_page_not_yet_translated_is_said_once_with_the_way_on() {
+    let p = Project::examples();
+    p.write(
+        "content/safe-work/en/new-page.md",
+        "---\ntitle: New\n---\nNew.\n",
+    );
+    let home = std::fs::read_to_string(p.root().join("content/safe-work/sr/index.md")).unwrap();
+    p.write(
+        "content/safe-work/sr/index.md",
+        format!("{home}\n[Нова](new-page.md)\n"),
+    );
+    let output = p.outreach(&["build"]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("new-page.md` points to").count(), 1, "{err}");
+    assert!(
+        err.contains("points to a page that is not translated into `sr` yet: there is `content/safe-work/en/new-page.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("or set `fallback: show` in the campaign file"),
+        "{err}"
+    );
+}

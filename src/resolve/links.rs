@@ -323,18 +323,39 @@ pub fn check_page(
             continue;
         }
         if index.ids(&page.campaign, &lang, &slug).is_none() {
-            let mut problem = at(
-                *offset,
-                Severity::Error,
-                format!(
-                    "the link `{dest}` points to a page that does not exist: `content/{}/{lang}/{slug}.md`",
-                    page.campaign
-                ),
-            );
-            let slugs = index.slugs(&page.campaign, &lang);
-            if let Some(near) = did_you_mean(&slug, slugs.iter().copied()) {
-                problem = problem.with_help(format!("did you mean `{near}.md`?"));
-            }
+            // A page not translated yet, rather than a mistake: say where
+            // it exists and the two ways on (issue 13).
+            let translated = std::iter::once(campaign.default_language.as_str())
+                .chain(campaign.languages.iter().map(|l| l.tag.as_str()))
+                .find(|other| *other != lang && index.ids(&page.campaign, other, &slug).is_some());
+            let problem = match translated {
+                Some(other) => at(
+                    *offset,
+                    Severity::Error,
+                    format!(
+                        "the link `{dest}` points to a page that is not translated into `{lang}` yet: there is `content/{c}/{other}/{slug}.md` but no `content/{c}/{lang}/{slug}.md`",
+                        c = page.campaign
+                    ),
+                )
+                .with_help(format!(
+                    "translate the page, or set `fallback: show` in the campaign file to show readers of `{lang}` the `{other}` page until it is translated"
+                )),
+                None => {
+                    let problem = at(
+                        *offset,
+                        Severity::Error,
+                        format!(
+                            "the link `{dest}` points to a page that does not exist: `content/{}/{lang}/{slug}.md`",
+                            page.campaign
+                        ),
+                    );
+                    let slugs = index.slugs(&page.campaign, &lang);
+                    match did_you_mean(&slug, slugs.iter().copied()) {
+                        Some(near) => problem.with_help(format!("did you mean `{near}.md`?")),
+                        None => problem,
+                    }
+                }
+            };
             problems.push(problem);
             continue;
         }
@@ -359,6 +380,11 @@ pub fn check_page(
         links: rewrites,
         images,
     };
+    // A page made from another by changing its script (`sr-Latn` from
+    // `sr`) has that page's problems, which are said once, for it.
+    if matches!(page.origin, Origin::Transliterated { .. }) {
+        problems.clear();
+    }
     (checked, problems)
 }
 
