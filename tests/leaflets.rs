@@ -624,3 +624,30 @@ fn keep_pictures_of_each_format_and_direction() {
         }
     }
 }
+
+// Issue 13, item 21: WhatsApp, Viber and SMS numbers were printed without
+// the spaces the author wrote (`+38970123456`), unlike phone numbers.
+#[test]
+fn messaging_numbers_print_as_written_and_dial_without_spaces() {
+    let p = leaflet_project(
+        "a5-flyer",
+        "",
+        "---\ntitle: \"Numbers\"\n---\n\nThe front.\n\n---\n\nThe back.\n",
+    );
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        yaml.replace(
+            "    phone: \"+389 2 3103 570\"\n",
+            "    phone: \"+389 2 3103 570\"\n    whatsapp: \"+389 70 123 456\"\n    sms: \"+389 71 222 333\"\n",
+        ),
+    );
+    p.build_ok();
+    let printed = pdf_text(&p.public().join("demo/en/leaflets/one.pdf"));
+    assert!(printed.contains("+389 70 123 456"), "{printed}");
+    assert!(printed.contains("+389 71 222 333"), "{printed}");
+    assert!(!printed.contains("+38970123456"), "{printed}");
+    let page = std::fs::read_to_string(p.public().join("demo/en/index.html")).unwrap();
+    assert!(page.contains("https://wa.me/38970123456"), "{page}");
+    assert!(page.contains("sms:+38971222333"), "{page}");
+}

@@ -703,13 +703,16 @@ fn check_contacts(
             Some(dial)
         };
         let tel = number("phone", &c.phone).unwrap_or_default();
-        let whatsapp = c
-            .whatsapp
-            .as_ref()
-            .and_then(|v| number("whatsapp", v))
-            .map(|n| n.trim_start_matches('+').to_string());
-        let viber = c.viber.as_ref().and_then(|v| number("viber", v));
-        let sms = c.sms.as_ref().and_then(|v| number("sms", v));
+        let mut messaging = |field: &str, value: &Option<Spanned<String>>| {
+            let value = value.as_ref()?;
+            number(field, value).map(|dial| contact::Number {
+                written: value.value.trim().to_string(),
+                dial,
+            })
+        };
+        let whatsapp = messaging("whatsapp", &c.whatsapp);
+        let viber = messaging("viber", &c.viber);
+        let sms = messaging("sms", &c.sms);
         // Links are made from the checked address only (issue 13).
         let email = match &c.email {
             Some(email) => match contact::email_problem(&email.value) {

@@ -11,12 +11,12 @@ pub struct Contact {
     pub phone: String,
     /// The same number for `tel:` links: `+` and ASCII digits only.
     pub tel: String,
-    /// WhatsApp number (digits, for `https://wa.me/`), if the contact uses it.
-    pub whatsapp: Option<String>,
-    /// Viber number (`+` and digits), if the contact uses it.
-    pub viber: Option<String>,
-    /// SMS number (`+` and digits), if the contact takes text messages.
-    pub sms: Option<String>,
+    /// WhatsApp number, if the contact uses it.
+    pub whatsapp: Option<Number>,
+    /// Viber number, if the contact uses it.
+    pub viber: Option<Number>,
+    /// SMS number, if the contact takes text messages.
+    pub sms: Option<Number>,
     /// E-mail address, if any.
     pub email: Option<String>,
     /// Opening hours per language tag, if given.
@@ -27,6 +27,16 @@ pub struct Contact {
     pub verified: Option<i64>,
     /// Example data, not a real contact: pages say so next to it.
     pub example: bool,
+}
+
+/// A messaging number: printed as the author wrote it, dialled without
+/// the spaces (issue 13: leaflets printed `+35500000001`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Number {
+    /// As written: `+355 69 000 0001`.
+    pub written: String,
+    /// `+` and ASCII digits, for links: `+355690000001`.
+    pub dial: String,
 }
 
 /// `+` and ASCII digits of a phone number as written, for `tel:` and

@@ -386,12 +386,13 @@ fn data_file(
         let view = crate::render::view::ContactView::new(c, lang, campaign);
         let mut ways = String::new();
         for (key, number) in [
+            // Numbers as the author wrote them, as the phone number is.
             (
                 "contact-whatsapp",
-                c.whatsapp.as_ref().map(|n| format!("+{n}")),
+                c.whatsapp.as_ref().map(|n| n.written.clone()),
             ),
-            ("contact-viber", c.viber.clone()),
-            ("contact-sms", c.sms.clone()),
+            ("contact-viber", c.viber.as_ref().map(|n| n.written.clone())),
+            ("contact-sms", c.sms.as_ref().map(|n| n.written.clone())),
             ("contact-email", c.email.clone()),
         ] {
             if let Some(number) = number {

@@ -88,12 +88,15 @@ impl<'a> ContactView<'a> {
             name_lang: foreign(name),
             phone: &c.phone,
             tel: &c.tel,
-            whatsapp_url: c.whatsapp.as_ref().map(|n| format!("https://wa.me/{n}")),
+            whatsapp_url: c
+                .whatsapp
+                .as_ref()
+                .map(|n| format!("https://wa.me/{}", n.dial.trim_start_matches('+'))),
             viber_url: c
                 .viber
                 .as_ref()
-                .map(|n| format!("viber://chat?number=%2B{}", n.trim_start_matches('+'))),
-            sms_url: c.sms.as_ref().map(|n| format!("sms:{n}")),
+                .map(|n| format!("viber://chat?number=%2B{}", n.dial.trim_start_matches('+'))),
+            sms_url: c.sms.as_ref().map(|n| format!("sms:{}", n.dial)),
             email: c.email.as_deref(),
             hours: hours.map(|(_, t)| t),
             hours_lang: foreign(hours),
