@@ -515,3 +515,34 @@ fn pictures_that_are_not_files_are_refused_without_reading() {
     );
     assert!(!err.contains("unused.png"), "{err}");
 }
+
+// Issue 13, going past its list: a page or a theme file that is a named
+// pipe made the build wait for ever, as a picture did.
+#[cfg(unix)]
+#[test]
+fn pages_and_theme_files_that_are_not_files_do_not_stop_the_build() {
+    let p = Project::fixture("basic");
+    let mkfifo = |rel: &str| {
+        let path = p.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    mkfifo("content/demo/en/pipe.md");
+    let output = assert_cmd::Command::cargo_bin("outreach")
+        .unwrap()
+        .current_dir(p.root())
+        .arg("check")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert!(output.status.code().is_some(), "timed out: {err}");
+    assert!(
+        err.contains("content/demo/en/pipe.md: error: this is not a regular file"),
+        "{err}"
+    );
+}

@@ -9,6 +9,10 @@ use crate::diag::{Diagnostic, Severity, SourceFile};
 /// and reading one into memory could exhaust a small machine.
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A theme's static files and fonts larger than this are refused (the
+/// largest built-in font is under 1 MB).
+pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Translation exchange files hold a whole campaign in one language, so
 /// they may be much larger than a page (an 8,000-page campaign: 16 MB).
 pub const MAX_EXCHANGE_BYTES: u64 = 512 * 1024 * 1024;
@@ -27,32 +31,7 @@ pub fn read_text_at_most(
     max: u64,
     help: &str,
 ) -> Result<SourceFile, Diagnostic> {
-    let io_problem = |what: &str, err: std::io::Error| {
-        Diagnostic::in_file(shown, Severity::Error, format!("{what}: {err}"))
-    };
-    let file = std::fs::File::open(path).map_err(|e| io_problem("cannot read this file", e))?;
-    let len = file
-        .metadata()
-        .map_err(|e| io_problem("cannot read this file", e))?
-        .len();
-    if len > max {
-        return Err(Diagnostic::in_file(
-            shown,
-            Severity::Error,
-            format!(
-                "this file is {} MB; files like it over {} MB are not read",
-                len / 1024 / 1024,
-                max / 1024 / 1024
-            ),
-        )
-        .with_help(help.to_string()));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    // `take` guards against a file that grows while it is read.
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_problem("cannot read this file", e))?;
-    text_from_bytes(bytes, shown)
+    text_from_bytes(read_bytes_at_most(path, shown, max, help)?, shown)
 }
 
 /// Reads a file of at most `max` bytes that is a regular file: a named

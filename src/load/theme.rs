@@ -213,9 +213,12 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
                 }
             };
             let read_bytes = || {
-                std::fs::read(entry.path()).map_err(|err| {
-                    Diagnostic::in_file(shown, Severity::Error, format!("cannot read: {err}"))
-                })
+                super::files::read_bytes_at_most(
+                    entry.path(),
+                    shown,
+                    super::files::MAX_THEME_FILE_BYTES,
+                    "a theme's files are styles, scripts, icons and fonts: keep them small",
+                )
             };
             match sub {
                 "templates" => read_text(&mut templates, problems),
