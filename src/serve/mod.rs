@@ -46,6 +46,10 @@ pub struct Snapshot {
     pub files: rebuild::Files,
     /// The located problems of the last build, when it failed.
     pub problems: Option<String>,
+    /// The preview's own page for this snapshot, made on its first visit:
+    /// it reads the whole project, which a client asking again and again
+    /// must not make the preview do each time (issue 13).
+    status: std::sync::OnceLock<String>,
 }
 
 /// What the server threads share.
@@ -134,6 +138,7 @@ impl Preview {
             *current = Arc::new(Snapshot {
                 files,
                 problems: None,
+                status: Default::default(),
             });
             eprintln!(
                 "{} {} {} in {} ms.",
@@ -148,6 +153,7 @@ impl Preview {
             *current = Arc::new(Snapshot {
                 files: current.files.clone(),
                 problems: Some(problems.clone()),
+                status: Default::default(),
             });
             if current.files.is_empty() {
                 eprintln!(
@@ -293,9 +299,16 @@ impl Preview {
     }
 
     /// `/_outreach/`: every campaign and language with its translation
-    /// status and leaflets, linked.
+    /// status and leaflets, linked; made once per snapshot.
     fn status_page(&self) -> String {
         let snapshot = self.snapshot();
+        snapshot
+            .status
+            .get_or_init(|| self.make_status_page(&snapshot))
+            .clone()
+    }
+
+    fn make_status_page(&self, snapshot: &Snapshot) -> String {
         let mut diags = Diagnostics::new();
         let mut body = String::new();
         if let Some(problems) = &snapshot.problems {
