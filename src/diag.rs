@@ -311,6 +311,11 @@ impl Diagnostics {
     }
 }
 
+/// `one` or `many`, whichever fits `n`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// How many problems of one kind one file shows before the rest are
 /// counted.
 pub const SHOWN_OF_A_KIND: usize = 20;

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod exchange;
+pub mod html;
 pub mod images;
 pub mod load;
 pub mod model;

@@ -492,3 +492,47 @@ fn the_body_goes_only_where_the_template_puts_it() {
     let home = std::fs::read_to_string(p.public().join("demo/en/index.html")).unwrap();
     assert!(!home.contains("UNIQUE-BODY-SENTENCE"));
 }
+
+/// Where the digest of the examples' output is kept.
+const DIGEST: &str = "tests/fixtures/examples.digest";
+
+// Issue 14: refactoring keeps every output file byte for byte. When the
+// output is meant to change, record it again deliberately:
+//
+//     OUTREACH_UPDATE_DIGEST=1 cargo test --test build examples_build_to
+//
+// and say in the commit what changed and why.
+#[test]
+fn the_examples_build_to_the_recorded_digest() {
+    let p = Project::examples();
+    p.build_ok();
+    let digest: String = p
+        .snapshot(&p.public())
+        .into_iter()
+        .map(|(path, bytes)| {
+            let path = path.to_string_lossy().replace('\\', "/");
+            format!("{}  {path}\n", outreach::images::content_hash(&bytes))
+        })
+        .collect();
+    let recorded = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIGEST);
+    if std::env::var_os("OUTREACH_UPDATE_DIGEST").is_some() {
+        std::fs::write(&recorded, &digest).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&recorded).unwrap_or_default();
+    let changed: Vec<&str> = digest
+        .lines()
+        .filter(|line| !expected.lines().any(|e| e == *line))
+        .chain(
+            expected
+                .lines()
+                .filter(|line| !digest.lines().any(|d| d == *line)),
+        )
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "the examples' output differs from {DIGEST} ({} lines differ; new and gone):\n{}",
+        changed.len(),
+        changed.join("\n")
+    );
+}

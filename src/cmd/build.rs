@@ -4,7 +4,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, ProjectArgs};
-use crate::cmd::{EXIT_CONTENT, plural, report, run_pipeline};
+use crate::cmd::{EXIT_CONTENT, report, run_pipeline};
+use crate::diag::plural;
 use crate::diag::{Diagnostics, Result};
 use anyhow::Context as _;
 

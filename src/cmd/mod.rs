@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, ProjectArgs, ThemeCommand, TranslateCommand};
-use crate::diag::{Diagnostics, Result, Severity};
+use crate::diag::{Diagnostics, Result, Severity, plural};
 use crate::output::Sink;
 use crate::render::Counts;
 use crate::render::strings::Strings;
@@ -55,7 +55,12 @@ pub fn run_pipeline(
     // Pictures before stopping for broken links: a damaged picture is
     // reported in the same run.
     let mut pictures = images::Pictures::default();
-    images::prepare(&resolved, &mut pictures, cache, &mut problems);
+    images::prepare(
+        resolved.pictures_used(),
+        &mut pictures,
+        cache,
+        &mut problems,
+    );
     diags.extend(problems);
     if diags.has_errors() {
         // Rendering a site with broken links would only repeat the problems.
@@ -101,9 +106,4 @@ pub fn report(diags: &Diagnostics, project: &ProjectArgs) -> bool {
         );
     }
     errors > 0 || (project.strict && warnings > 0)
-}
-
-/// `one` or `many`, whichever fits `n`.
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use crate::cli::{FailOn, StatusArgs, StatusFormat};
-use crate::cmd::{EXIT_CONTENT, plural};
+use crate::cmd::EXIT_CONTENT;
+use crate::diag::plural;
 use crate::diag::{Diagnostics, Result, Severity};
 use crate::load;
 use crate::render::strings::Strings;

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use crate::cli::{ExchangeFormat, ExportArgs, ImportArgs};
-use crate::cmd::{EXIT_CONTENT, plural};
+use crate::cmd::EXIT_CONTENT;
+use crate::diag::plural;
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity, SourceFile};
 use crate::exchange::catalog::{self, State};
 use crate::exchange::document::{self, DocKind, Field, Sources};

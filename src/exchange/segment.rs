@@ -15,7 +15,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::render::markdown::{self, DECORATIVE_ALT};
+use crate::model::image::DECORATIVE_ALT;
+use crate::render::markdown;
 
 /// What kind of block a segment is; said to translators in the exchange file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

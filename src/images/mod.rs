@@ -27,14 +27,6 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::image::{IMAGES_DIR, ImageFile, MAX_PICTURE_BYTES};
-use crate::resolve::ResolvedSite;
-
-/// Widths of a picture in a page, in pixels: a phone, a phone with a
-/// sharp screen or a laptop, a large screen.
-pub const PAGE_WIDTHS: &[u32] = &[480, 960, 1600];
-
-/// Width of a share picture: what Facebook and WhatsApp ask for.
-pub const SHARE_WIDTH: u32 = 1200;
 
 /// JPEG quality: small files on 2G without visible blocks in photos.
 const JPEG_QUALITY: u8 = 78;
@@ -96,7 +88,8 @@ impl Picture {
     /// the largest size's, so the browser reserves the space before the
     /// picture arrives and the text does not jump.
     pub fn img_tag(&self, alt: &str, lazy: bool) -> String {
-        use crate::render::markdown::{DECORATIVE_ALT, escape_text};
+        use crate::html::escape_text;
+        use crate::model::image::DECORATIVE_ALT;
         let alt = if alt.trim() == DECORATIVE_ALT {
             String::new()
         } else {
@@ -308,26 +301,22 @@ fn is_cached_name(name: &str) -> bool {
         && width.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Makes every picture the site's pages and share previews show that
+/// Makes every picture in `used` (what the site's pages and share
+/// previews show: [`crate::resolve::ResolvedSite::pictures_used`]) that
 /// `pictures` does not have yet. Damaged files are reported.
 pub fn prepare(
-    site: &ResolvedSite,
+    used: Vec<(&ImageFile, &'static [u32])>,
     pictures: &mut Pictures,
     cache: &Cache,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut wanted: Vec<(&ImageFile, &'static [u32])> = Vec::new();
-    for rc in &site.campaigns {
-        for (key, widths) in rc.pictures_used() {
-            let Some(file) = site.images.get(&(rc.campaign.id.clone(), key.to_string())) else {
-                continue;
-            };
-            let id = (file.campaign.clone(), file.key.clone(), widths);
-            if !pictures.made.contains_key(&id) {
-                wanted.push((file, widths));
-            }
-        }
-    }
+    let wanted: Vec<(&ImageFile, &'static [u32])> = used
+        .into_iter()
+        .filter(|(file, widths)| {
+            let id = (file.campaign.clone(), file.key.clone(), *widths);
+            !pictures.made.contains_key(&id)
+        })
+        .collect();
     let encoded = AtomicUsize::new(0);
     let reused = AtomicUsize::new(0);
     let budget = DecodeBudget::new(DECODE_BUDGET_BYTES);
@@ -591,6 +580,7 @@ fn cache_key(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::image::PAGE_WIDTHS;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let image = image::RgbaImage::from_fn(width, height, |x, y| {

@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
+use crate::model::campaign::AT_RISK_AUDIENCES;
 use crate::model::campaign::{Fallback, ShareImage};
 use crate::model::contact::{self, Contact};
 use crate::model::country;
@@ -154,18 +155,6 @@ struct RawQuickExit {
 fn yes() -> bool {
     true
 }
-
-/// Audience tags of readers who may be watched: the quick exit is on by default for them.
-pub const AT_RISK_AUDIENCES: &[&str] = &[
-    "at-risk",
-    "victims",
-    "survivors",
-    "refugees",
-    "migrants",
-    "asylum-seekers",
-    "roma",
-    "lgbtiq",
-];
 
 /// Audience tags outreach knows besides the at-risk ones.
 pub const OTHER_AUDIENCES: &[&str] = &[

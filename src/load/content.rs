@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::load::campaigns::AT_RISK_AUDIENCES;
+use crate::model::campaign::AT_RISK_AUDIENCES;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
 use crate::model::{Campaign, Page, country};

@@ -99,3 +99,15 @@ impl Campaign {
             .or_else(|| self.share_images.iter().find(|s| s.lang.is_none()))
     }
 }
+
+/// Audience tags of readers who may be watched: the quick exit is on by default for them.
+pub const AT_RISK_AUDIENCES: &[&str] = &[
+    "at-risk",
+    "victims",
+    "survivors",
+    "refugees",
+    "migrants",
+    "asylum-seekers",
+    "roma",
+    "lgbtiq",
+];

@@ -6,6 +6,18 @@ use std::path::PathBuf;
 /// The folder in `content/<campaign>/` for pictures shared by languages.
 pub const IMAGES_DIR: &str = "images";
 
+/// The alternative text an author writes for a picture that is only
+/// decoration: `![""](border.png)`. An empty `![](…)` is more often
+/// forgotten than meant, so it is not taken as decoration.
+pub const DECORATIVE_ALT: &str = "\"\"";
+
+/// Widths of a picture in a page, in pixels: a phone, a phone with a
+/// sharp screen or a laptop, a large screen.
+pub const PAGE_WIDTHS: &[u32] = &[480, 960, 1600];
+
+/// Width of a share picture: what Facebook and WhatsApp ask for.
+pub const SHARE_WIDTH: u32 = 1200;
+
 /// File extensions read as pictures (lower case).
 pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp"];
 

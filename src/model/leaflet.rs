@@ -61,3 +61,23 @@ pub struct LeafletSpec {
     /// Line in the campaign file where the leaflet is declared.
     pub line: usize,
 }
+
+/// A typeset leaflet.
+#[derive(Debug, Clone)]
+pub struct PrintedLeaflet {
+    /// The campaign's id.
+    pub campaign: String,
+    /// The language tag.
+    pub lang: String,
+    /// The leaflet's id.
+    pub id: String,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+}
+
+impl PrintedLeaflet {
+    /// Where the PDF goes in the output, relative to its language folder.
+    pub fn output_name(id: &str) -> String {
+        format!("leaflets/{id}.pdf")
+    }
+}

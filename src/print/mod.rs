@@ -24,31 +24,12 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::leaflet::PrintedLeaflet;
 use crate::model::{Campaign, Direction};
 use crate::render::strings::{Request, Strings, native_digits};
 use crate::resolve::{ResolvedLeaflet, ResolvedSite};
 use markup::string_literal;
 use world::{Fonts, LeafletWorld};
-
-/// A typeset leaflet.
-#[derive(Debug, Clone)]
-pub struct PrintedLeaflet {
-    /// The campaign's id.
-    pub campaign: String,
-    /// The language tag.
-    pub lang: String,
-    /// The leaflet's id.
-    pub id: String,
-    /// The PDF file.
-    pub pdf: Vec<u8>,
-}
-
-impl PrintedLeaflet {
-    /// Where the PDF goes in the output, relative to its language folder.
-    pub fn output_name(id: &str) -> String {
-        format!("leaflets/{id}.pdf")
-    }
-}
 
 /// The label `fit` puts on a panel whose text is too long.
 const OVERFLOW_LABEL: &str = "outreach-overflow";

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::html::escape_text;
 use crate::images::Picture;
 
 use crate::resolve::lang_parts;
@@ -53,11 +54,6 @@ pub struct ImageUse {
     /// The alternative text (what the picture shows), as plain text.
     pub alt: String,
 }
-
-/// The alternative text an author writes for a picture that is only
-/// decoration: `![""](border.png)`. An empty `![](…)` is more often
-/// forgotten than meant, so it is not taken as decoration.
-pub const DECORATIVE_ALT: &str = "\"\"";
 
 /// Reads a page body once for its headings, links, raw HTML and, when the
 /// page's script is known, passages in another script.
@@ -337,22 +333,6 @@ pub fn to_html(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
-}
-
-/// `text` with the characters HTML gives meaning escaped, for text and
-/// attribute values.
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Gives each heading of a page an id that is unique in the page and works

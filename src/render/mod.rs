@@ -19,11 +19,12 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::diag::{Diagnostic, Result, Severity};
-use crate::images::{PAGE_WIDTHS, Picture, Pictures};
+use crate::images::{Picture, Pictures};
 use crate::model::Campaign;
+use crate::model::image::PAGE_WIDTHS;
+use crate::model::leaflet::PrintedLeaflet;
 use crate::model::page::{Origin, SAFETY_SLUG};
 use crate::output::Sink;
-use crate::print::PrintedLeaflet;
 use crate::resolve::translit;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};

@@ -1,8 +1,8 @@
 //! `sitemap.xml` with every page and its translations as `xhtml:link`
 //! alternates, so search engines send readers to their own language.
 
+use crate::html::escape_text;
 use crate::render::absolute_url;
-use crate::render::markdown::escape_text;
 use crate::resolve::ResolvedCampaign;
 
 /// The sitemap of a campaign that has a `base_url`.

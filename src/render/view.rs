@@ -280,7 +280,11 @@ impl ShareView {
             }
         }
         let picture = campaign.share_image(lang).and_then(|share| {
-            pictures.get(&campaign.id, &share.key, &[crate::images::SHARE_WIDTH])
+            pictures.get(
+                &campaign.id,
+                &share.key,
+                &[crate::model::image::SHARE_WIDTH],
+            )
         });
         let variant = picture.map(|p| p.largest());
         let image = variant.and_then(|v| {

@@ -72,6 +72,24 @@ pub struct ResolvedPage {
     pub images: HashMap<String, String>,
 }
 
+impl ResolvedSite {
+    /// Every picture a campaign publishes, with the widths wanted, for
+    /// [`crate::images::prepare`].
+    pub fn pictures_used(&self) -> Vec<(&crate::model::image::ImageFile, &'static [u32])> {
+        self.campaigns
+            .iter()
+            .flat_map(|rc| {
+                rc.pictures_used().into_iter().filter_map(|(key, widths)| {
+                    let file = self
+                        .images
+                        .get(&(rc.campaign.id.clone(), key.to_string()))?;
+                    Some((file, widths))
+                })
+            })
+            .collect()
+    }
+}
+
 impl ResolvedCampaign {
     /// The pictures the campaign publishes, by key, with the widths
     /// wanted: those its pages show and its share pictures.
@@ -80,12 +98,12 @@ impl ResolvedCampaign {
         for (_, pages) in &self.languages {
             for rp in pages {
                 for key in rp.images.values() {
-                    used.push((key, crate::images::PAGE_WIDTHS));
+                    used.push((key, crate::model::image::PAGE_WIDTHS));
                 }
             }
         }
         for share in &self.campaign.share_images {
-            used.push((&share.key, &[crate::images::SHARE_WIDTH]));
+            used.push((&share.key, &[crate::model::image::SHARE_WIDTH]));
         }
         used.sort();
         used.dedup();

@@ -9,7 +9,7 @@ pub mod http;
 pub mod paths;
 pub mod rebuild;
 
-use crate::render::markdown::escape_text;
+use crate::html::escape_text;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::cli::ServeArgs;
-use crate::cmd::plural;
+use crate::diag::plural;
 use crate::diag::{Diagnostics, Result, Severity};
 use http::{EventStream, Reply, Request, Response, Waited};
 use paths::Target;

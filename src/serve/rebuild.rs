@@ -14,9 +14,9 @@ use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::images::{Cache, Pictures};
 use crate::model::Site;
 use crate::model::campaign::Fallback;
+use crate::model::leaflet::PrintedLeaflet;
 use crate::model::page::SAFETY_SLUG;
 use crate::output::MemorySink;
-use crate::print::PrintedLeaflet;
 use crate::render::strings::Strings;
 use crate::render::{Counts, Made, PageKey, Selection};
 use crate::resolve::ScanCache;
@@ -57,7 +57,12 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let resolved = resolve::resolve_with(site.clone(), &mut scans, &mut problems);
     let mut pictures = Pictures::default();
     let cache = Cache::in_project(root);
-    images::prepare(&resolved, &mut pictures, &cache, &mut problems);
+    images::prepare(
+        resolved.pictures_used(),
+        &mut pictures,
+        &cache,
+        &mut problems,
+    );
     diags.extend(problems);
     if diags.has_errors() {
         return Ok((failed(diags), None));
@@ -214,7 +219,12 @@ pub fn partial(
     }
     let mut problems: Vec<Diagnostic> = Vec::new();
     // A page may now show a picture that no page showed before.
-    images::prepare(&resolved, &mut state.pictures, &state.cache, &mut problems);
+    images::prepare(
+        resolved.pictures_used(),
+        &mut state.pictures,
+        &state.cache,
+        &mut problems,
+    );
     let sink = MemorySink::default();
     let made = Made {
         leaflets: &state.leaflets,
