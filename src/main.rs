@@ -10,9 +10,11 @@ fn main() -> ExitCode {
     match outreach::cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err}");
+            // File names in the chain are the author's: shown, not obeyed.
+            let visible = |text: String| outreach::diag::visible(&text).into_owned();
+            eprintln!("error: {}", visible(err.to_string()));
             for cause in err.chain().skip(1) {
-                eprintln!("Reason: {cause}");
+                eprintln!("Reason: {}", visible(cause.to_string()));
             }
             ExitCode::from(2)
         }

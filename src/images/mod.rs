@@ -447,6 +447,21 @@ fn make(
     reader.limits(limits);
     let format = reader.format();
     let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
+    // What decoding allocates: 16-bit and float pictures take more than
+    // 4 bytes a pixel. (The limits above do not reach this buffer.)
+    let decoded_bytes = decoder.total_bytes();
+    if decoded_bytes > MAX_PICTURE_PIXELS * 8 {
+        return Err(Diagnostic::in_file(
+            &file.shown,
+            Severity::Error,
+            format!(
+                "this picture would take {} MB of memory to open; pictures over {} MB are not read",
+                decoded_bytes / 1024 / 1024,
+                MAX_PICTURE_PIXELS * 8 / 1024 / 1024
+            ),
+        )
+        .with_help("save it as an ordinary 8-bit JPEG or PNG, at most 1600 pixels wide"));
+    }
     let (mut width, mut height) = decoder.dimensions();
     let orientation = decoder.orientation().map_err(|e| damaged(&e))?;
     use image::metadata::Orientation::*;
@@ -495,9 +510,10 @@ fn make(
                     let Some(decoder) = decoder.take() else {
                         return Err(damaged(&"it could not be decoded twice"));
                     };
-                    // Held until the sizes are made: RGBA, and as much again
-                    // for resizing.
-                    share = Some(budget.take((pixels * 8).min(DECODE_BUDGET_BYTES)));
+                    // Held until the sizes are made: the decoded picture, a
+                    // turned copy of it, and its 8-bit RGBA for resizing.
+                    let need = decoded_bytes.saturating_mul(2).saturating_add(pixels * 4);
+                    share = Some(budget.take(need.min(DECODE_BUDGET_BYTES)));
                     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
                     image.apply_orientation(orientation);
                     decoded = Some(image);

@@ -73,9 +73,12 @@ pub struct Staging {
 }
 
 /// The lock on an output folder: a second build waits for the first, so
-/// neither takes the other's staging folder for a leftover.
+/// neither takes the other's staging folder for a leftover. The lock file
+/// goes when the lock does.
 struct OutputLock {
-    file: fs::File,
+    /// `None` where the file system cannot lock files: the build goes on
+    /// unlocked, as before there were locks.
+    file: Option<fs::File>,
     path: PathBuf,
 }
 
@@ -94,8 +97,8 @@ impl OutputLock {
                 .write(true)
                 .open(&path)
                 .with_context(|| format!("failed to create `{}`", path.display()))?;
-            match file.try_lock() {
-                Ok(()) => {}
+            let locked = match file.try_lock() {
+                Ok(()) => Ok(()),
                 Err(fs::TryLockError::WouldBlock) => {
                     if !told {
                         eprintln!(
@@ -105,26 +108,39 @@ impl OutputLock {
                         told = true;
                     }
                     file.lock()
-                        .with_context(|| format!("failed to lock `{}`", path.display()))?;
                 }
-                Err(fs::TryLockError::Error(e)) => {
-                    return Err(anyhow::Error::new(e)
-                        .context(format!("failed to lock `{}`", path.display())));
-                }
+                Err(fs::TryLockError::Error(e)) => Err(e),
+            };
+            if let Err(err) = locked {
+                // Some network and shared folders cannot lock files.
+                eprintln!(
+                    "warning: cannot lock `{}` ({err}): do not run two builds into this folder at once",
+                    path.display()
+                );
+                return Ok(OutputLock { file: None, path });
             }
-            // The build waited for may have removed the folder it had
-            // created (its first build failed): then the lock is on a file
-            // no one else can find, and it starts again.
+            // The build waited for may have removed the lock file (all
+            // builds do when they end): then this lock is on a file no one
+            // else can find, and it starts again.
             if is_same_file(&file, &path) {
-                return Ok(OutputLock { file, path });
+                return Ok(OutputLock {
+                    file: Some(file),
+                    path,
+                });
             }
         }
     }
+}
 
-    /// Removes the lock file while still holding it, then lets it go.
-    fn remove(self) {
-        let _ = fs::remove_file(&self.path);
-        drop(self.file);
+impl Drop for OutputLock {
+    /// Removes the lock file while still holding the lock. Windows keeps
+    /// it: there a removed file's name can be taken by a new one while an
+    /// old handle still waits on the first, which the check above cannot
+    /// tell apart.
+    fn drop(&mut self) {
+        if cfg!(unix) && self.file.is_some() {
+            let _ = fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -137,10 +153,27 @@ fn is_same_file(file: &fs::File, path: &Path) -> bool {
     }
 }
 
-/// Elsewhere an open file cannot be removed, so the path is the file.
+/// Elsewhere the lock file is never removed (see `OutputLock`'s `Drop`),
+/// so the path is the file.
 #[cfg(not(unix))]
 fn is_same_file(_: &fs::File, path: &Path) -> bool {
     path.is_file()
+}
+
+/// Whether `out` holds nothing but what outreach leaves there: its marker,
+/// the lock, a staging folder of an interrupted first build.
+fn is_outreachs(out: &Path) -> Result<bool> {
+    if out.join(MARKER).is_file() {
+        return Ok(true);
+    }
+    Ok(fs::read_dir(out)
+        .with_context(|| format!("failed to read `{}`", out.display()))?
+        .filter_map(|entry| entry.ok())
+        .all(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name == LOCK || name.starts_with(".outreach-staging-")
+        }))
 }
 
 impl Staging {
@@ -153,26 +186,22 @@ impl Staging {
                 out.display()
             );
         }
-        let created_out = !out.exists();
-        let lock = OutputLock::acquire(out)?;
-        let has_marker = out.join(MARKER).is_file();
-        // Only the lock, or a first build's staging folder it left when
-        // interrupted: nothing of anyone else's.
-        let empty = fs::read_dir(out)
-            .with_context(|| format!("failed to read `{}`", out.display()))?
-            .filter_map(|entry| entry.ok())
-            .all(|entry| {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                name == LOCK || name.starts_with(".outreach-staging-")
-            });
-        if !has_marker && !empty {
-            lock.remove();
-            bail!(
+        let refuse = || {
+            anyhow::anyhow!(
                 "the folder `{}` already contains files that outreach did not write, so outreach will not write into it.\n\
                  Choose another folder with `--out`, or empty this one.",
                 out.display()
-            );
+            )
+        };
+        // Asked before locking, so that no lock file is made in someone
+        // else's folder, and again under the lock.
+        if out.is_dir() && !is_outreachs(out)? {
+            return Err(refuse());
+        }
+        let created_out = !out.exists();
+        let lock = OutputLock::acquire(out)?;
+        if !is_outreachs(out)? {
+            return Err(refuse());
         }
         // Under the lock no other build runs here: any staging folder is
         // a leftover of one that was interrupted.
@@ -464,9 +493,7 @@ impl Drop for Staging {
         }
         // The lock file goes with the build, so the folder holds only the
         // site and the marker (a build waiting on it starts again).
-        if let Some(lock) = self.lock.take() {
-            lock.remove();
-        }
+        drop(self.lock.take());
         if !self.committed && self.created_out {
             let _ = fs::remove_dir(&self.out); // only if still empty
         }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::model::campaign::Fallback;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::Origin;
 use crate::model::{Campaign, Page};
@@ -328,6 +329,10 @@ pub fn check_page(
             let translated = std::iter::once(campaign.default_language.as_str())
                 .chain(campaign.languages.iter().map(|l| l.tag.as_str()))
                 .find(|other| *other != lang && index.ids(&page.campaign, other, &slug).is_some());
+            // `fallback: show` fills gaps from the default language only.
+            let fallback_helps = |other: &str| {
+                other == campaign.default_language && campaign.fallback != Fallback::Show
+            };
             let problem = match translated {
                 Some(other) => at(
                     *offset,
@@ -337,9 +342,13 @@ pub fn check_page(
                         c = page.campaign
                     ),
                 )
-                .with_help(format!(
-                    "translate the page, or set `fallback: show` in the campaign file to show readers of `{lang}` the `{other}` page until it is translated"
-                )),
+                .with_help(if fallback_helps(other) {
+                    format!(
+                        "translate the page, or set `fallback: show` in the campaign file to show readers of `{lang}` the `{other}` page until it is translated"
+                    )
+                } else {
+                    format!("translate the page into `{lang}`, or link to the `{other}` page")
+                }),
                 None => {
                     let problem = at(
                         *offset,
@@ -380,11 +389,6 @@ pub fn check_page(
         links: rewrites,
         images,
     };
-    // A page made from another by changing its script (`sr-Latn` from
-    // `sr`) has that page's problems, which are said once, for it.
-    if matches!(page.origin, Origin::Transliterated { .. }) {
-        problems.clear();
-    }
     (checked, problems)
 }
 

@@ -7,7 +7,7 @@ pub mod links;
 pub mod status;
 pub mod translit;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -222,6 +222,26 @@ pub fn resolve_with(
         .map(|(page, scan)| {
             let campaign = &campaigns[&page.campaign];
             links::check_page(page, scan, campaign, &index)
+        })
+        .collect();
+    // A page made from another by changing its script (`sr-Latn` from
+    // `sr`) shares that page's source: a problem both report at the same
+    // place is said once, for the original (issue 13); one only the copy
+    // has (an anchor into a hand-written `sr-Latn` page) is kept.
+    let said: HashSet<(Option<std::path::PathBuf>, Option<usize>, Option<usize>)> = pages
+        .iter()
+        .zip(&checked)
+        .filter(|(page, _)| page.origin == Origin::Written)
+        .flat_map(|(_, (_, found))| found.iter().map(|d| (d.path.clone(), d.line, d.col)))
+        .collect();
+    let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
+        .iter()
+        .zip(checked)
+        .map(|(page, (links, mut found))| {
+            if matches!(page.origin, Origin::Transliterated { .. }) {
+                found.retain(|d| !said.contains(&(d.path.clone(), d.line, d.col)));
+            }
+            (links, found)
         })
         .collect();
 

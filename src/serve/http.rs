@@ -185,13 +185,13 @@ where
             streams: streams.clone(),
         };
         let handler = handler.clone();
-        let spawned = std::thread::Builder::new()
+        // A thread that cannot start drops `connection`, which counts it
+        // out. The stack is only reserved: handlers load the project for
+        // the status page, which unoptimised builds need room for.
+        let _ = std::thread::Builder::new()
             .name("preview connection".into())
-            .stack_size(256 * 1024)
+            .stack_size(2 * 1024 * 1024)
             .spawn(move || connection.serve(stream, &*handler));
-        if spawned.is_err() {
-            open.fetch_sub(1, Ordering::SeqCst);
-        }
     }
 }
 
@@ -206,6 +206,25 @@ struct Connection {
 impl Drop for Connection {
     fn drop(&mut self) {
         self.open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// One of the open event streams, given back however the stream ends.
+struct StreamSlot<'a>(&'a AtomicUsize);
+
+impl StreamSlot<'_> {
+    fn take(streams: &AtomicUsize, limit: usize) -> Option<StreamSlot<'_>> {
+        if streams.fetch_add(1, Ordering::SeqCst) >= limit {
+            streams.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(StreamSlot(streams))
+    }
+}
+
+impl Drop for StreamSlot<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -240,6 +259,7 @@ impl Connection {
                     let deadline = Instant::now() + Duration::from_secs(5);
                     let _ = write_response(&mut stream, &response, false, false, deadline);
                     let _ = stream.shutdown(std::net::Shutdown::Write);
+                    drain(&mut stream);
                     return;
                 }
             };
@@ -258,17 +278,15 @@ impl Connection {
                     }
                 }
                 Reply::Stream(write) => {
-                    if self.streams.fetch_add(1, Ordering::SeqCst) >= self.limits.streams {
-                        self.streams.fetch_sub(1, Ordering::SeqCst);
+                    let Some(_slot) = StreamSlot::take(&self.streams, self.limits.streams) else {
                         let response = Response::text(503, "Too many open previews.");
                         let deadline = Instant::now() + Duration::from_secs(5);
                         let _ = write_response(&mut stream, &response, false, false, deadline);
                         return;
-                    }
+                    };
                     // A stream that stops reading is dropped at the next event.
                     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
                     write(&mut EventStream(&mut stream));
-                    self.streams.fetch_sub(1, Ordering::SeqCst);
                     // Nothing sent after a stream is read: it ends the connection.
                     return;
                 }
@@ -287,7 +305,7 @@ impl Connection {
         let deadline = Instant::now() + wait;
         let mut chunk = [0u8; 4096];
         let end = loop {
-            if let Some(at) = find_head_end(buffer) {
+            if let Some(at) = head_end(buffer) {
                 break at;
             }
             if buffer.len() > self.limits.head_bytes {
@@ -337,6 +355,17 @@ impl Connection {
         else {
             return bad("Malformed request.");
         };
+        // Framing and naming headers given twice could be read two ways.
+        for name in ["Host", "Content-Length", "Transfer-Encoding"] {
+            let count = parsed
+                .headers
+                .iter()
+                .filter(|h| h.name.eq_ignore_ascii_case(name))
+                .count();
+            if count > 1 {
+                return bad(&format!("More than one {name} header."));
+            }
+        }
         let value = |name: &str| -> Option<&str> {
             parsed
                 .headers
@@ -405,11 +434,30 @@ fn timed_out(buffer: &[u8]) -> Refusal {
     }
 }
 
-fn find_head_end(buffer: &[u8]) -> Option<usize> {
-    buffer
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|at| at + 4)
+/// Where the request head at the start of `buffer` ends, as the parser
+/// that reads it sees it (a bare `\n` ends lines too); for a malformed
+/// head, the whole buffer, so that parsing says what is wrong.
+fn head_end(buffer: &[u8]) -> Option<usize> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    match httparse::Request::new(&mut headers).parse(buffer) {
+        Ok(httparse::Status::Complete(end)) => Some(end),
+        Ok(httparse::Status::Partial) => None,
+        Err(_) => Some(buffer.len()),
+    }
+}
+
+/// Reads what a refused client still sends, for a moment, so that closing
+/// does not reset the connection before the answer is read.
+fn drain(stream: &mut TcpStream) {
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut sink = [0u8; 4096];
+    let mut left: usize = 64 * 1024;
+    while left > 0 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => left = left.saturating_sub(n),
+        }
+    }
 }
 
 /// Whether `host` (a `Host` header) names this computer: `localhost` or an
@@ -688,6 +736,10 @@ mod tests {
             .write_all(b"GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n")
             .unwrap();
         assert!(read_all(&mut second).starts_with("HTTP/1.1 503 "));
+        // Once the stream has ended, four connections that send nothing
+        // (each waits for its request for 10 s) fill the preview.
+        read_all(&mut first);
+        std::thread::sleep(Duration::from_millis(100));
         let idle: Vec<TcpStream> = (0..4).map(|_| connect(port)).collect();
         std::thread::sleep(Duration::from_millis(100));
         let mut over = connect(port);
@@ -741,7 +793,27 @@ mod tests {
 
     #[test]
     fn a_head_ends_at_the_first_blank_line() {
-        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n\r\nGET"), Some(18));
-        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\n"), None);
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\n\r\nGET"), Some(18));
+        assert_eq!(head_end(b"GET / HTTP/1.1\nHost: a\n\nGET"), Some(24));
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\n"), None);
+        assert_eq!(head_end(b"\x01\x02 junk"), Some(7));
+    }
+
+    #[test]
+    fn bare_line_feeds_and_doubled_headers() {
+        let port = start(Limits::default());
+        let answer = {
+            let mut stream = connect(port);
+            stream
+                .write_all(b"GET /lf HTTP/1.1\nHost: localhost\nConnection: close\n\n")
+                .unwrap();
+            read_all(&mut stream)
+        };
+        assert!(answer.contains("page /lf"), "{answer}");
+        let mut stream = connect(port);
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: 9\r\n\r\n")
+            .unwrap();
+        assert!(read_all(&mut stream).starts_with("HTTP/1.1 400 "));
     }
 }

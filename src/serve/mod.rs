@@ -61,7 +61,25 @@ pub struct Preview {
     snapshot: Mutex<Arc<Snapshot>>,
     /// What the last successful build knew; also makes rebuilds take turns.
     state: Mutex<Option<rebuild::State>>,
-    listeners: Mutex<Vec<Sender<LiveEvent>>>,
+    /// Open event streams, by a number of their own.
+    listeners: Mutex<Vec<(u64, Sender<LiveEvent>)>>,
+    next_listener: std::sync::atomic::AtomicU64,
+}
+
+/// An open event stream's place among the listeners.
+struct Listening<'a> {
+    preview: &'a Preview,
+    id: u64,
+}
+
+impl Drop for Listening<'_> {
+    fn drop(&mut self) {
+        self.preview
+            .listeners
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(id, _)| *id != self.id);
+    }
 }
 
 /// What an open page is told.
@@ -83,6 +101,7 @@ impl Preview {
             snapshot: Mutex::new(Arc::new(Snapshot::default())),
             state: Mutex::new(None),
             listeners: Mutex::new(Vec::new()),
+            next_listener: Default::default(),
         }
     }
 
@@ -177,16 +196,33 @@ impl Preview {
 
     fn tell(&self, event: &LiveEvent) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
-        listeners.retain(|l| l.send(event.clone()).is_ok());
+        listeners.retain(|(_, l)| l.send(event.clone()).is_ok());
     }
 
-    fn listen(&self) -> Receiver<LiveEvent> {
+    /// Events for one stream, until the returned guard is dropped: a
+    /// stream that ends takes its place in the list with it, so streams
+    /// opened and closed without a rebuild between leave nothing behind.
+    fn listen(&self) -> (Listening<'_>, Receiver<LiveEvent>) {
         let (tx, rx) = mpsc::channel();
+        let id = self
+            .next_listener
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.listeners
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(tx);
-        rx
+            .push((id, tx));
+        (Listening { preview: self, id }, rx)
+    }
+
+    /// Makes the status page again on its next visit: the translation
+    /// exchange's files changed, which nothing else shows.
+    pub fn forget_status(&self) {
+        let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+        *current = Arc::new(Snapshot {
+            files: current.files.clone(),
+            problems: current.problems.clone(),
+            status: Default::default(),
+        });
     }
 
     /// Answers one request.
@@ -195,6 +231,9 @@ impl Preview {
         if let Some(rest) = url.strip_prefix(&format!("/{PREVIEW_PREFIX}/")) {
             let rest = rest.split('?').next().unwrap_or("");
             let response = match rest {
+                "events" if request.head_only => {
+                    Response::new(200, "text/event-stream", Vec::new())
+                }
                 "events" => {
                     let preview = self.clone();
                     return Reply::Stream(Box::new(move |writer| preview.stream_events(writer)));
@@ -239,7 +278,7 @@ impl Preview {
     /// with the stream: nothing sent after it on the same connection is
     /// read.
     fn stream_events(&self, writer: &mut EventStream) {
-        let events = self.listen();
+        let (_listening, events) = self.listen();
         let pending = self.snapshot().problems.clone();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
         if writer
@@ -520,7 +559,13 @@ fn watch(
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(30), None, tx)
         .context("cannot watch the project's files")?;
-    for dir in WATCHED {
+    // The translation exchange's files change only the status page.
+    let translations = root.join(crate::exchange::project::TRANSLATIONS_DIR);
+    for dir in WATCHED
+        .iter()
+        .copied()
+        .chain([crate::exchange::project::TRANSLATIONS_DIR])
+    {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -569,11 +614,15 @@ fn watch(
             if changed.is_empty() && !unknown {
                 continue;
             }
+            if !unknown && changed.iter().all(|p| p.starts_with(&translations)) {
+                preview.forget_status();
+                continue;
+            }
             if unknown {
                 changed.clear(); // rebuild everything
             }
             if let Err(err) = preview.rebuild(&changed) {
-                eprintln!("error: {err:#}");
+                eprintln!("error: {}", crate::diag::visible(&format!("{err:#}")));
             }
         }
     });
@@ -608,6 +657,21 @@ mod tests {
         // Only the event's own line ends remain.
         assert_eq!(event.matches('\n').count(), 8);
         assert!(!event.contains('\r'));
+    }
+
+    // A page opening and closing the event stream again and again, with
+    // no rebuild between, grew the list of listeners without end.
+    #[test]
+    fn a_closed_stream_leaves_no_listener_behind() {
+        let preview = Preview::new(Path::new("/nowhere"), None, false);
+        for _ in 0..1000 {
+            let (listening, _events) = preview.listen();
+            drop(listening);
+        }
+        let (_kept, events) = preview.listen();
+        assert_eq!(preview.listeners.lock().unwrap().len(), 1);
+        preview.tell(&LiveEvent::Reload);
+        assert_eq!(events.try_recv(), Ok(LiveEvent::Reload));
     }
 
     #[test]
