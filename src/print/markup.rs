@@ -126,6 +126,8 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
                         )
                         .with_help("put an empty line above `---` to start a new part"),
                 );
+                // Counted like every other start: its end is.
+                depth += 1;
             }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) if nesting >= MAX_NESTING => {
                 problems.push(
