@@ -598,6 +598,13 @@ mod tests {
         String::from_utf8_lossy(&out).into_owned()
     }
 
+    /// Everything the server answers to `request`, sent as it is.
+    fn send(port: u16, request: &[u8]) -> String {
+        let mut stream = connect(port);
+        stream.write_all(request).unwrap();
+        read_all(&mut stream)
+    }
+
     fn get(port: u16, path: &str) -> String {
         let mut stream = connect(port);
         write!(
@@ -621,11 +628,8 @@ mod tests {
             let answer = read_all(&mut stream);
             assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
         }
-        let mut stream = connect(port);
-        stream
-            .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n")
-            .unwrap();
-        assert!(read_all(&mut stream).starts_with("HTTP/1.1 413 "));
+        let chunked = b"GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n";
+        assert!(send(port, chunked).starts_with("HTTP/1.1 413 "));
         assert!(get(port, "/").contains("page /"));
     }
 
@@ -802,18 +806,13 @@ mod tests {
     #[test]
     fn bare_line_feeds_and_doubled_headers() {
         let port = start(Limits::default());
-        let answer = {
-            let mut stream = connect(port);
-            stream
-                .write_all(b"GET /lf HTTP/1.1\nHost: localhost\nConnection: close\n\n")
-                .unwrap();
-            read_all(&mut stream)
-        };
+        let answer = send(
+            port,
+            b"GET /lf HTTP/1.1\nHost: localhost\nConnection: close\n\n",
+        );
         assert!(answer.contains("page /lf"), "{answer}");
-        let mut stream = connect(port);
-        stream
-            .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: 9\r\n\r\n")
-            .unwrap();
-        assert!(read_all(&mut stream).starts_with("HTTP/1.1 400 "));
+        let doubled =
+            b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: 9\r\n\r\n";
+        assert!(send(port, doubled).starts_with("HTTP/1.1 400 "));
     }
 }

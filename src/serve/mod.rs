@@ -52,6 +52,17 @@ pub struct Snapshot {
     status: std::sync::OnceLock<String>,
 }
 
+impl Snapshot {
+    /// A snapshot whose status page is made on its first visit.
+    fn new(files: rebuild::Files, problems: Option<String>) -> Snapshot {
+        Snapshot {
+            files,
+            problems,
+            status: Default::default(),
+        }
+    }
+}
+
 /// What the server threads share.
 pub struct Preview {
     root: PathBuf,
@@ -154,11 +165,7 @@ impl Preview {
         }
         let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
         let event = if let (0, Some(files)) = (errors, files) {
-            *current = Arc::new(Snapshot {
-                files,
-                problems: None,
-                status: Default::default(),
-            });
+            *current = Arc::new(Snapshot::new(files, None));
             eprintln!(
                 "{} {} {} in {} ms.",
                 if partial { "Rebuilt" } else { "Built" },
@@ -169,11 +176,7 @@ impl Preview {
             LiveEvent::Reload
         } else {
             let problems = text.join("\n\n");
-            *current = Arc::new(Snapshot {
-                files: current.files.clone(),
-                problems: Some(problems.clone()),
-                status: Default::default(),
-            });
+            *current = Arc::new(Snapshot::new(current.files.clone(), Some(problems.clone())));
             if current.files.is_empty() {
                 eprintln!(
                     "{errors} {} — nothing can be shown until they are fixed; the preview page says what they are.",
@@ -218,11 +221,10 @@ impl Preview {
     /// exchange's files changed, which nothing else shows.
     pub fn forget_status(&self) {
         let mut current = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-        *current = Arc::new(Snapshot {
-            files: current.files.clone(),
-            problems: current.problems.clone(),
-            status: Default::default(),
-        });
+        *current = Arc::new(Snapshot::new(
+            current.files.clone(),
+            current.problems.clone(),
+        ));
     }
 
     /// Answers one request.
