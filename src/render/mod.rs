@@ -135,6 +135,41 @@ pub fn render_selected(
     Ok(counts)
 }
 
+/// What every file of one campaign's output shares, worked out once per
+/// campaign, with the sink the files go to.
+struct CampaignOutput<'a> {
+    rc: &'a ResolvedCampaign,
+    campaign: &'a Campaign,
+    templates: &'a Templates,
+    made: Made<'a>,
+    selection: Selection<'a>,
+    sink: &'a dyn Sink,
+    /// This campaign's printed leaflets.
+    printed: Vec<&'a PrintedLeaflet>,
+    /// The theme's static files as published (fingerprinted names), with
+    /// the accent colour's stylesheet.
+    static_files: assets::Files,
+    /// Published name of each static file, for templates.
+    asset_names: std::collections::BTreeMap<String, String>,
+    assets_value: Value,
+    /// Compressed size of the stylesheets every page loads: they count
+    /// towards each page's weight.
+    css_weight: usize,
+    /// The page weight budget, in bytes.
+    budget: usize,
+}
+
+/// What the pages of a campaign found wrong, reported after all of them.
+#[derive(Default)]
+struct PageProblems {
+    /// Pages over the weight budget: path and compressed weight.
+    heavy: Vec<(String, usize)>,
+    /// Pages whose pictures are over the picture budget.
+    heavy_pictures: Vec<Diagnostic>,
+    /// Pages that failed to render.
+    failures: Vec<Diagnostic>,
+}
+
 fn render_campaign(
     rc: &ResolvedCampaign,
     templates: &Templates,
@@ -143,79 +178,225 @@ fn render_campaign(
     sink: &dyn Sink,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Counts> {
-    let printed: Vec<&PrintedLeaflet> = made
-        .leaflets
-        .iter()
-        .filter(|l| l.campaign == rc.campaign.id)
-        .collect();
-    let pictures = made.pictures;
-    let everything = matches!(selection, Selection::Everything);
-    let selected = |page: &ResolvedPage| match selection {
-        Selection::Everything => true,
-        Selection::Pages(keys) => keys.contains(&(
-            page.page.campaign.clone(),
-            page.page.lang.clone(),
-            page.page.slug.clone(),
-        )),
-    };
-    let campaign = &rc.campaign;
-    let id = &campaign.id;
+    let out = CampaignOutput::new(rc, templates, made, selection, sink);
     let mut counts = Counts {
         languages: rc.languages.len(),
+        pictures: rc.pictures_used().len(),
         ..Counts::default()
     };
-    let put = |path: String, bytes: Vec<u8>| -> Result<()> {
-        sink.put(&path, bytes)
-            .with_context(|| format!("failed to write `{path}`"))
-    };
-
-    // The stylesheets every page loads count towards its weight.
-    let accent_css = campaign
-        .accent
-        .as_ref()
-        .map(|accent| format!(":root{{--accent:{accent}}}\n"));
-    let (static_files, asset_names) =
-        assets::published(&rc.theme.static_files, accent_css.as_deref());
-    let css = rc
-        .theme
-        .static_files
-        .iter()
-        .find(|(path, _)| path == "style.css")
-        .map_or(0, |(_, bytes)| gzip_len(bytes))
-        + accent_css
-            .as_ref()
-            .map_or(0, |css| gzip_len(css.as_bytes()));
-    let assets_value = Value::from_serializable(&asset_names);
-    let budget = campaign.page_budget_kb as usize * 1024;
-    let mut heavy_pictures: Vec<Diagnostic> = Vec::new();
+    let everything = out.everything();
     if everything {
-        for picture in pictures.of_campaign(id) {
-            for variant in &picture.variants {
-                let path = format!("{id}/{}", Picture::output_path(variant));
-                put(path, variant.bytes.to_vec())?;
-                counts.files += 1;
+        counts.files += out.write_pictures()?;
+    }
+    let mut found = PageProblems::default();
+    for (lang_tag, pages) in &rc.languages {
+        out.render_language(lang_tag, pages, &mut counts, &mut found)?;
+    }
+    problems.extend(found.into_diagnostics(out.campaign));
+    counts.files += counts.pages;
+    if !everything {
+        return Ok(counts);
+    }
+    counts.files += out.render_chooser_and_404(problems)?;
+    counts.files += out.write_host_files()?;
+    counts.files += out.write_static_files()?;
+    Ok(counts)
+}
+
+impl<'a> CampaignOutput<'a> {
+    fn new(
+        rc: &'a ResolvedCampaign,
+        templates: &'a Templates,
+        made: Made<'a>,
+        selection: Selection<'a>,
+        sink: &'a dyn Sink,
+    ) -> CampaignOutput<'a> {
+        let campaign = &rc.campaign;
+        let printed = made
+            .leaflets
+            .iter()
+            .filter(|l| l.campaign == campaign.id)
+            .collect();
+        let accent_css = campaign
+            .accent
+            .as_ref()
+            .map(|accent| format!(":root{{--accent:{accent}}}\n"));
+        let (static_files, asset_names) =
+            assets::published(&rc.theme.static_files, accent_css.as_deref());
+        let css_weight = rc
+            .theme
+            .static_files
+            .iter()
+            .find(|(path, _)| path == "style.css")
+            .map_or(0, |(_, bytes)| gzip_len(bytes))
+            + accent_css
+                .as_ref()
+                .map_or(0, |css| gzip_len(css.as_bytes()));
+        CampaignOutput {
+            rc,
+            campaign,
+            templates,
+            made,
+            selection,
+            sink,
+            printed,
+            static_files,
+            assets_value: Value::from_serializable(&asset_names),
+            asset_names,
+            css_weight,
+            budget: campaign.page_budget_kb as usize * 1024,
+        }
+    }
+
+    fn everything(&self) -> bool {
+        matches!(self.selection, Selection::Everything)
+    }
+
+    fn is_selected(&self, lang: &str, slug: &str) -> bool {
+        match self.selection {
+            Selection::Everything => true,
+            Selection::Pages(keys) => {
+                keys.contains(&(self.campaign.id.clone(), lang.to_string(), slug.to_string()))
             }
         }
     }
-    counts.pictures = rc.pictures_used().len();
-    let mut heavy: Vec<(String, usize)> = Vec::new();
 
-    let mut failures = Vec::new();
-    for (lang_tag, pages) in &rc.languages {
+    /// Writes a file at `path` inside the campaign's folder.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        let path = format!("{}/{path}", self.campaign.id);
+        self.sink
+            .put(&path, bytes)
+            .with_context(|| format!("failed to write `{path}`"))
+    }
+
+    /// Every size of every picture the campaign shows. Returns the number
+    /// of files written.
+    fn write_pictures(&self) -> Result<usize> {
+        let mut files = 0;
+        for picture in self.made.pictures.of_campaign(&self.campaign.id) {
+            for variant in &picture.variants {
+                self.put(&Picture::output_path(variant), variant.bytes.to_vec())?;
+                files += 1;
+            }
+        }
+        Ok(files)
+    }
+
+    /// A language's pages, leaflets, web app manifest and safety page, as
+    /// far as the selection asks for them.
+    fn render_language(
+        &self,
+        lang_tag: &str,
+        pages: &[ResolvedPage],
+        counts: &mut Counts,
+        found: &mut PageProblems,
+    ) -> Result<()> {
+        let campaign = self.campaign;
         let Some(language) = campaign.language(lang_tag) else {
-            continue;
+            return Ok(());
         };
         // A partial render skips the languages it has nothing to do in.
-        if let Selection::Pages(keys) = selection
-            && !keys.iter().any(|(c, l, _)| c == id && l == lang_tag)
+        if let Selection::Pages(keys) = self.selection
+            && !keys
+                .iter()
+                .any(|(c, l, _)| *c == campaign.id && l == lang_tag)
         {
-            continue;
+            return Ok(());
         }
-        // Values shared by every page of the language are built once:
-        // tera's arrays and maps are reference-counted, so each page's
-        // context only clones a pointer.
-        let campaign_value = Value::from_serializable(&CampaignView::new(campaign, lang_tag));
-        let lang_value = Value::from_serializable(&LangView::from(language));
+        let selected: Vec<&ResolvedPage> = pages
+            .iter()
+            .filter(|p| self.is_selected(lang_tag, &p.page.slug))
+            .collect();
+        let (leaflets, leaflet_files) = self.leaflets(lang_tag)?;
+        counts.files += leaflet_files;
+        let shared = self.language_values(language, pages, &leaflets);
+        if self.everything() {
+            self.put(
+                &format!("{lang_tag}/{MANIFEST}"),
+                web_manifest(campaign, language, &self.asset_names).into_bytes(),
+            )?;
+            counts.files += 1;
+        } else {
+            // A page may show a picture no page showed before.
+            for rp in &selected {
+                for picture in page_pictures(rp, self.made.pictures).values() {
+                    for variant in &picture.variants {
+                        self.put(&Picture::output_path(variant), variant.bytes.to_vec())?;
+                    }
+                }
+            }
+        }
+        found.heavy_pictures.extend(picture_weights(
+            selected.iter().copied(),
+            campaign,
+            self.made.pictures,
+        ));
+
+        let results: Vec<Result<PageOutcome>> = selected
+            .par_iter()
+            .map(|page| self.write_page(lang_tag, page, shared.context()))
+            .collect();
+        for result in results {
+            match result? {
+                Ok(over) => {
+                    counts.pages += 1;
+                    found.heavy.extend(over);
+                }
+                Err(d) => found.failures.push(d),
+            }
+        }
+
+        // The safety page lists the language's pages too.
+        if campaign.quick_exit.is_some() && self.is_selected(lang_tag, SAFETY_SLUG) {
+            match render_safety_page(campaign, language, self.templates, shared.context()) {
+                Ok(html) => {
+                    self.put(&format!("{lang_tag}/{SAFETY_SLUG}.html"), html)?;
+                    counts.files += 1;
+                }
+                Err(d) => found.failures.push(d),
+            }
+        }
+        Ok(())
+    }
+
+    /// The leaflets printed in a language, for its home page; in a full
+    /// render their PDFs are written too (the count is returned).
+    fn leaflets(&self, lang_tag: &str) -> Result<(Vec<LeafletItem<'a>>, usize)> {
+        let mut items = Vec::new();
+        let mut files = 0;
+        for leaflet in self.rc.leaflets.iter().filter(|l| l.text.lang == lang_tag) {
+            let Some(pdf) = self
+                .printed
+                .iter()
+                .find(|p| p.lang == lang_tag && p.id == leaflet.spec.id)
+            else {
+                continue;
+            };
+            let url = PrintedLeaflet::output_name(&leaflet.spec.id);
+            if self.everything() {
+                self.put(&format!("{lang_tag}/{url}"), pdf.pdf.clone())?;
+                files += 1;
+            }
+            items.push(LeafletItem {
+                id: &leaflet.spec.id,
+                format: leaflet.spec.format.name(),
+                title: &leaflet.text.title,
+                url,
+                size_kb: pdf.pdf.len().div_ceil(1024),
+            });
+        }
+        Ok((items, files))
+    }
+
+    /// Template values every page of a language shows.
+    fn language_values(
+        &self,
+        language: &crate::model::Language,
+        pages: &[ResolvedPage],
+        leaflets: &[LeafletItem],
+    ) -> LanguageValues {
+        let campaign = self.campaign;
+        let lang_tag = language.tag.as_str();
         let nav: Vec<NavItem> = pages
             .iter()
             .map(|p| NavItem {
@@ -225,223 +406,212 @@ fn render_campaign(
                 description: p.page.description.as_deref(),
             })
             .collect();
-        let nav_value = Value::from_serializable(&nav);
         let contacts: Vec<ContactView> = campaign
             .contacts
             .iter()
             .map(|c| ContactView::new(c, lang_tag, campaign))
             .collect();
-        let contacts_value = Value::from_serializable(&contacts);
-        let mut leaflets: Vec<LeafletItem> = Vec::new();
-        for leaflet in rc.leaflets.iter().filter(|l| &l.text.lang == lang_tag) {
-            let Some(pdf) = printed
-                .iter()
-                .find(|p| &p.lang == lang_tag && p.id == leaflet.spec.id)
-            else {
-                continue;
-            };
-            let url = PrintedLeaflet::output_name(&leaflet.spec.id);
-            if everything {
-                put(format!("{id}/{lang_tag}/{url}"), pdf.pdf.clone())?;
-                counts.files += 1;
-            }
-            leaflets.push(LeafletItem {
-                id: &leaflet.spec.id,
-                format: leaflet.spec.format.name(),
-                title: &leaflet.text.title,
-                url,
-                size_kb: pdf.pdf.len().div_ceil(1024),
-            });
+        LanguageValues {
+            campaign: Value::from_serializable(&CampaignView::new(campaign, lang_tag)),
+            lang: Value::from_serializable(&LangView::from(language)),
+            nav: Value::from_serializable(&nav),
+            contacts: Value::from_serializable(&contacts),
+            leaflets: Value::from_serializable(&leaflets),
+            share: Value::from_serializable(&ShareView::new(
+                campaign,
+                lang_tag,
+                self.made.pictures,
+            )),
+            assets: self.assets_value.clone(),
         }
-        let leaflets_value = Value::from_serializable(&leaflets);
-        let share_value = Value::from_serializable(&ShareView::new(campaign, lang_tag, pictures));
-        if everything {
-            put(
-                format!("{id}/{lang_tag}/{MANIFEST}"),
-                web_manifest(campaign, language, &asset_names).into_bytes(),
-            )?;
-            counts.files += 1;
+    }
+
+    /// Renders one page and writes it; says whether it is over the weight
+    /// budget.
+    fn write_page(
+        &self,
+        lang_tag: &str,
+        page: &ResolvedPage,
+        mut context: Context,
+    ) -> Result<PageOutcome> {
+        let campaign = self.campaign;
+        if let Some(country) = &page.page.country {
+            // Contacts for everywhere, and those for this country.
+            let local: Vec<ContactView> = campaign
+                .contacts
+                .iter()
+                .filter(|c| c.countries.is_empty() || c.countries.contains(country))
+                .map(|c| ContactView::new(c, lang_tag, campaign))
+                .collect();
+            context.insert("contacts", &local);
+        }
+        let html = match render_page(campaign, page, self.made.pictures, self.templates, context) {
+            Ok(html) => html,
+            Err(d) => return Ok(Err(d)),
+        };
+        let path = format!("{lang_tag}/{}", page.page.output_name());
+        // Compressed size can only be over budget if the raw size is.
+        let css = self.css_weight;
+        let weight = (html.len() + css > self.budget).then(|| gzip_len(&html) + css);
+        self.put(&path, html)?;
+        let over = weight.filter(|w| *w > self.budget);
+        Ok(Ok(over.map(|w| (format!("{}/{path}", campaign.id), w))))
+    }
+
+    /// The language chooser at the campaign's root and its 404 page.
+    /// Template problems go to `problems`. Returns the files counted.
+    fn render_chooser_and_404(&self, problems: &mut Vec<Diagnostic>) -> Result<usize> {
+        let campaign = self.campaign;
+        let id = &campaign.id;
+        let default = campaign
+            .language(&campaign.default_language)
+            .context("the default language is not one of the campaign's languages")?;
+        let mut context = Context::new();
+        context.insert("campaign", &CampaignView::new(campaign, &default.tag));
+        context.insert("lang", &LangView::from(default));
+        context.insert("languages", &language_choices(campaign, false));
+        context.insert_value("assets", self.assets_value.clone());
+        context.insert(
+            "share",
+            &ShareView::new(campaign, &default.tag, self.made.pictures),
+        );
+        context.insert("canonical", &campaign.base_url);
+        context.insert("root", "");
+        match self.templates.render(
+            "chooser.html",
+            &context,
+            &format!("the language chooser of `{id}`"),
+        ) {
+            Ok(html) => self.put("index.html", minify(&html))?,
+            Err(d) => problems.push(d),
         }
 
-        let context_for = || {
-            let mut context = Context::new();
-            context.insert_value("campaign", campaign_value.clone());
-            context.insert_value("lang", lang_value.clone());
-            context.insert_value("nav", nav_value.clone());
-            context.insert_value("contacts", contacts_value.clone());
-            context.insert_value("leaflets", leaflets_value.clone());
-            context.insert_value("share", share_value.clone());
-            context.insert_value("assets", assets_value.clone());
-            context
-        };
-        heavy_pictures.extend(picture_weights(
-            pages.iter().filter(|p| selected(p)),
-            campaign,
-            pictures,
-        ));
-        if !everything {
-            // A page may show a picture no page showed before.
-            for rp in pages.iter().filter(|p| selected(p)) {
-                for picture in page_pictures(rp, pictures).values() {
-                    for variant in &picture.variants {
-                        put(
-                            format!("{id}/{}", Picture::output_path(variant)),
-                            variant.bytes.to_vec(),
-                        )?;
-                    }
-                }
-            }
+        // A host shows 404.html at any address, however deep, where relative
+        // links would break: it links absolutely when `base_url` is known.
+        context.insert("languages", &language_choices(campaign, true));
+        context.insert("root", campaign.base_url.as_deref().unwrap_or(""));
+        match self
+            .templates
+            .render("404.html", &context, &format!("the 404 page of `{id}`"))
+        {
+            Ok(html) => self.put("404.html", minify(&html))?,
+            Err(d) => problems.push(d),
         }
-        let results: Vec<Result<PageOutcome>> = pages
-            .par_iter()
-            .filter(|page| selected(page))
-            .map(|page| {
-                let mut context = context_for();
-                if let Some(country) = &page.page.country {
-                    // Contacts for everywhere, and those for this country.
-                    let local: Vec<ContactView> = campaign
-                        .contacts
-                        .iter()
-                        .filter(|c| c.countries.is_empty() || c.countries.contains(country))
-                        .map(|c| ContactView::new(c, lang_tag, campaign))
-                        .collect();
-                    context.insert("contacts", &local);
-                }
-                let html = match render_page(campaign, page, pictures, templates, context) {
-                    Ok(html) => html,
-                    Err(d) => return Ok(Err(d)),
-                };
-                let path = format!("{id}/{lang_tag}/{}", page.page.output_name());
-                // Compressed size can only be over budget if the raw size is.
-                let weight = (html.len() + css > budget).then(|| gzip_len(&html) + css);
-                put(path.clone(), html)?;
-                Ok(Ok(weight.filter(|w| *w > budget).map(|w| (path, w))))
+        Ok(2)
+    }
+
+    /// Files for search engines and hosts: `robots.txt`, `sitemap.xml`
+    /// (with a `base_url`), redirects and headers for Netlify and Apache,
+    /// and `.nojekyll` for GitHub Pages. Returns the files written.
+    fn write_host_files(&self) -> Result<usize> {
+        let campaign = self.campaign;
+        let mut files = 0;
+        let mut robots = String::from("User-agent: *\nAllow: /\n");
+        if let Some(base) = &campaign.base_url {
+            robots.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+            self.put("sitemap.xml", sitemap::sitemap(self.rc, base).into_bytes())?;
+            files += 1;
+        }
+        let host_files = [
+            ("robots.txt", robots),
+            ("_redirects", host::netlify_redirects(campaign)),
+            (
+                ".htaccess",
+                host::apache_htaccess(campaign, self.made.precompressed),
+            ),
+            ("_headers", host::netlify_headers()),
+            // GitHub Pages: publish the folder as it is, without Jekyll.
+            (".nojekyll", String::new()),
+        ];
+        for (name, text) in host_files {
+            self.put(name, text.into_bytes())?;
+            files += 1;
+        }
+        Ok(files)
+    }
+
+    /// The theme's static files, written last. Returns the files written.
+    fn write_static_files(self) -> Result<usize> {
+        let count = self.static_files.len();
+        for (path, bytes) in &self.static_files {
+            self.put(path, bytes.clone())?;
+        }
+        Ok(count)
+    }
+}
+
+/// Template values shared by every page of a language, built once:
+/// tera's arrays and maps are reference-counted, so each page's context
+/// only clones pointers.
+struct LanguageValues {
+    campaign: Value,
+    lang: Value,
+    nav: Value,
+    contacts: Value,
+    leaflets: Value,
+    share: Value,
+    assets: Value,
+}
+
+impl LanguageValues {
+    /// A fresh context holding the shared values.
+    fn context(&self) -> Context {
+        let mut context = Context::new();
+        context.insert_value("campaign", self.campaign.clone());
+        context.insert_value("lang", self.lang.clone());
+        context.insert_value("nav", self.nav.clone());
+        context.insert_value("contacts", self.contacts.clone());
+        context.insert_value("leaflets", self.leaflets.clone());
+        context.insert_value("share", self.share.clone());
+        context.insert_value("assets", self.assets.clone());
+        context
+    }
+}
+
+impl PageProblems {
+    fn into_diagnostics(self, campaign: &Campaign) -> Vec<Diagnostic> {
+        let mut found: Vec<Diagnostic> = self
+            .heavy
+            .into_iter()
+            .map(|(path, weight)| {
+                Diagnostic::in_file(
+                    &campaign.source.path,
+                    Severity::Warning,
+                    format!(
+                        "`{path}` weighs {:.1} KB compressed (HTML and CSS), over the budget of {} KB: it loads slowly on 2G",
+                        weight as f64 / 1024.0,
+                        campaign.page_budget_kb
+                    ),
+                )
+                .with_help("split the page, or raise `page_budget_kb` in the campaign file")
             })
             .collect();
-        for result in results {
-            match result? {
-                Ok(over) => {
-                    counts.pages += 1;
-                    heavy.extend(over);
-                }
-                Err(d) => failures.push(d),
+        found.extend(self.heavy_pictures);
+        found.extend(collapse_repeats(self.failures));
+        found
+    }
+}
+
+/// The language chooser's entries, each linking to a language's home
+/// page: relative, or `absolute` (for the 404 page) when `base_url` is
+/// known.
+fn language_choices(campaign: &Campaign, absolute: bool) -> Vec<ChoiceView<'_>> {
+    campaign
+        .languages
+        .iter()
+        .map(|l| {
+            let url = format!("{}/index.html", l.tag);
+            let href = absolute_url(campaign, &url).unwrap_or_else(|| url.clone());
+            let view = CampaignView::new(campaign, &l.tag);
+            ChoiceView {
+                lang: LangView::from(l),
+                url: if absolute { href.clone() } else { url },
+                href,
+                title: view.title,
+                description: view.description,
             }
-        }
-
-        // The safety page lists the language's pages too.
-        let safety_selected = match selection {
-            Selection::Everything => true,
-            Selection::Pages(keys) => {
-                keys.contains(&(id.clone(), lang_tag.clone(), SAFETY_SLUG.to_string()))
-            }
-        };
-        if campaign.quick_exit.is_some() && safety_selected {
-            match render_safety_page(campaign, language, templates, context_for()) {
-                Ok(html) => {
-                    put(format!("{id}/{lang_tag}/{SAFETY_SLUG}.html"), html)?;
-                    counts.files += 1;
-                }
-                Err(d) => failures.push(d),
-            }
-        }
-    }
-    for (path, weight) in heavy {
-        problems.push(
-            Diagnostic::in_file(
-                &campaign.source.path,
-                Severity::Warning,
-                format!(
-                    "`{path}` weighs {:.1} KB compressed (HTML and CSS), over the budget of {} KB: it loads slowly on 2G",
-                    weight as f64 / 1024.0,
-                    campaign.page_budget_kb
-                ),
-            )
-            .with_help("split the page, or raise `page_budget_kb` in the campaign file"),
-        );
-    }
-    problems.extend(heavy_pictures);
-    problems.extend(collapse_repeats(failures));
-    counts.files += counts.pages;
-    if !everything {
-        return Ok(counts);
-    }
-
-    let default = campaign
-        .language(&campaign.default_language)
-        .context("the default language is not one of the campaign's languages")?;
-    let choices = |absolute: bool| -> Vec<ChoiceView> {
-        campaign
-            .languages
-            .iter()
-            .map(|l| {
-                let url = format!("{}/index.html", l.tag);
-                let href = absolute_url(campaign, &url).unwrap_or_else(|| url.clone());
-                let view = CampaignView::new(campaign, &l.tag);
-                ChoiceView {
-                    lang: LangView::from(l),
-                    url: if absolute { href.clone() } else { url },
-                    href,
-                    title: view.title,
-                    description: view.description,
-                }
-            })
-            .collect()
-    };
-    let mut context = Context::new();
-    context.insert("campaign", &CampaignView::new(campaign, &default.tag));
-    context.insert("lang", &LangView::from(default));
-    context.insert("languages", &choices(false));
-    context.insert_value("assets", assets_value.clone());
-    context.insert("share", &ShareView::new(campaign, &default.tag, pictures));
-    context.insert("canonical", &campaign.base_url);
-    context.insert("root", "");
-    match templates.render(
-        "chooser.html",
-        &context,
-        &format!("the language chooser of `{id}`"),
-    ) {
-        Ok(html) => put(format!("{id}/index.html"), minify(&html))?,
-        Err(d) => problems.push(d),
-    }
-
-    // A host shows 404.html at any address, however deep, where relative
-    // links would break: it links absolutely when `base_url` is known.
-    context.insert("languages", &choices(true));
-    context.insert("root", campaign.base_url.as_deref().unwrap_or(""));
-    match templates.render("404.html", &context, &format!("the 404 page of `{id}`")) {
-        Ok(html) => put(format!("{id}/404.html"), minify(&html))?,
-        Err(d) => problems.push(d),
-    }
-
-    let mut robots = String::from("User-agent: *\nAllow: /\n");
-    if let Some(base) = &campaign.base_url {
-        robots.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
-        put(
-            format!("{id}/sitemap.xml"),
-            sitemap::sitemap(rc, base).into_bytes(),
-        )?;
-        counts.files += 1;
-    }
-    put(format!("{id}/robots.txt"), robots.into_bytes())?;
-    put(
-        format!("{id}/_redirects"),
-        host::netlify_redirects(campaign).into_bytes(),
-    )?;
-    put(
-        format!("{id}/.htaccess"),
-        host::apache_htaccess(campaign, made.precompressed).into_bytes(),
-    )?;
-    put(
-        format!("{id}/_headers"),
-        host::netlify_headers().into_bytes(),
-    )?;
-    // GitHub Pages: publish the folder as it is, without Jekyll.
-    put(format!("{id}/.nojekyll"), Vec::new())?;
-    counts.files += 7 + static_files.len();
-    for (path, bytes) in static_files {
-        put(format!("{id}/{path}"), bytes)?;
-    }
-    Ok(counts)
+        })
+        .collect()
 }
 
 /// File name of each language's web app manifest, in its folder.
