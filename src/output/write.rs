@@ -240,18 +240,43 @@ impl Staging {
             .into_iter()
             .collect();
         let previous = read_marker(&self.out)?;
-        let mut campaigns: BTreeSet<String> = BTreeSet::new();
-        // Files beside the campaign folders: offline bundles.
-        let mut beside: Vec<&String> = Vec::new();
-        for path in &written {
-            match path.split_once('/') {
-                Some((campaign, _)) => {
-                    campaigns.insert(campaign.to_string());
-                }
-                None => beside.push(path),
-            }
+        let (campaigns, beside) = by_campaign(&written);
+
+        // Check everything before moving anything.
+        self.refuse_foreign_beside(&beside, &previous)?;
+        let users = self.users_files(&campaigns, &previous, &written)?;
+        self.carry_over(&users)?;
+
+        // While folders are swapped, the marker names old and new files.
+        let mut during: BTreeSet<String> = previous.clone();
+        during.extend(written.iter().cloned());
+        write_marker(&self.out, &during)?;
+        for campaign in &campaigns {
+            self.swap_in(campaign, &previous)?;
         }
         for name in &beside {
+            fs::rename(self.dir.join(name), self.out.join(name))
+                .with_context(|| format!("failed to move `{name}` into place"))?;
+        }
+        let still_there = self.remove_stale_bundles(&previous, &written, &campaigns);
+
+        let mut listed: BTreeSet<String> = previous
+            .into_iter()
+            .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
+            .collect();
+        listed.extend(still_there);
+        listed.extend(written);
+        write_marker(&self.out, &listed)?;
+        fs::remove_dir_all(&self.dir)
+            .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
+        self.committed = true;
+        Ok(())
+    }
+
+    /// Refuses to replace a file beside the campaign folders (an offline
+    /// bundle's name) that outreach did not write.
+    fn refuse_foreign_beside(&self, beside: &[&String], previous: &BTreeSet<String>) -> Result<()> {
+        for name in beside {
             let live = self.out.join(name);
             // A link, even a broken one, is the user's and stays.
             if fs::symlink_metadata(&live).is_ok() && !previous.contains(*name) {
@@ -262,14 +287,21 @@ impl Staging {
                 );
             }
         }
+        Ok(())
+    }
 
-        // Check everything before moving anything.
+    /// The user's own files and folders in the live campaign folders, to
+    /// carry over into the new ones; an error for anything that cannot be
+    /// carried over or would be overwritten.
+    fn users_files(
+        &self,
+        campaigns: &BTreeSet<String>,
+        previous: &BTreeSet<String>,
+        written: &BTreeSet<String>,
+    ) -> Result<UsersFiles> {
         let written_folded: BTreeSet<String> = written.iter().map(|p| p.to_lowercase()).collect();
-        let mut keep: Vec<String> = Vec::new();
-        // Folders the user made with none of outreach's files in them
-        // (empty, or holding only the user's): kept as they are.
-        let mut keep_folders: Vec<String> = Vec::new();
-        for campaign in &campaigns {
+        let mut users = UsersFiles::default();
+        for campaign in campaigns {
             let live = self.out.join(campaign);
             let Ok(meta) = fs::symlink_metadata(&live) else {
                 continue;
@@ -288,7 +320,7 @@ impl Staging {
                 if entry.file_type().is_dir() {
                     let inside = format!("{rel}/");
                     if !previous.iter().any(|p| p.starts_with(&inside)) {
-                        keep_folders.push(rel);
+                        users.folders.push(rel);
                     }
                     continue;
                 }
@@ -311,16 +343,21 @@ impl Staging {
                         entry.path().display()
                     );
                 }
-                keep.push(rel);
+                users.files.push(rel);
             }
         }
+        Ok(users)
+    }
 
-        for rel in &keep_folders {
+    /// Copies the user's files and folders into the staged site, so that
+    /// until the swap the originals stay where they were.
+    fn carry_over(&self, users: &UsersFiles) -> Result<()> {
+        for rel in &users.folders {
             let to = self.dir.join(rel);
             fs::create_dir_all(&to)
                 .with_context(|| format!("failed to create `{}`", to.display()))?;
         }
-        for rel in &keep {
+        for rel in &users.files {
             let to = self.dir.join(rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
@@ -328,64 +365,81 @@ impl Staging {
             }
             fs::copy(self.out.join(rel), &to).with_context(|| format!("failed to keep `{rel}`"))?;
         }
-
-        // While folders are swapped, the marker names old and new files.
-        let mut during: BTreeSet<String> = previous.clone();
-        during.extend(written.iter().cloned());
-        write_marker(&self.out, &during)?;
-
-        for campaign in &campaigns {
-            let live = self.out.join(campaign);
-            let staged = self.dir.join(campaign);
-            let old = self
-                .out
-                .join(format!(".outreach-old-{}-{campaign}", std::process::id()));
-            if live.exists() {
-                fs::rename(&live, &old)
-                    .with_context(|| format!("failed to move `{}` aside", live.display()))?;
-            }
-            if let Err(err) = fs::rename(&staged, &live) {
-                // Put the old site back rather than leave no site.
-                let _ = fs::rename(&old, &live);
-                return Err(err)
-                    .with_context(|| format!("failed to move the new `{campaign}` into place"));
-            }
-            if old.exists() {
-                remove_replaced(&old, &live, campaign, &previous)?;
-            }
-        }
-
-        for name in &beside {
-            fs::rename(self.dir.join(name), self.out.join(name))
-                .with_context(|| format!("failed to move `{name}` into place"))?;
-        }
-        // A bundle of a rebuilt campaign that this build did not make again
-        // would be out of date (old phone numbers): it goes. One that cannot
-        // be removed (open in another program) stays listed as outreach's.
-        let mut still_there: Vec<String> = Vec::new();
-        for name in &previous {
-            if !name.contains('/')
-                && !written.contains(name)
-                && campaign_of(name).is_some_and(|c| campaigns.contains(c))
-                && fs::remove_file(self.out.join(name)).is_err()
-                && self.out.join(name).exists()
-            {
-                still_there.push(name.clone());
-            }
-        }
-
-        let mut listed: BTreeSet<String> = previous
-            .into_iter()
-            .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
-            .collect();
-        listed.extend(still_there);
-        listed.extend(written);
-        write_marker(&self.out, &listed)?;
-        fs::remove_dir_all(&self.dir)
-            .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
-        self.committed = true;
         Ok(())
     }
+
+    /// Puts the staged folder of `campaign` in place of the live one, and
+    /// empties the old one once the new one is there.
+    fn swap_in(&self, campaign: &str, previous: &BTreeSet<String>) -> Result<()> {
+        let live = self.out.join(campaign);
+        let staged = self.dir.join(campaign);
+        let old = self
+            .out
+            .join(format!(".outreach-old-{}-{campaign}", std::process::id()));
+        if live.exists() {
+            fs::rename(&live, &old)
+                .with_context(|| format!("failed to move `{}` aside", live.display()))?;
+        }
+        if let Err(err) = fs::rename(&staged, &live) {
+            // Put the old site back rather than leave no site.
+            let _ = fs::rename(&old, &live);
+            return Err(err)
+                .with_context(|| format!("failed to move the new `{campaign}` into place"));
+        }
+        if old.exists() {
+            remove_replaced(&old, &live, campaign, previous)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the offline bundles of rebuilt campaigns that this build
+    /// did not make again: they would be out of date (old phone numbers).
+    /// Returns those that could not be removed (open in another program):
+    /// they stay listed as outreach's.
+    fn remove_stale_bundles(
+        &self,
+        previous: &BTreeSet<String>,
+        written: &BTreeSet<String>,
+        campaigns: &BTreeSet<String>,
+    ) -> Vec<String> {
+        previous
+            .iter()
+            .filter(|name| {
+                !name.contains('/')
+                    && !written.contains(*name)
+                    && campaign_of(name).is_some_and(|c| campaigns.contains(c))
+                    && fs::remove_file(self.out.join(name)).is_err()
+                    && self.out.join(name).exists()
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// Files and folders in a campaign's live output that the user made.
+#[derive(Debug, Default)]
+struct UsersFiles {
+    /// Files, to be copied into the new output.
+    files: Vec<String>,
+    /// Folders holding none of outreach's files (empty, or only the
+    /// user's), to be made again in the new output.
+    folders: Vec<String>,
+}
+
+/// The campaign folders that `written` files go in, and the files beside
+/// them (offline bundles).
+fn by_campaign(written: &BTreeSet<String>) -> (BTreeSet<String>, Vec<&String>) {
+    let mut campaigns = BTreeSet::new();
+    let mut beside = Vec::new();
+    for path in written {
+        match path.split_once('/') {
+            Some((campaign, _)) => {
+                campaigns.insert(campaign.to_string());
+            }
+            None => beside.push(path),
+        }
+    }
+    (campaigns, beside)
 }
 
 /// The campaign a listed output file belongs to: its folder, or for a
