@@ -361,6 +361,38 @@ fn precompressed_copies_decompress_to_the_originals() {
     assert!(!htaccess(&p).contains(".br"));
 }
 
+/// A rebuild sends the same copies for unchanged files and compresses an
+/// edited page again: the cache goes by a file's text, not its name.
+#[test]
+fn a_rebuild_recompresses_only_what_changed() {
+    let p = Project::fixture("basic");
+    let br = |p: &Project, rel: &str| std::fs::read(p.public().join(format!("{rel}.br"))).unwrap();
+    let output = p.outreach(&["build", "--precompress"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(p.root().join(".outreach-cache/compressed.pack").is_file());
+    let help = br(&p, "demo/en/help.html");
+    let signs = br(&p, "demo/en/signs.html");
+    let text = std::fs::read_to_string(p.root().join("content/demo/en/signs.md")).unwrap();
+    p.write(
+        "content/demo/en/signs.md",
+        format!("{text}\nA sentence added since the last build.\n"),
+    );
+    let output = p.outreach(&["build", "--precompress"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(br(&p, "demo/en/help.html"), help);
+    let signs_again = br(&p, "demo/en/signs.html");
+    assert_ne!(signs_again, signs);
+    let mut unbrotli = Vec::new();
+    brotli::Decompressor::new(signs_again.as_slice(), 4096)
+        .read_to_end(&mut unbrotli)
+        .unwrap();
+    assert_eq!(
+        unbrotli,
+        std::fs::read(p.public().join("demo/en/signs.html")).unwrap()
+    );
+    assert!(String::from_utf8_lossy(&unbrotli).contains("A sentence added since the last build."));
+}
+
 /// Every `href` and `src` in the bundle's pages that stays in the site,
 /// resolved against the page's folder: each must be a file in the zip.
 #[test]

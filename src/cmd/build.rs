@@ -11,7 +11,7 @@ use anyhow::Context as _;
 
 use crate::output::Sink;
 use crate::output::bundle::Bundling;
-use crate::output::compress::Precompressing;
+use crate::output::compress::{CompressedCache, Precompressing};
 use crate::output::write::Staging;
 
 /// Builds into a staging folder and swaps it in only if nothing failed.
@@ -26,7 +26,12 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
     // Bundles take the files before compression: a reader's browser
     // opening files from disk does not read `.gz`.
-    let compressing = Precompressing::new(&staging);
+    let compressed = if args.precompress {
+        CompressedCache::in_project(&project.root)
+    } else {
+        CompressedCache::none()
+    };
+    let compressing = Precompressing::new(&staging, &compressed);
     let sink: &dyn Sink = if args.precompress {
         &compressing
     } else {
@@ -49,6 +54,8 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
     } else {
         0
     };
+    // Copies made by a failed build are as good as any: kept either way.
+    compressed.finish();
     if report(&diags, project) {
         drop(staging);
         eprintln!(
