@@ -5,11 +5,13 @@
 # (one campaign, one language, one tri-fold) against the same project
 # without it. Peak memory with GNU time.
 #
-# Usage: [RUNS=10] benches/leaflets.sh
+# Usage: [BENCH_TMP=/dev/shm] [RUNS=10] benches/leaflets.sh
 # Needs: hyperfine and GNU time (Debian: apt-get install hyperfine time).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
+# BENCH_TMP=/dev/shm keeps the files in memory: on disk, creating them
+# swings the times more than the leaflets cost.
+work=$(mktemp -d -p "${BENCH_TMP:-/tmp}")
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"

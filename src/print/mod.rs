@@ -41,13 +41,15 @@ pub fn print_site(
     strings: &Strings,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<PrintedLeaflet> {
-    let mut printed = Vec::new();
+    // Every campaign's leaflets in one parallel run: campaigns in turn
+    // left a core idle at the end of each.
+    let mut jobs = Vec::new();
+    let mut fonts: Vec<(&str, Fonts)> = Vec::new();
     for rc in &site.campaigns {
         if rc.leaflets.is_empty() {
             continue;
         }
-        let fonts = Fonts::new(&rc.theme);
-        // Which letters the fonts cover is checked per leaflet below.
+        // Which letters the fonts cover is checked per leaflet.
         if rc.theme.fonts.is_empty() {
             problems.push(Diagnostic::in_file(
                 &rc.campaign.source.path,
@@ -59,19 +61,32 @@ pub fn print_site(
             ));
             continue;
         }
-        let results: Vec<(Option<PrintedLeaflet>, Vec<Diagnostic>)> = rc
-            .leaflets
-            .par_iter()
-            .map(|leaflet| print_leaflet(&rc.campaign, &rc.theme, &fonts, leaflet, strings))
-            .collect();
-        for (leaflet, found) in results {
-            problems.extend(found);
-            printed.extend(leaflet);
+        if !fonts.iter().any(|(name, _)| *name == rc.theme.name) {
+            fonts.push((&rc.theme.name, Fonts::new(&rc.theme)));
         }
-        // Typst caches layouts between compilations; a long-running
-        // preview server would otherwise keep every old leaflet in memory.
-        comemo::evict(10);
+        jobs.extend(rc.leaflets.iter().map(|leaflet| (rc, leaflet)));
     }
+    let results: Vec<(Option<PrintedLeaflet>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|(rc, leaflet)| {
+            let fonts = fonts
+                .iter()
+                .find(|(name, _)| *name == rc.theme.name)
+                .map(|(_, fonts)| fonts);
+            match fonts {
+                Some(fonts) => print_leaflet(&rc.campaign, &rc.theme, fonts, leaflet, strings),
+                None => (None, Vec::new()),
+            }
+        })
+        .collect();
+    let mut printed = Vec::new();
+    for (leaflet, found) in results {
+        problems.extend(found);
+        printed.extend(leaflet);
+    }
+    // Typst caches layouts between compilations; a long-running preview
+    // server would otherwise keep every old leaflet in memory.
+    comemo::evict(10);
     printed
 }
 
