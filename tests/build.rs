@@ -363,12 +363,19 @@ fn interface_strings_are_in_the_page_language() {
 }
 
 #[test]
-fn html_is_minified() {
+fn the_themes_line_breaks_are_tidied_away() {
     let p = Project::fixture("basic");
     p.build_ok();
     let text = std::fs::read_to_string(p.public().join("demo/en/help.html")).unwrap();
-    assert!(text.starts_with("<!doctype html>"), "{}", &text[..40]);
+    assert!(
+        text.to_ascii_lowercase()
+            .starts_with("<!doctype html><html"),
+        "{}",
+        &text[..40]
+    );
     assert!(!text.contains("\n\n"), "blank lines left in output");
+    let head = &text[..text.find("</head>").unwrap()];
+    assert!(!head.contains('\n'), "line breaks left in the head: {head}");
 }
 
 #[test]
@@ -427,7 +434,7 @@ fn project_theme_files_override_the_built_in_ones() {
     assert!(Path::new(&p.public().join("demo/en/index.html")).is_file());
 }
 
-/// Persian needs the zero-width non-joiner inside words; minifying must not
+/// Persian needs the zero-width non-joiner inside words; tidying must not
 /// strip it.
 #[test]
 fn persian_zero_width_non_joiner_survives() {
@@ -439,7 +446,7 @@ fn persian_zero_width_non_joiner_survives() {
 
 /// A theme may transform `page.content` with a filter; the page must still
 /// show the transformed body (the fast path splices the body in after
-/// minifying, and must notice when it cannot).
+/// tidying, and must notice when it cannot).
 #[test]
 fn filters_on_page_content_are_honoured() {
     let p = Project::fixture("basic");

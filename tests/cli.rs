@@ -29,7 +29,7 @@ fn new_project_builds_as_it_is() {
         assert!(site.join(page).is_file(), "{page}");
     }
     let ar = std::fs::read_to_string(site.join("ar/index.html")).unwrap();
-    assert!(ar.contains("dir=rtl"));
+    assert!(ar.contains("dir=\"rtl\""));
     // Its translations are stamped: a new author starts with nothing "to
     // check" in `status` or in an exported exchange file.
     let output = p.outreach(&["status", "--root", "my-campaigns", "--format", "json"]);

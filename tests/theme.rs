@@ -217,7 +217,7 @@ fn quick_exit_is_on_for_at_risk_audiences() {
     );
     // Everything before it in the tab order is the skip link.
     let html = std::fs::read_to_string(p.public().join("demo/en/signs.html")).unwrap();
-    assert!(html.find("class=skip").unwrap() < html.find("id=quick-exit").unwrap());
+    assert!(html.find("class=\"skip\"").unwrap() < html.find("id=\"quick-exit\"").unwrap());
     // The safety page exists in every language, in that language.
     for (lang, title) in [
         ("en", "Staying safe online"),

@@ -1,5 +1,5 @@
 //! Resolved site → files: Markdown to HTML, HTML through the theme's
-//! templates, minified, plus each campaign's language chooser, 404 page,
+//! templates, tidied of their whitespace, plus each campaign's language chooser, 404 page,
 //! `robots.txt`, `sitemap.xml` and the theme's static files. Pages render
 //! in parallel; every file goes to a [`Sink`], never straight to disk.
 
@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod sitemap;
 pub mod strings;
 pub mod templates;
+pub mod tidy;
 pub mod view;
 
 use std::collections::HashMap;
@@ -482,7 +483,7 @@ impl<'a> CampaignOutput<'a> {
             &context,
             &format!("the language chooser of `{id}`"),
         ) {
-            Ok(html) => self.put("index.html", minify(&html))?,
+            Ok(html) => self.put("index.html", tidy::tidy(&html))?,
             Err(d) => problems.push(d),
         }
 
@@ -494,7 +495,7 @@ impl<'a> CampaignOutput<'a> {
             .templates
             .render("404.html", &context, &format!("the 404 page of `{id}`"))
         {
-            Ok(html) => self.put("404.html", minify(&html))?,
+            Ok(html) => self.put("404.html", tidy::tidy(&html))?,
             Err(d) => problems.push(d),
         }
         Ok(2)
@@ -757,30 +758,29 @@ fn render_page(
     };
     let while_building = format!("`{}`", page.source.path.display());
 
-    // Minifying costs time in proportion to the bytes it reads, and most of
-    // a page is its Markdown body, which pulldown-cmark already writes
-    // without extra whitespace. So the template is rendered with a marker
-    // where the body goes, minified, and the body put in place of the
+    // The body is the author's, written by pulldown-cmark: tidying is for
+    // the theme's whitespace. So the template is rendered with a marker
+    // where the body goes, tidied, and the body put in place of the
     // marker. A theme that does more with `page.content` than print it (a
-    // filter, say) gets its page rendered with the body and minified whole.
+    // filter, say) gets its page rendered with the body and tidied whole.
     if templates.prints_content_verbatim {
         context.insert("page", &view);
-        let shell = minify(&templates.render(template, &context, &while_building)?);
+        let shell = tidy::tidy(&templates.render(template, &context, &while_building)?);
         if let Some(html) = splice_once(&shell, CONTENT_MARKER.as_bytes(), content.as_bytes()) {
             return Ok(html);
         }
     }
     view.content = &content;
     context.insert("page", &view);
-    Ok(minify(&templates.render(
+    Ok(tidy::tidy(&templates.render(
         template,
         &context,
         &while_building,
     )?))
 }
 
-/// Stands for a page's body in its template until after minifying: text
-/// that minify-html keeps, with a number drawn anew for every run, so that
+/// Stands for a page's body in its template until after tidying: text
+/// that tidying keeps, with a number drawn anew for every run, so that
 /// no author text can contain it. (A fixed marker written in a title put
 /// the body inside `<title>` and `<meta content>`: issue 13.)
 static CONTENT_MARKER: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -1000,7 +1000,7 @@ fn render_safety_page(
         &context,
         &format!("the safety page in `{}`", language.tag),
     )?;
-    Ok(minify(&html))
+    Ok(tidy::tidy(&html))
 }
 
 /// The language switcher's entries for a page `file` that exists in the
@@ -1045,19 +1045,4 @@ pub fn absolute_url(campaign: &Campaign, path: &str) -> Option<String> {
         .base_url
         .as_ref()
         .map(|base| format!("{base}{path}"))
-}
-
-/// Minifies a page. JavaScript is left as written: minify-html's JS
-/// minifier is known to break code. The doctype stays standard so the
-/// page validates.
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        minify_css: true,
-        minify_js: false,
-        keep_html_and_head_opening_tags: true,
-        keep_closing_tags: true,
-        minify_doctype: false,
-        ..minify_html::Cfg::default()
-    };
-    minify_html::minify(html, &cfg)
 }

@@ -26,7 +26,7 @@ pub struct Templates {
     tera: Tera,
     sources: HashMap<String, SourceFile>,
     /// Whether every template only prints `page.content` as it is, so the
-    /// renderer may insert the body after minifying (see `render_page`).
+    /// renderer may insert the body after tidying (see `render_page`).
     pub prints_content_verbatim: bool,
 }
 
@@ -178,7 +178,7 @@ fn new_tera(strings: Arc<Strings>) -> Tera {
 /// Whether every tag in `template` that mentions `content` is exactly
 /// `{{ page.content | safe }}`. Anything else (a
 /// filter, `set`, passing it to a component) may change the body, so the
-/// page must be rendered with its body before minifying.
+/// page must be rendered with its body before tidying.
 pub fn prints_content_verbatim(template: &str) -> bool {
     // A filter section or a loop over `page` can change the body without
     // naming `content`.

@@ -433,7 +433,11 @@ impl Preview {
 /// with the page's security policy allowing the script's event stream.
 fn with_live_reload(html: &[u8]) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
-    let html = html.replace("connect-src 'none'", "connect-src 'self'");
+    // Templates print the policy escaped (`&#39;`) unless they mark it
+    // `safe`, as the default theme does.
+    let html = html
+        .replace("connect-src 'none'", "connect-src 'self'")
+        .replace("connect-src &#39;none&#39;", "connect-src &#39;self&#39;");
     let script = format!("<script src=\"/{PREVIEW_PREFIX}/live.js\" defer></script>");
     match html.rfind("</body>") {
         Some(at) => format!("{}{script}{}", &html[..at], &html[at..]).into_bytes(),
@@ -647,6 +651,21 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_live_reload_is_allowed_however_the_policy_was_escaped() {
+        for policy in [
+            "default-src 'self'; connect-src 'none'",
+            "default-src &#39;self&#39;; connect-src &#39;none&#39;",
+        ] {
+            let page = format!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\"><body></body>"
+            );
+            let served = String::from_utf8(with_live_reload(page.as_bytes())).unwrap();
+            assert!(!served.contains("none"), "{served}");
+            assert!(served.contains("connect-src"), "{served}");
+        }
+    }
 
     // Issue 13, item 4: a bare `\r` ends a line in the event stream too.
     #[test]
