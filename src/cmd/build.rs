@@ -55,7 +55,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         0
     };
     // Copies made by a failed build are as good as any: kept either way.
-    compressed.finish();
+    compressed.finish(project.campaign.is_none());
     if report(&diags, project) {
         drop(staging);
         eprintln!(

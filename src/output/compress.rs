@@ -222,8 +222,17 @@ impl CompressedCache {
     }
 
     /// Puts the new pack in place of the old one, and removes packs that
-    /// interrupted builds left half written.
-    pub fn finish(self) {
+    /// interrupted builds left half written. A build of the `whole_site`
+    /// leaves out copies no file needs any more; one of some campaigns
+    /// only (`--campaign`) keeps the others' copies too.
+    pub fn finish(self, whole_site: bool) {
+        if !whole_site && let Some(old) = &self.old {
+            for &key in old.index.keys() {
+                if let Some(copies) = old.read(key) {
+                    self.keep(key, &copies);
+                }
+            }
+        }
         let Some(pack) = self.new.into_inner().unwrap_or_else(|e| e.into_inner()) else {
             return;
         };
@@ -400,7 +409,7 @@ mod tests {
         let cache = CompressedCache::in_project(tmp.path());
         cache.copies(&a).unwrap();
         cache.copies(&b).unwrap();
-        cache.finish();
+        cache.finish(true);
         assert_eq!(pack_of(tmp.path()).index.len(), 2);
 
         // The cached copies are what a build sends: an entry with other
@@ -425,11 +434,32 @@ mod tests {
 
         let cache = CompressedCache::in_project(tmp.path());
         assert_eq!(unbrotli(&cache.copies(&a).unwrap().br), b"cached");
-        cache.finish();
+        cache.finish(true);
         // Only what this build used stays.
         let pack = pack_of(tmp.path());
         assert_eq!(pack.index.len(), 1);
         assert!(pack.index.contains_key(&key));
+    }
+
+    #[test]
+    fn a_build_of_one_campaign_keeps_the_others_copies() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            b"<p>one campaign</p>".repeat(40),
+            b"<p>another</p>".repeat(40),
+        );
+        let cache = CompressedCache::in_project(tmp.path());
+        cache.copies(&a).unwrap();
+        cache.copies(&b).unwrap();
+        cache.finish(true);
+        let cache = CompressedCache::in_project(tmp.path());
+        cache.copies(&a).unwrap();
+        cache.finish(false);
+        assert_eq!(pack_of(tmp.path()).index.len(), 2);
+        let cache = CompressedCache::in_project(tmp.path());
+        cache.copies(&a).unwrap();
+        cache.finish(true);
+        assert_eq!(pack_of(tmp.path()).index.len(), 1);
     }
 
     #[test]
@@ -442,7 +472,7 @@ mod tests {
         for page in &pages {
             cache.copies(page).unwrap();
         }
-        cache.finish();
+        cache.finish(true);
         let path = tmp.path().join(".outreach-cache/compressed.pack");
         let mut bytes = std::fs::read(&path).unwrap();
         // A flipped byte in the first entry's brotli copy, and the last
@@ -472,7 +502,7 @@ mod tests {
         std::fs::write(dir.join("compressed.pack.mine"), b"not ours").unwrap();
         let cache = CompressedCache::in_project(tmp.path());
         cache.copies(b"<p>x</p>").unwrap();
-        cache.finish();
+        cache.finish(true);
         let mut names: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -280,11 +280,7 @@ impl Staging {
             let live = self.out.join(name);
             // A link, even a broken one, is the user's and stays.
             if fs::symlink_metadata(&live).is_ok() && !previous.contains(*name) {
-                bail!(
-                    "`{}` was not written by outreach, and the new build has a file of the same name.\n\
-                     Move or rename your file; outreach will not overwrite it.",
-                    live.display()
-                );
+                return Err(same_name_as_users(&live));
             }
         }
         Ok(())
@@ -330,11 +326,7 @@ impl Staging {
                 // Compared without case: on macOS and Windows `Help.html`
                 // and `help.html` are the same file.
                 if written_folded.contains(&rel.to_lowercase()) {
-                    bail!(
-                        "`{}` was not written by outreach, and the new build has a file of the same name.\n\
-                         Move or rename your file; outreach will not overwrite it.",
-                        entry.path().display()
-                    );
+                    return Err(same_name_as_users(entry.path()));
                 }
                 if !entry.file_type().is_file() {
                     bail!(
@@ -414,6 +406,15 @@ impl Staging {
             .cloned()
             .collect()
     }
+}
+
+/// The build would overwrite the user's file at `path`.
+fn same_name_as_users(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "`{}` was not written by outreach, and the new build has a file of the same name.\n\
+         Move or rename your file; outreach will not overwrite it.",
+        path.display()
+    )
 }
 
 /// Files and folders in a campaign's live output that the user made.
