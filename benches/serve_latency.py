@@ -11,6 +11,8 @@ run, saves a page and measures until (a) the `reload` event arrives and
 Three kinds of edit: the text of a page (that page is rendered again), its
 title (every page of the language lists it), and a campaign file
 (everything). Prints median, 90th percentile and worst, in milliseconds.
+SERVE_STDERR=FILE keeps what the server prints (for timers added while
+profiling); otherwise it is discarded.
 """
 import argparse
 import os
@@ -74,7 +76,7 @@ def main():
         subprocess.run([sys.executable, gen, work, "--pages", str(args.pages)], check=True,
                        stdout=subprocess.DEVNULL)
         server = subprocess.Popen([binary, "serve", "--root", work, "--port", "0"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                  stdout=subprocess.PIPE, stderr=open(os.environ.get("SERVE_STDERR", os.devnull), "w"), text=True)
         try:
             line = server.stdout.readline()
             port = int(re.search(r":(\d+)/", line).group(1))
