@@ -793,10 +793,9 @@ static CONTENT_MARKER: std::sync::LazyLock<String> = std::sync::LazyLock::new(||
 /// `shell` with its one `marker` replaced by `body`; `None` unless the
 /// marker appears exactly once, where the template prints the body.
 fn splice_once(shell: &[u8], marker: &[u8], body: &[u8]) -> Option<Vec<u8>> {
-    let find = |haystack: &[u8]| haystack.windows(marker.len()).position(|w| w == marker);
-    let at = find(shell)?;
+    let at = memchr::memmem::find(shell, marker)?;
     let rest = &shell[at + marker.len()..];
-    if find(rest).is_some() {
+    if memchr::memmem::find(rest, marker).is_some() {
         return None;
     }
     let mut out = Vec::with_capacity(shell.len() + body.len());

@@ -106,9 +106,7 @@ pub fn tidy(html: &[u8]) -> Vec<u8> {
             }
             continue;
         }
-        let text_end = (at + 1..html.len())
-            .find(|&i| starts_tag(html, i))
-            .unwrap_or(html.len());
+        let text_end = next_tag_start(html, at + 1);
         let text = &html[at..text_end];
         let next_tag = if text_end < html.len() {
             tag_name(&html[text_end..tag_end(html, text_end)]).1
@@ -145,6 +143,17 @@ fn collapse(text: &[u8], between_blocks: bool, out: &mut Vec<u8>) {
             out.push(b' ');
         }
     }
+}
+
+/// Where the next tag starts at or after `from`, or the end of `html`.
+fn next_tag_start(html: &[u8], mut from: usize) -> usize {
+    while let Some(lt) = html.get(from..).and_then(|rest| memchr::memchr(b'<', rest)) {
+        if starts_tag(html, from + lt) {
+            return from + lt;
+        }
+        from += lt + 1;
+    }
+    html.len()
 }
 
 /// Whether a tag (or comment, or doctype) starts at `at`: `<` then a
@@ -204,11 +213,7 @@ fn find_closing(html: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 }
 
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(haystack.get(from..)?, needle).map(|p| from + p)
 }
 
 fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
