@@ -16,64 +16,6 @@
 /// or is code.
 const VERBATIM: &[&[u8]] = &[b"pre", b"textarea", b"script", b"style"];
 
-/// Elements around which whitespace never shows: a line break between two
-/// of these (one closing, the next opening, say) is dropped. Between any
-/// other tags it becomes one space, which is how browsers show it.
-const BLOCKS: &[&[u8]] = &[
-    b"!doctype",
-    b"address",
-    b"article",
-    b"aside",
-    b"base",
-    b"blockquote",
-    b"body",
-    b"caption",
-    b"dd",
-    b"details",
-    b"dialog",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"head",
-    b"header",
-    b"hr",
-    b"html",
-    b"li",
-    b"link",
-    b"main",
-    b"meta",
-    b"nav",
-    b"noscript",
-    b"ol",
-    b"p",
-    b"pre",
-    b"script",
-    b"section",
-    b"style",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"td",
-    b"template",
-    b"tfoot",
-    b"th",
-    b"thead",
-    b"title",
-    b"tr",
-    b"ul",
-];
-
 /// `html` with whitespace that contains a line break collapsed (dropped
 /// between block elements, one space elsewhere) and comments removed,
 /// except inside `<pre>`, `<textarea>`, `<script>` and `<style>`.
@@ -108,11 +50,7 @@ pub fn tidy(html: &[u8]) -> Vec<u8> {
         }
         let text_end = next_tag_start(html, at + 1);
         let text = &html[at..text_end];
-        let next_tag = if text_end < html.len() {
-            tag_name(&html[text_end..tag_end(html, text_end)]).1
-        } else {
-            b""
-        };
+        let next_tag = tag_name(&html[text_end..]).1;
         // The start and the end of the file count as blocks.
         let between_blocks = (last_tag.is_empty() || is_block(last_tag))
             && (next_tag.is_empty() || is_block(next_tag));
@@ -125,24 +63,26 @@ pub fn tidy(html: &[u8]) -> Vec<u8> {
 /// Writes `text` with each whitespace run that holds a line break made
 /// one space, or nothing at either end of a text between blocks.
 fn collapse(text: &[u8], between_blocks: bool, out: &mut Vec<u8>) {
-    let mut i = 0;
-    while i < text.len() {
-        if !text[i].is_ascii_whitespace() {
-            out.push(text[i]);
-            i += 1;
-            continue;
+    // Each line break lies in one whitespace run; everything between
+    // those runs is copied as it is.
+    let mut copied = 0;
+    while let Some(at) = memchr::memchr(b'\n', &text[copied..]) {
+        let line_break = copied + at;
+        let mut start = line_break;
+        while start > copied && text[start - 1].is_ascii_whitespace() {
+            start -= 1;
         }
-        let start = i;
-        while i < text.len() && text[i].is_ascii_whitespace() {
-            i += 1;
+        let mut end = line_break + 1;
+        while end < text.len() && text[end].is_ascii_whitespace() {
+            end += 1;
         }
-        let run = &text[start..i];
-        if !run.contains(&b'\n') {
-            out.extend_from_slice(run);
-        } else if !(between_blocks && (start == 0 || i == text.len())) {
+        out.extend_from_slice(&text[copied..start]);
+        if !(between_blocks && (start == 0 || end == text.len())) {
             out.push(b' ');
         }
+        copied = end;
     }
+    out.extend_from_slice(&text[copied..]);
 }
 
 /// Where the next tag starts at or after `from`, or the end of `html`.
@@ -165,20 +105,89 @@ fn starts_tag(html: &[u8], at: usize) -> bool {
             .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!')
 }
 
+/// Whether whitespace never shows around the element `name`: a line break
+/// between two of these (one closing, the next opening, say) is dropped.
+/// Between any other tags it becomes one space, which is how browsers
+/// show it.
 fn is_block(name: &[u8]) -> bool {
-    BLOCKS.iter().any(|b| eq_ignore_case(b, name))
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"!doctype"
+            | b"address"
+            | b"article"
+            | b"aside"
+            | b"base"
+            | b"blockquote"
+            | b"body"
+            | b"caption"
+            | b"dd"
+            | b"details"
+            | b"dialog"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"header"
+            | b"hr"
+            | b"html"
+            | b"li"
+            | b"link"
+            | b"main"
+            | b"meta"
+            | b"nav"
+            | b"noscript"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"script"
+            | b"section"
+            | b"style"
+            | b"summary"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"template"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"title"
+            | b"tr"
+            | b"ul"
+    )
 }
 
 /// Where the tag starting at `start` ends (after its `>`), skipping `>`
 /// inside quoted attribute values.
 fn tag_end(html: &[u8], start: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in html.iter().enumerate().skip(start + 1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return i + 1,
-            _ => {}
+    let mut at = start + 1;
+    while let Some(found) = html
+        .get(at..)
+        .and_then(|rest| memchr::memchr3(b'>', b'"', b'\'', rest))
+    {
+        let found = at + found;
+        match html[found] {
+            b'>' => return found + 1,
+            quote => match memchr::memchr(quote, &html[found + 1..]) {
+                Some(close) => at = found + 1 + close + 1,
+                None => return html.len(),
+            },
         }
     }
     html.len()
@@ -261,6 +270,12 @@ mod tests {
             tidied("<TEXTAREA>\n a\n</TEXTAREA>"),
             "<TEXTAREA>\n a\n</TEXTAREA>"
         );
+    }
+
+    #[test]
+    fn block_names_are_found_in_any_case() {
+        assert!(super::is_block(b"DIV") && super::is_block(b"!DOCTYPE"));
+        assert!(!super::is_block(b"a") && !super::is_block(b"averyveryverylongname"));
     }
 
     #[test]
