@@ -54,8 +54,9 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
     } else {
         0
     };
-    // Copies made by a failed build are as good as any: kept either way.
-    compressed.finish(project.campaign.is_none());
+    // Copies made by a failed build are as good as any, and it may not
+    // have reached every page: it drops none.
+    compressed.finish(project.campaign.is_none() && !diags.has_errors());
     if report(&diags, project) {
         drop(staging);
         eprintln!(

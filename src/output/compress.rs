@@ -145,9 +145,24 @@ impl CompressedCache {
         let dir = root.join(".outreach-cache");
         let path = dir.join("compressed.pack");
         let old = File::open(&path).ok().and_then(read_index);
-        let temp = dir.join(format!("compressed.pack.{}", std::process::id()));
+        // A name of its own, made new: two builds of one project at once
+        // (in two containers, say, where both may be process 1) never
+        // write into one file.
+        let unique = {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(std::process::id())
+        };
+        let temp = dir.join(format!(
+            "compressed.pack.{}.{unique:016x}",
+            std::process::id()
+        ));
         let new = std::fs::create_dir_all(&dir)
-            .and_then(|()| File::create(&temp))
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&temp)
+            })
             .and_then(|file| {
                 let mut writer = BufWriter::new(file);
                 writer.write_all(PACK_HEADER)?;
@@ -199,7 +214,7 @@ impl CompressedCache {
         let written = (|| {
             let w = &mut pack.writer;
             w.write_all(&key.to_le_bytes())?;
-            w.write_all(&check(copies).to_le_bytes())?;
+            w.write_all(&check(key, copies).to_le_bytes())?;
             w.write_all(
                 &u32::try_from(copies.gz.len())
                     .map_err(std::io::Error::other)?
@@ -222,12 +237,16 @@ impl CompressedCache {
     }
 
     /// Puts the new pack in place of the old one, and removes packs that
-    /// interrupted builds left half written. A build of the `whole_site`
+    /// interrupted builds left half written a day or more ago. A build of the `whole_site`
     /// leaves out copies no file needs any more; one of some campaigns
     /// only (`--campaign`) keeps the others' copies too.
     pub fn finish(self, whole_site: bool) {
         if !whole_site && let Some(old) = &self.old {
-            for &key in old.index.keys() {
+            let kept: HashSet<u128> = match &*self.new.lock().unwrap_or_else(|e| e.into_inner()) {
+                Some(pack) => pack.keys.clone(),
+                None => return,
+            };
+            for &key in old.index.keys().filter(|key| !kept.contains(key)) {
                 if let Some(copies) = old.read(key) {
                     self.keep(key, &copies);
                 }
@@ -257,10 +276,18 @@ impl CompressedCache {
         };
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let leftover = name
-                .strip_prefix("compressed.pack.")
-                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-            if leftover {
+            // Only a day-old one: a younger one may be another build's,
+            // still being written.
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(24 * 60 * 60));
+            let leftover = name.strip_prefix("compressed.pack.").is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.')
+            });
+            if leftover && stale {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
@@ -274,7 +301,7 @@ impl OldPack {
         read_at(&self.file, &mut bytes, offset).ok()?;
         let br = bytes.split_off(gz_len as usize);
         let copies = Copies { gz: bytes, br };
-        (check(&copies) == sum).then_some(copies)
+        (check(key, &copies) == sum).then_some(copies)
     }
 }
 
@@ -322,10 +349,12 @@ fn cache_key(bytes: &[u8]) -> u128 {
     hasher.finish128().as_u128()
 }
 
-/// A check of an entry's copies, so that a damaged pack is never sent.
-fn check(copies: &Copies) -> u64 {
+/// A check of an entry, key and copies, so that a damaged pack is never
+/// sent.
+fn check(key: u128, copies: &Copies) -> u64 {
     use std::hash::Hasher;
     let mut hasher = siphasher::sip::SipHasher13::new();
+    hasher.write(&key.to_le_bytes());
     hasher.write(&copies.gz);
     hasher.write(&copies.br);
     hasher.finish()
@@ -423,7 +452,7 @@ mod tests {
         file.write_all(PACK_HEADER).unwrap();
         let key = cache_key(&a);
         file.write_all(&key.to_le_bytes()).unwrap();
-        file.write_all(&check(&other).to_le_bytes()).unwrap();
+        file.write_all(&check(key, &other).to_le_bytes()).unwrap();
         file.write_all(&(other.gz.len() as u32).to_le_bytes())
             .unwrap();
         file.write_all(&(other.br.len() as u32).to_le_bytes())
@@ -494,11 +523,20 @@ mod tests {
     }
 
     #[test]
-    fn packs_left_by_interrupted_builds_go() {
+    fn packs_left_by_interrupted_builds_go_and_running_builds_keep_theirs() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join(".outreach-cache");
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("compressed.pack.99999999"), b"half").unwrap();
+        let old = dir.join("compressed.pack.99999999.00ff");
+        std::fs::write(&old, b"half").unwrap();
+        let two_days = std::time::Duration::from_secs(2 * 24 * 60 * 60);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - two_days)
+            .unwrap();
+        std::fs::write(dir.join("compressed.pack.12345.abcdef"), b"running").unwrap();
         std::fs::write(dir.join("compressed.pack.mine"), b"not ours").unwrap();
         let cache = CompressedCache::in_project(tmp.path());
         cache.copies(b"<p>x</p>").unwrap();
@@ -508,6 +546,13 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, ["compressed.pack", "compressed.pack.mine"]);
+        assert_eq!(
+            names,
+            [
+                "compressed.pack",
+                "compressed.pack.12345.abcdef",
+                "compressed.pack.mine"
+            ]
+        );
     }
 }
