@@ -305,26 +305,25 @@ impl Preview {
             return;
         }
         let mut last_sent = Instant::now();
-        // Set once the client sent bytes after the stream: they are never
-        // read, so its connection can no longer say when it closes, and a
-        // failed send will.
-        let mut unread = false;
         loop {
-            // Waiting on events, so one goes out the moment it comes, and
-            // looking at the page's connection between them, so a closed
-            // page frees it within the wait, however many pages come and go.
-            let next = match events.recv_timeout(Duration::from_millis(25)) {
-                Ok(event) => Some(event),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            // Waiting on the page's connection (a closed page frees it at
+            // once, however many pages come and go), and on events between.
+            // A short wait, since an event waits for its end: 10 ms.
+            let next = match writer.wait(Duration::from_millis(10)) {
+                Waited::Closed => return,
+                Waited::Quiet => match events.try_recv() {
+                    Ok(event) => Some(event),
+                    Err(mpsc::TryRecvError::Empty) => None,
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                },
+                // Bytes after the stream are never read, so the connection
+                // cannot tell; a failed send will.
+                Waited::Unread => match events.recv_timeout(Duration::from_millis(500)) {
+                    Ok(event) => Some(event),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                },
             };
-            if next.is_none() && !unread {
-                match writer.wait(Duration::from_millis(1)) {
-                    Waited::Closed => return,
-                    Waited::Unread => unread = true,
-                    Waited::Quiet => {}
-                }
-            }
             let sent = match next {
                 Some(event) => send(writer, &event),
                 // A comment keeps proxies and browsers from closing the
