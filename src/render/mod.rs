@@ -532,10 +532,11 @@ impl<'a> CampaignOutput<'a> {
     }
 
     /// The theme's static files, written last. Returns the files written.
-    fn write_static_files(self) -> Result<usize> {
-        let count = self.static_files.len();
-        for (path, bytes) in &self.static_files {
-            self.put(path, bytes.clone())?;
+    fn write_static_files(mut self) -> Result<usize> {
+        let files = std::mem::take(&mut self.static_files);
+        let count = files.len();
+        for (path, bytes) in files {
+            self.put(&path, bytes)?;
         }
         Ok(count)
     }
