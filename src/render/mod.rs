@@ -730,6 +730,13 @@ fn render_page(
         })
         .flatten()
         .map(|t| t.href.clone());
+    // Most pages exist in every language, and then both lists are one.
+    let translations = Value::from_serializable(&translations);
+    let alternates = if rp.alternates == rp.translations {
+        translations.clone()
+    } else {
+        Value::from_serializable(&alternates)
+    };
     // An untranslated page shown in the reader's language: its text keeps
     // its own language, and search engines are sent to the original.
     let fallback = match &page.origin {
@@ -748,8 +755,8 @@ fn render_page(
         review: page.review.as_deref(),
         fallback: fallback.map(LangView::from),
     };
-    context.insert("translations", &translations);
-    context.insert("alternates", &alternates);
+    context.insert_value("translations", translations);
+    context.insert_value("alternates", alternates);
     context.insert("x_default", &x_default);
     context.insert("root", "../");
     let template = if page.is_home() {

@@ -167,10 +167,10 @@ impl<'a> From<&'a Language> for LangView<'a> {
 }
 
 /// An item of `translations`: this page in another language (or this one).
-#[derive(Serialize)]
+/// Serialized by hand: `#[serde(flatten)]` buffers every field, and a page
+/// has up to two lists of these (a tenth of a build's time).
 pub struct TranslationView<'a> {
-    /// The language.
-    #[serde(flatten)]
+    /// The language: its fields appear beside the others.
     pub lang: LangView<'a>,
     /// Relative link from the current page.
     pub url: String,
@@ -178,6 +178,29 @@ pub struct TranslationView<'a> {
     pub href: String,
     /// Whether this is the current page.
     pub current: bool,
+}
+
+impl Serialize for TranslationView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let LangView {
+            tag,
+            hreflang,
+            autonym,
+            script,
+            dir,
+        } = &self.lang;
+        let mut s = serializer.serialize_struct("TranslationView", 8)?;
+        s.serialize_field("tag", tag)?;
+        s.serialize_field("hreflang", hreflang)?;
+        s.serialize_field("autonym", autonym)?;
+        s.serialize_field("script", script)?;
+        s.serialize_field("dir", dir)?;
+        s.serialize_field("url", &self.url)?;
+        s.serialize_field("href", &self.href)?;
+        s.serialize_field("current", &self.current)?;
+        s.end()
+    }
 }
 
 /// An item of `nav`: a page of the current language, in order.
