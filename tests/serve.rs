@@ -357,6 +357,35 @@ fn edits_rebuild_only_what_shows_them_and_match_a_full_build() {
 }
 
 #[test]
+fn a_heading_id_changed_in_one_page_is_reported_in_the_pages_linking_to_it() {
+    // After an edit the preview checks again only the links of the edited
+    // page and of the pages linking to it; these must not be skipped.
+    let p = Project::examples();
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+    let page = "content/safe-work/bs/get-help.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    assert!(original.contains("{#hotline}"));
+    p.write(page, original.replace("{#hotline}", "{#pomoc}"));
+    let (name, data) = events.next();
+    assert_eq!(name, "problems");
+    for linking in ["your-rights.md", "warning-signs.md", "index.md"] {
+        assert!(
+            data.contains(&format!("content/safe-work/bs/{linking}:")),
+            "{linking} links to #hotline: {data}"
+        );
+    }
+    assert!(data.contains("no heading with the id `hotline`"), "{data}");
+    // Pages in other languages link to their own get-help page: no problem.
+    assert!(!data.contains("content/safe-work/en/"), "{data}");
+
+    p.write(page, original);
+    assert_eq!(events.next().0, "reload");
+    let (_, status_page) = text(server.port, "/_outreach/");
+    assert!(!status_page.contains("could not be built"));
+}
+
+#[test]
 fn an_editor_that_saves_by_renaming_triggers_one_rebuild() {
     let p = Project::examples();
     let server = start(&p);

@@ -2,7 +2,8 @@
 //! each such link is checked against the pages and headings that exist and
 //! rewritten to the built page, relative so a campaign works anywhere.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
 use crate::model::campaign::Fallback;
@@ -14,8 +15,9 @@ use crate::render::markdown::Scan;
 /// Heading ids of every page, by (campaign, language, slug), and the
 /// pictures there are.
 pub struct PageIndex<'a> {
-    /// Keyed by `campaign/lang/slug`.
-    pages: HashMap<String, HashSet<&'a str>>,
+    /// Each page's heading ids, by (campaign, language, slug). Built on
+    /// every run of the preview, so nothing is copied into it.
+    pages: HashMap<(&'a str, &'a str, &'a str), &'a [String]>,
     /// Pages that exist but could not be read: already reported.
     unreadable: &'a BTreeSet<String>,
     /// Pages marked `draft: true`.
@@ -37,8 +39,10 @@ impl<'a> PageIndex<'a> {
             .iter()
             .zip(scans)
             .map(|(p, s)| {
-                let ids = s.heading_ids.iter().map(String::as_str).collect();
-                (format!("{}/{}/{}", p.campaign, p.lang, p.slug), ids)
+                (
+                    (p.campaign.as_str(), p.lang.as_str(), p.slug.as_str()),
+                    s.heading_ids.as_slice(),
+                )
             })
             .collect();
         PageIndex {
@@ -58,16 +62,16 @@ impl<'a> PageIndex<'a> {
         self.drafts.contains(&format!("{campaign}/{lang}/{slug}"))
     }
 
-    fn ids(&self, campaign: &str, lang: &str, slug: &str) -> Option<&HashSet<&'a str>> {
-        self.pages.get(&format!("{campaign}/{lang}/{slug}"))
+    fn ids(&self, campaign: &str, lang: &str, slug: &str) -> Option<&'a [String]> {
+        self.pages.get(&(campaign, lang, slug)).copied()
     }
 
-    fn slugs(&self, campaign: &str, lang: &str) -> Vec<&str> {
-        let prefix = format!("{campaign}/{lang}/");
+    fn slugs(&self, campaign: &str, lang: &str) -> Vec<&'a str> {
         let mut slugs: Vec<&str> = self
             .pages
             .keys()
-            .filter_map(|k| k.strip_prefix(&prefix))
+            .filter(|(c, l, _)| *c == campaign && *l == lang)
+            .map(|(_, _, slug)| *slug)
             .collect();
         slugs.sort();
         slugs
@@ -98,12 +102,13 @@ pub fn is_external(dest: &str) -> bool {
 }
 
 /// What [`check_page`] found: link rewrites and pictures for the renderer.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Checked {
-    /// Link destinations as written → hrefs to emit.
-    pub links: HashMap<String, String>,
+    /// Link destinations as written → hrefs to emit. Shared: the preview
+    /// keeps each page's check to reuse.
+    pub links: Arc<HashMap<String, String>>,
     /// Picture destinations as written → the picture's key in the campaign.
-    pub images: HashMap<String, String>,
+    pub images: Arc<HashMap<String, String>>,
 }
 
 /// The language a passage in `script` is most likely in (issue 18: the
@@ -386,8 +391,8 @@ pub fn check_page(
         rewrites.insert(dest.clone(), href);
     }
     let checked = Checked {
-        links: rewrites,
-        images,
+        links: Arc::new(rewrites),
+        images: Arc::new(images),
     };
     (checked, problems)
 }
@@ -534,6 +539,19 @@ fn target_of(lang: &str, file: &str) -> Option<(String, String)> {
     }
 }
 
+/// The slugs of the pages `page` links to (in any language): the pages
+/// whose headings its check depends on, besides its own.
+pub fn linked_slugs<'a>(page: &'a Page, scan: &'a Scan) -> impl Iterator<Item = String> + 'a {
+    scan.links.iter().filter_map(|(_, dest)| {
+        if is_external(dest) || dest.starts_with('/') {
+            return None;
+        }
+        let path = dest.split_once('#').map_or(dest.as_str(), |(path, _)| path);
+        let file = path.strip_suffix(".md")?;
+        target_of(&page.lang, file).map(|(_, slug)| slug)
+    })
+}
+
 fn missing_anchor(
     index: &PageIndex,
     page: &Page,
@@ -542,12 +560,12 @@ fn missing_anchor(
     fragment: &str,
 ) -> Option<(String, String)> {
     let ids = index.ids(&page.campaign, lang, slug)?;
-    if ids.contains(fragment) {
+    if ids.iter().any(|id| id == fragment) {
         return None;
     }
     let shown = format!("content/{}/{lang}/{slug}.md", page.campaign);
     let message = format!("there is no heading with the id `{fragment}` in `{shown}`");
-    let help = match did_you_mean(fragment, ids.iter().copied()) {
+    let help = match did_you_mean(fragment, ids.iter().map(String::as_str)) {
         Some(near) => format!("did you mean `#{near}`?"),
         None => format!(
             "give the heading an id by writing `{{#{fragment}}}` at the end of its line, e.g. `## Call for help {{#{fragment}}}`"

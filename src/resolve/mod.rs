@@ -67,9 +67,9 @@ pub struct ResolvedPage {
     /// untranslated page shown with a notice): `hreflang` and the sitemap.
     pub alternates: Arc<[String]>,
     /// Link destinations as written → hrefs to emit.
-    pub links: HashMap<String, String>,
+    pub links: Arc<HashMap<String, String>>,
     /// Picture destinations as written → keys in the campaign.
-    pub images: HashMap<String, String>,
+    pub images: Arc<HashMap<String, String>>,
 }
 
 impl ResolvedSite {
@@ -111,49 +111,136 @@ impl ResolvedCampaign {
     }
 }
 
-/// A page's source (by address), where its body starts, and the script its
-/// text is checked against.
-type ScanKey = (usize, usize, String);
+/// A page's source (by address), where its body starts, and whether its
+/// text is checked against a script (the entry says which).
+type ScanKey = (usize, usize, bool);
 
-/// What a page's Markdown offers and needs ([`markdown::scan`]), kept
-/// between runs by the preview server: a page whose file was not read
-/// again is not parsed again.
+/// A page's scan: its source (kept alive, so that its address cannot be
+/// reused by another file), the script it was checked against, the scan.
+type ScanEntry = (Arc<SourceFile>, Option<String>, Arc<markdown::Scan>);
+
+/// A page's last check: the scan checked, and what the check found.
+type PriorCheck = (Arc<markdown::Scan>, links::Checked, Vec<Diagnostic>);
+
+/// What a page's Markdown offers and needs ([`markdown::scan`]), and what
+/// checking its links found, kept between runs by the preview server: a
+/// page whose file was not read again is not parsed again, and its links
+/// are not checked again unless they lead to a page that changed.
 #[derive(Default)]
 pub struct ScanCache {
-    /// By the address of the page's source, which the entry keeps alive so
-    /// that the address cannot be reused by another file.
-    entries: HashMap<ScanKey, (Arc<SourceFile>, Arc<markdown::Scan>)>,
+    /// By the address of the page's source.
+    entries: HashMap<ScanKey, ScanEntry>,
+    /// By `campaign/lang/slug`.
+    checks: HashMap<String, PriorCheck>,
+    /// [`site_shape`] when the checks were made: they hold only for the
+    /// same pages, drafts, pictures and campaign files.
+    shape: u64,
+}
+
+fn scan_key(page: &Page, script: Option<&str>) -> ScanKey {
+    (
+        Arc::as_ptr(&page.source) as usize,
+        page.body_start,
+        script.is_some(),
+    )
 }
 
 impl ScanCache {
     fn get_or_scan(&self, page: &Page, script: Option<&str>) -> Arc<markdown::Scan> {
-        let key = (
-            Arc::as_ptr(&page.source) as usize,
-            page.body_start,
-            script.unwrap_or_default().to_string(),
-        );
-        match self.entries.get(&key) {
-            Some((source, scan)) if Arc::ptr_eq(source, &page.source) => scan.clone(),
+        match self.entries.get(&scan_key(page, script)) {
+            Some((source, scanned_for, scan))
+                if Arc::ptr_eq(source, &page.source) && scanned_for.as_deref() == script =>
+            {
+                scan.clone()
+            }
             _ => Arc::new(markdown::scan(page.body(), script)),
         }
     }
 
-    /// Keeps exactly the scans of this run.
-    fn replace(&mut self, pages: &[Page], scripts: &[Option<&str>], scans: &[Arc<markdown::Scan>]) {
+    /// The last check of the page `key`, if it checked this very scan in a
+    /// site of the same shape.
+    fn prior_check(
+        &self,
+        key: &str,
+        scan: &Arc<markdown::Scan>,
+        shape: u64,
+    ) -> Option<&PriorCheck> {
+        if shape != self.shape {
+            return None;
+        }
+        self.checks
+            .get(key)
+            .filter(|(checked, _, _)| Arc::ptr_eq(checked, scan))
+    }
+
+    /// Keeps exactly the scans and checks of this run.
+    fn replace(
+        &mut self,
+        pages: &[Page],
+        keys: Vec<String>,
+        scripts: &[Option<&str>],
+        scans: &[Arc<markdown::Scan>],
+        checked: &[(links::Checked, Vec<Diagnostic>)],
+        shape: u64,
+    ) {
         self.entries = pages
             .iter()
             .zip(scripts)
             .zip(scans)
             .map(|((page, script), scan)| {
-                let key = (
-                    Arc::as_ptr(&page.source) as usize,
-                    page.body_start,
-                    script.unwrap_or_default().to_string(),
+                let entry = (
+                    page.source.clone(),
+                    script.map(str::to_string),
+                    scan.clone(),
                 );
-                (key, (page.source.clone(), scan.clone()))
+                (scan_key(page, *script), entry)
             })
             .collect();
+        self.checks = keys
+            .into_iter()
+            .zip(scans)
+            .zip(checked)
+            .map(|((key, scan), (links, found))| {
+                (key, (scan.clone(), links.clone(), found.clone()))
+            })
+            .collect();
+        self.shape = shape;
     }
+}
+
+fn page_key(page: &Page) -> String {
+    format!("{}/{}/{}", page.campaign, page.lang, page.slug)
+}
+
+/// A fingerprint of what a page's link check depends on besides its own
+/// text and the headings of the pages it links to: which pages exist (and
+/// how), drafts, unreadable pages, pictures and the campaign files.
+fn site_shape(
+    campaigns: &BTreeMap<String, Campaign>,
+    pages: &[Page],
+    unreadable: &std::collections::BTreeSet<String>,
+    drafts: &std::collections::BTreeSet<String>,
+    images: &BTreeMap<(String, String), crate::model::image::ImageFile>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for page in pages {
+        (&page.campaign, &page.lang, &page.slug).hash(&mut hasher);
+        match &page.origin {
+            Origin::Written => 0.hash(&mut hasher),
+            Origin::Transliterated { from } => (1, from).hash(&mut hasher),
+            Origin::Untranslated { from } => (2, from).hash(&mut hasher),
+        }
+    }
+    unreadable.hash(&mut hasher);
+    drafts.hash(&mut hasher);
+    for key in images.keys() {
+        key.hash(&mut hasher);
+    }
+    for campaign in campaigns.values() {
+        campaign.source.text.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Per slug: the languages a page exists in, and whether its text is in
@@ -214,16 +301,39 @@ pub fn resolve_with(
         .zip(scripts.par_iter())
         .map(|(p, script)| cache.get_or_scan(p, *script))
         .collect();
-    cache.replace(&pages, &scripts, &scans);
+    let shape = site_shape(&campaigns, &pages, &unreadable_pages, &draft_pages, &images);
+    // A check made last run still holds if the page's text is the same and
+    // no page it links to changed (its headings may have): in the preview,
+    // after an edit, only the edited page and those linking to it.
+    let keys: Vec<String> = pages.iter().map(page_key).collect();
+    let priors: Vec<Option<&PriorCheck>> = keys
+        .iter()
+        .zip(&scans)
+        .map(|(key, scan)| cache.prior_check(key, scan, shape))
+        .collect();
+    let changed: HashSet<(&str, &str)> = pages
+        .iter()
+        .zip(&priors)
+        .filter(|(_, prior)| prior.is_none())
+        .map(|(page, _)| (page.campaign.as_str(), page.slug.as_str()))
+        .collect();
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(scans.par_iter())
-        .map(|(page, scan)| {
-            let campaign = &campaigns[&page.campaign];
-            links::check_page(page, scan, campaign, &index)
+        .zip(priors.par_iter())
+        .map(|((page, scan), prior)| match prior {
+            Some((_, links, found))
+                if !links::linked_slugs(page, scan)
+                    .any(|slug| changed.contains(&(page.campaign.as_str(), slug.as_str()))) =>
+            {
+                (links.clone(), found.clone())
+            }
+            _ => links::check_page(page, scan, &campaigns[&page.campaign], &index),
         })
         .collect();
+    drop((index, changed, priors));
+    cache.replace(&pages, keys, &scripts, &scans, &checked, shape);
     // A page made from another by changing its script (`sr-Latn` from
     // `sr`) shares that page's source: a problem both report at the same
     // place is said once, for the original (issue 13); one only the copy
