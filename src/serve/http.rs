@@ -63,7 +63,7 @@ pub type StreamWriter = Box<dyn FnOnce(&mut EventStream) + Send>;
 /// The connection an event stream is written to.
 pub struct EventStream<'a>(&'a mut TcpStream);
 
-/// What waiting on an event stream's connection saw.
+/// What looking at an event stream's connection saw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Waited {
     /// Nothing: the page is still open.
@@ -76,22 +76,26 @@ pub enum Waited {
 }
 
 impl EventStream<'_> {
-    /// Waits up to `timeout` for the reader to go, so that a closed page
-    /// frees its connection at once rather than at the next event.
-    pub fn wait(&mut self, timeout: Duration) -> Waited {
-        if self.0.set_read_timeout(Some(timeout)).is_err() {
+    /// Looks, without waiting, whether the reader is gone, so that a
+    /// closed page frees its connection soon rather than at the next event.
+    pub fn look(&mut self) -> Waited {
+        if self.0.set_nonblocking(true).is_err() {
             return Waited::Closed;
         }
         let mut byte = [0u8; 1];
-        match self.0.peek(&mut byte) {
+        let seen = match self.0.peek(&mut byte) {
             Ok(0) => Waited::Closed,
             Ok(_) => Waited::Unread,
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::Interrupted) => {
                 Waited::Quiet
             }
-            Err(e) if e.kind() == ErrorKind::Interrupted => Waited::Quiet,
             Err(_) => Waited::Closed,
+        };
+        // Events are written blocking: a slow reader holds its own stream.
+        if self.0.set_nonblocking(false).is_err() {
+            return Waited::Closed;
         }
+        seen
     }
 }
 

@@ -19,8 +19,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
-use notify_debouncer_full::notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use crate::cli::ServeArgs;
 use crate::diag::plural;
@@ -305,25 +305,26 @@ impl Preview {
             return;
         }
         let mut last_sent = Instant::now();
+        let mut unread = false;
         loop {
-            // Waiting on the page's connection (a closed page frees it at
-            // once, however many pages come and go), and on events between.
-            // A short wait, since an event waits for its end: 10 ms.
-            let next = match writer.wait(Duration::from_millis(10)) {
-                Waited::Closed => return,
-                Waited::Quiet => match events.try_recv() {
-                    Ok(event) => Some(event),
-                    Err(mpsc::TryRecvError::Empty) => None,
-                    Err(mpsc::TryRecvError::Disconnected) => return,
-                },
-                // Bytes after the stream are never read, so the connection
-                // cannot tell; a failed send will.
-                Waited::Unread => match events.recv_timeout(Duration::from_millis(500)) {
-                    Ok(event) => Some(event),
-                    Err(mpsc::RecvTimeoutError::Timeout) => None,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                },
+            // Waiting on events, so that one is sent the moment it comes,
+            // and looking at the page's connection between them (a closed
+            // page frees it within 10 ms, however many pages come and go).
+            // Once the client has sent bytes after the stream, which are
+            // never read, its connection cannot tell; a failed send will.
+            let wait = Duration::from_millis(if unread { 500 } else { 10 });
+            let next = match events.recv_timeout(wait) {
+                Ok(event) => Some(event),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
             };
+            if next.is_none() && !unread {
+                match writer.look() {
+                    Waited::Closed => return,
+                    Waited::Unread => unread = true,
+                    Waited::Quiet => {}
+                }
+            }
             let sent = match next {
                 Some(event) => send(writer, &event),
                 // A comment keeps proxies and browsers from closing the
@@ -552,20 +553,101 @@ fn shown_address(address: SocketAddr) -> String {
     }
 }
 
+/// How long the watcher waits for the rest of a save after an event that
+/// may be in its middle (data written, a file created). A save is often
+/// several events: write, rename, change of permissions.
+const QUIET: Duration = Duration::from_millis(30);
+
+/// How long it waits after an event that ends a save (a file closed after
+/// writing, or renamed into place): only for events already on their way.
+/// Without this the preview waited `QUIET` after every save (on Linux;
+/// other systems do not report closes, and there `QUIET` still applies).
+const SETTLE: Duration = Duration::from_millis(2);
+
+/// Whether an event ends a write: the file is whole now.
+fn ends_a_write(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            | EventKind::Remove(_)
+    )
+}
+
+/// Whether an event changes nothing: a file opened or read (the preview's
+/// own rebuilds read every source).
+fn changes_nothing(kind: &EventKind) -> bool {
+    kind.is_access() && !ends_a_write(kind)
+}
+
+/// The changes of one save, or of several saves close together.
+#[derive(Default)]
+struct Burst {
+    changed: Vec<PathBuf>,
+    /// The watcher lost events: rebuild everything.
+    unknown: bool,
+    /// The last event ended a write.
+    ended: bool,
+}
+
+impl Burst {
+    /// Takes in one event; says whether it was a change.
+    fn add(&mut self, result: notify::Result<notify::Event>) -> bool {
+        match result {
+            Ok(event) if changes_nothing(&event.kind) => return false,
+            Ok(event) => {
+                self.ended = ends_a_write(&event.kind);
+                self.changed.extend(event.paths);
+            }
+            Err(_) => {
+                self.unknown = true;
+                self.ended = false;
+            }
+        }
+        true
+    }
+
+    /// Waits for the rest of the burst that began with `first`: until no
+    /// change came for `QUIET`, or for `SETTLE` after one that ended a
+    /// write. `None` when the watcher has stopped.
+    fn gather(
+        first: notify::Result<notify::Event>,
+        events: &Receiver<notify::Result<notify::Event>>,
+    ) -> Option<Burst> {
+        let mut burst = Burst::default();
+        let mut any = burst.add(first);
+        let mut deadline = Instant::now() + if burst.ended { SETTLE } else { QUIET };
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match events.recv_timeout(left) {
+                Ok(result) => {
+                    if burst.add(result) {
+                        any = true;
+                        let wait = if burst.ended { SETTLE } else { QUIET };
+                        deadline = Instant::now() + wait;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) if any => return Some(burst),
+                // Only opens and reads so far: wait for a real change.
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    burst = Burst::default();
+                    any = burst.add(events.recv().ok()?);
+                    deadline = Instant::now() + if burst.ended { SETTLE } else { QUIET };
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+}
+
 /// Watches the project's source folders and rebuilds after each burst of
-/// changes (an editor's save can be several events: write, rename, chmod).
-fn watch(
-    root: &Path,
-    preview: Arc<Preview>,
-) -> anyhow::Result<
-    notify_debouncer_full::Debouncer<
-        notify_debouncer_full::notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
-> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(30), None, tx)
-        .context("cannot watch the project's files")?;
+/// changes.
+fn watch(root: &Path, preview: Arc<Preview>) -> anyhow::Result<notify::RecommendedWatcher> {
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .context("cannot watch the project's files")?;
     // The translation exchange's files change only the status page.
     let translations = root.join(crate::exchange::project::TRANSLATIONS_DIR);
     for dir in WATCHED
@@ -575,26 +657,21 @@ fn watch(
     {
         let path = root.join(dir);
         if path.is_dir() {
-            debouncer
+            watcher
                 .watch(&path, RecursiveMode::Recursive)
                 .with_context(|| format!("cannot watch `{}`", path.display()))?;
         }
     }
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
-            // Events that arrived while the last rebuild ran belong to this one.
-            let mut changed: Vec<PathBuf> = Vec::new();
-            let mut unknown = false;
-            for result in std::iter::once(first).chain(rx.try_iter()) {
-                match result {
-                    Ok(events) => {
-                        for event in events.iter().filter(|e| !e.kind.is_access()) {
-                            changed.extend(event.paths.iter().cloned());
-                        }
-                    }
-                    Err(_) => unknown = true,
-                }
-            }
+            let Some(burst) = Burst::gather(first, &rx) else {
+                return;
+            };
+            let Burst {
+                mut changed,
+                unknown,
+                ..
+            } = burst;
             changed.sort();
             changed.dedup();
             // Editors' swap, backup and temporary files are not sources;
@@ -633,7 +710,7 @@ fn watch(
             }
         }
     });
-    Ok(debouncer)
+    Ok(watcher)
 }
 
 fn open_browser(url: &str) {
@@ -666,6 +743,59 @@ mod tests {
             assert!(!served.contains("none"), "{served}");
             assert!(served.contains("connect-src"), "{served}");
         }
+    }
+
+    fn event(kind: EventKind, path: &str) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn a_burst_gathers_every_change_of_a_save_and_leaves_out_reads() {
+        let (tx, rx) = mpsc::channel();
+        // A rebuild reading a page is not a change.
+        tx.send(event(
+            EventKind::Access(AccessKind::Open(AccessMode::Read)),
+            "a.md",
+        ))
+        .unwrap();
+        tx.send(event(
+            EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Content)),
+            "b.md",
+        ))
+        .unwrap();
+        tx.send(event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            "c.md",
+        ))
+        .unwrap();
+        let first = rx.recv().unwrap();
+        let burst = Burst::gather(first, &rx).unwrap();
+        assert_eq!(
+            burst.changed,
+            [PathBuf::from("b.md"), PathBuf::from("c.md")]
+        );
+        assert!(burst.ended && !burst.unknown);
+
+        // A write not yet closed does not end the burst; a lost event means
+        // "rebuild everything".
+        tx.send(event(EventKind::Modify(ModifyKind::Any), "d.md"))
+            .unwrap();
+        tx.send(Err(notify::Error::generic("queue overflow")))
+            .unwrap();
+        let first = rx.recv().unwrap();
+        let burst = Burst::gather(first, &rx).unwrap();
+        assert!(!burst.ended && burst.unknown);
+        assert_eq!(burst.changed, [PathBuf::from("d.md")]);
+
+        // The watcher stopped.
+        tx.send(event(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            "e.md",
+        ))
+        .unwrap();
+        drop(tx);
+        let first = rx.recv().unwrap();
+        assert!(Burst::gather(first, &rx).is_none());
     }
 
     // Issue 13, item 4: a bare `\r` ends a line in the event stream too.
