@@ -220,7 +220,7 @@ pub fn load_pages(
             )
         })
         .collect();
-    let mut pages = Vec::new();
+    let mut pages = Vec::with_capacity(results.len());
     let mut leaflets = Vec::new();
     for (leaflet, key, result) in results {
         match result {

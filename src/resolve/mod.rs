@@ -252,15 +252,19 @@ type Switcher = (Arc<[String]>, Arc<[String]>);
 
 /// Groups pages into campaigns and languages and checks every link.
 pub fn resolve(site: Site, problems: &mut Vec<Diagnostic>) -> ResolvedSite {
-    resolve_with(site, &mut ScanCache::default(), problems)
+    resolve_with(site, None, problems)
 }
 
-/// [`resolve`], reusing (and updating) the scans of unchanged pages.
+/// [`resolve`], reusing the scans and checks of unchanged pages from
+/// `cache`, and keeping this run's there for the next. A build, which runs
+/// once, keeps nothing (`None`).
 pub fn resolve_with(
     site: Site,
-    cache: &mut ScanCache,
+    cache: Option<&mut ScanCache>,
     problems: &mut Vec<Diagnostic>,
 ) -> ResolvedSite {
+    let no_cache = ScanCache::default();
+    let prior = cache.as_deref().unwrap_or(&no_cache);
     let Site {
         campaigns,
         pages,
@@ -299,18 +303,26 @@ pub fn resolve_with(
     let scans: Vec<Arc<markdown::Scan>> = pages
         .par_iter()
         .zip(scripts.par_iter())
-        .map(|(p, script)| cache.get_or_scan(p, *script))
+        .map(|(p, script)| prior.get_or_scan(p, *script))
         .collect();
-    let shape = site_shape(&campaigns, &pages, &unreadable_pages, &draft_pages, &images);
     // A check made last run still holds if the page's text is the same and
     // no page it links to changed (its headings may have): in the preview,
     // after an edit, only the edited page and those linking to it.
-    let keys: Vec<String> = pages.iter().map(page_key).collect();
-    let priors: Vec<Option<&PriorCheck>> = keys
-        .iter()
-        .zip(&scans)
-        .map(|(key, scan)| cache.prior_check(key, scan, shape))
-        .collect();
+    let (keys, shape) = match cache {
+        Some(_) => (
+            pages.iter().map(page_key).collect(),
+            site_shape(&campaigns, &pages, &unreadable_pages, &draft_pages, &images),
+        ),
+        None => (Vec::new(), 0),
+    };
+    let priors: Vec<Option<&PriorCheck>> = match keys.is_empty() {
+        true => vec![None; pages.len()],
+        false => keys
+            .iter()
+            .zip(&scans)
+            .map(|(key, scan)| prior.prior_check(key, scan, shape))
+            .collect(),
+    };
     let changed: HashSet<(&str, &str)> = pages
         .iter()
         .zip(&priors)
@@ -333,7 +345,9 @@ pub fn resolve_with(
         })
         .collect();
     drop((index, changed, priors));
-    cache.replace(&pages, keys, &scripts, &scans, &checked, shape);
+    if let Some(cache) = cache {
+        cache.replace(&pages, keys, &scripts, &scans, &checked, shape);
+    }
     // A page made from another by changing its script (`sr-Latn` from
     // `sr`) shares that page's source: a problem both report at the same
     // place is said once, for the original (issue 13); one only the copy

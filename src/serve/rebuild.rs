@@ -54,7 +54,7 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let site = load::load_site(root, campaign, &mut diags)?;
     let mut scans = ScanCache::default();
     let mut problems = Vec::new();
-    let resolved = resolve::resolve_with(site.clone(), &mut scans, &mut problems);
+    let resolved = resolve::resolve_with(site.clone(), Some(&mut scans), &mut problems);
     let mut pictures = Pictures::default();
     let cache = Cache::in_project(root);
     images::prepare(
@@ -191,7 +191,7 @@ pub fn partial(
 
     let mut diags = Diagnostics::new();
     let mut problems = Vec::new();
-    let resolved = resolve::resolve_with(site.clone(), &mut state.scans, &mut problems);
+    let resolved = resolve::resolve_with(site.clone(), Some(&mut state.scans), &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         return Ok(Some(failed(diags)));
