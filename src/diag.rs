@@ -26,13 +26,32 @@ pub enum Severity {
 pub struct SourceFile {
     /// Path as shown to the author: relative to the project root where possible.
     pub path: PathBuf,
-    /// The whole file, as read. Never changed in place (make a new
-    /// `SourceFile` instead): where its lines start is kept.
-    pub text: String,
+    /// The whole file, as read: see [`SourceFile::text`]. Never changed in
+    /// place (make a new `SourceFile` instead): where its lines start is kept.
+    text: std::sync::OnceLock<String>,
+    /// Where to read a text let go of, and what it held.
+    released: Option<Released>,
     /// Byte offsets where lines start, found once when first needed: each
     /// problem used to scan the file from its start, so a page with
     /// thousands of problems took minutes (issue 13).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// A text let go of to save memory ([`SourceFile::release`]).
+#[derive(Clone, Debug)]
+struct Released {
+    /// The file on disk.
+    file: PathBuf,
+    /// Its length and hash when it was first read.
+    len: usize,
+    hash: u64,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 impl SourceFile {
@@ -40,38 +59,89 @@ impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
         SourceFile {
             path: path.into(),
-            text: text.into(),
+            text: std::sync::OnceLock::from(text.into()),
+            released: None,
             line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The whole file. A text let go of is read again (and kept): a problem
+    /// found in it, or a command other than the build's rendering, needs
+    /// it. If the file changed since, the text is empty.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            self.read_again()
+                .map(|t| t.into_owned())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The same file, its text let go of: `file` is where it was read, to
+    /// read it again when needed. A big site's pages are released once
+    /// checked, so that the build does not hold all of its text at once.
+    pub fn release(&self, file: &Path) -> SourceFile {
+        let text = self.text();
+        SourceFile {
+            path: self.path.clone(),
+            text: std::sync::OnceLock::new(),
+            released: Some(Released {
+                file: file.to_path_buf(),
+                len: text.len(),
+                hash: text_hash(text),
+            }),
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The text, read again from disk if it was let go of, without keeping
+    /// it. `Err` says why it could not be: the file changed since the build
+    /// read it, or cannot be read.
+    pub fn read_again(&self) -> std::result::Result<std::borrow::Cow<'_, str>, String> {
+        if let Some(text) = self.text.get() {
+            return Ok(std::borrow::Cow::Borrowed(text));
+        }
+        let Some(released) = &self.released else {
+            return Ok(std::borrow::Cow::Borrowed(""));
+        };
+        let bytes = std::fs::read(&released.file)
+            .map_err(|err| format!("cannot read this file again: {err}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| "this file changed while it was built".to_string())?;
+        if text.len() != released.len || text_hash(&text) != released.hash {
+            return Err("this file changed while it was built".to_string());
+        }
+        Ok(std::borrow::Cow::Owned(text))
     }
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(self.text().match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         })
     }
 
     /// 1-based line and column (in characters, as editors count them) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let text = self.text();
+        let offset = floor_char_boundary(text, offset.min(text.len()));
         let starts = self.line_starts();
         let line = starts.partition_point(|&start| start <= offset);
         let line_start = starts[line - 1];
-        let col = self.text[line_start..offset].chars().count() + 1;
+        let col = text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 
     /// The text of 1-based line `line`, without its line end.
     fn line_text(&self, line: usize) -> Option<&str> {
+        let text = self.text();
         let starts = self.line_starts();
         let start = *starts.get(line.checked_sub(1)?)?;
-        if start == self.text.len() {
+        if start == text.len() {
             return None; // after the last line end: no line
         }
-        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
-        Some(self.text[start..end].trim_end_matches('\r'))
+        let end = starts.get(line).map_or(text.len(), |next| next - 1);
+        Some(text[start..end].trim_end_matches('\r'))
     }
 
     /// A diagnostic pointing at a byte offset of this file.
@@ -360,6 +430,40 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_released_text_is_read_again_only_while_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("page.md");
+        std::fs::write(&file, "---\ntitle: A\n---\nfirst\nsecond\n").unwrap();
+        let held = SourceFile::new(
+            "content/c/en/page.md",
+            std::fs::read_to_string(&file).unwrap(),
+        );
+        let released = held.release(&file);
+        assert!(released.text.get().is_none(), "the text is let go of");
+        assert_eq!(released.read_again().unwrap(), held.text());
+        assert!(
+            released.text.get().is_none(),
+            "reading for the render keeps nothing"
+        );
+        // A problem quotes its line, reading the text again.
+        let quoting = held.release(&file);
+        let d = quoting.at(held.text().find("second").unwrap(), Severity::Error, "x");
+        assert_eq!(
+            (d.line, d.col, d.snippet.as_deref()),
+            (Some(5), Some(1), Some("second"))
+        );
+
+        // Changed since: said, not rendered from the new text.
+        let changed = SourceFile::new("content/c/en/page.md", "").release(&file);
+        std::fs::write(&file, "---\ntitle: A\n---\nother\n").unwrap();
+        let problem = released.read_again().unwrap_err();
+        assert!(problem.contains("changed while it was built"), "{problem}");
+        assert!(changed.read_again().is_err());
+        std::fs::remove_file(&file).unwrap();
+        assert!(changed.read_again().unwrap_err().contains("cannot read"));
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

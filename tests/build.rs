@@ -543,3 +543,63 @@ fn the_examples_build_to_the_recorded_digest() {
         changed.join("\n")
     );
 }
+
+/// `outreach build` with the environment variable `OUTREACH_TEXT_MB` set.
+fn build_holding(p: &Project, mb: &str, out: &Path) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("outreach")
+        .unwrap()
+        .current_dir(p.root())
+        .env("OUTREACH_TEXT_MB", mb)
+        .args(["build", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn pages_whose_text_is_let_go_of_build_the_same_and_report_the_same() {
+    // Past the text budget (big sites), each page is scanned as it is read
+    // and read again from disk when it is rendered: nothing may change.
+    let p = Project::examples();
+    p.build_ok();
+    let held = p.snapshot(&p.public());
+    let out = p.root().join("released");
+    let output = build_holding(&p, "0", &out);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let released = p.snapshot(&out);
+    assert_eq!(
+        released.keys().collect::<Vec<_>>(),
+        held.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &held {
+        assert!(released[path] == *bytes, "{} differs", path.display());
+    }
+
+    // A problem in a page whose text was let go of is located and quoted
+    // as in any other page.
+    let page = "content/safe-work/en/your-rights.md";
+    let original = std::fs::read_to_string(p.root().join(page)).unwrap();
+    p.write(
+        page,
+        format!("{original}\nSee [the missing page](nowhere.md).\n"),
+    );
+    let line = original.lines().count() + 2;
+    for mb in ["0", "1000"] {
+        let output = build_holding(&p, mb, &out);
+        let err = common::stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        assert!(err.contains(&format!("{page}:{line}:")), "{mb} MB: {err}");
+        assert!(
+            err.contains("See [the missing page](nowhere.md)."),
+            "{mb} MB: {err}"
+        );
+    }
+
+    // A budget that is not a number is said plainly.
+    let output = build_holding(&p, "lots", &out);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        common::stderr(&output).contains("OUTREACH_TEXT_MB must be a whole number"),
+        "{}",
+        common::stderr(&output)
+    );
+}

@@ -147,6 +147,7 @@ proptest! {
             source_hash: None,
             country: None,
             origin: outreach::model::page::Origin::Written,
+            scan: None,
         };
         let leaflet = outreach::resolve::ResolvedLeaflet {
             spec: kit.campaign.leaflets[0].clone(),

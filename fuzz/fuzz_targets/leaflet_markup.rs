@@ -147,6 +147,7 @@ fn page_without_front_matter(lang: &str, text: &str, origin: Origin) -> Page {
         source_hash: None,
         country: None,
         origin,
+        scan: None,
     }
 }
 
@@ -165,7 +166,7 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_else(|| page_without_front_matter(lang, text, origin));
     let (sections, problems) = markup::sections(&page, native);
     assert!(!sections.is_empty());
-    let lines = page.source.text.lines().count().max(1);
+    let lines = page.source.text().lines().count().max(1);
     for section in &sections {
         assert!(
             (1..=lines + 1).contains(&section.line),

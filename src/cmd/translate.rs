@@ -502,7 +502,7 @@ fn plan_import(
     let mut state = project::state(&args.root, &campaign.id, lang);
     let mut writes = Vec::new();
     let (mut written, mut kept, mut left_out) = (0usize, Vec::new(), Vec::new());
-    let mut campaign_yaml = campaign.source.text.clone();
+    let mut campaign_yaml = campaign.source.text().to_string();
     for ((n, doc), existing) in docs.iter().enumerate().zip(translated) {
         let target_path = doc.path_in(&campaign.id, lang);
         let target_shown = shown(&target_path);
@@ -537,7 +537,7 @@ fn plan_import(
             let edited = match state.texts.get(&key) {
                 Some(base) => &State::stamp(&page_text) != base,
                 None => existing.as_ref().is_some_and(|e| {
-                    state.files.get(&target_shown) != Some(&State::stamp(&e.file.text))
+                    state.files.get(&target_shown) != Some(&State::stamp(e.file.text()))
                 }),
             };
             edited && values[i].as_deref() != Some(page_text.as_str())
@@ -610,7 +610,7 @@ fn plan_import(
             && (!e.outdated || from.iter().any(|f| *f != Taken::Exchange))
             && e.texts.iter().zip(&values).all(|(now, new)| now == new)
         {
-            remember(&mut state, doc, &values, &target_shown, &e.file.text);
+            remember(&mut state, doc, &values, &target_shown, e.file.text());
             continue;
         }
         let new_text = match page_text(sources, n, existing.as_ref(), &values, &from) {
@@ -625,7 +625,7 @@ fn plan_import(
                 continue;
             }
         };
-        if existing.as_ref().map(|e| e.file.text.as_str()) == Some(new_text.as_str()) {
+        if existing.as_ref().map(|e| e.file.text()) == Some(new_text.as_str()) {
             remember(&mut state, doc, &values, &target_shown, &new_text);
             continue;
         }
@@ -644,7 +644,7 @@ fn plan_import(
         written += 1;
     }
     // The campaign file: checked like a page, written once with every text.
-    if campaign_yaml != campaign.source.text {
+    if campaign_yaml != campaign.source.text() {
         let (_, problems) = crate::load::campaigns::parse(
             &campaign.id,
             SourceFile::new(campaign.source.path.clone(), campaign_yaml.clone()),

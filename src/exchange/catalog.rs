@@ -137,7 +137,7 @@ pub fn export(sources: &Sources, lang: &str, previous: &Previous) -> (Catalog, S
             .display()
             .to_string()
             .replace('\\', "/");
-        let file_stamp = State::stamp(&translated.file.text);
+        let file_stamp = State::stamp(translated.file.text());
         let file_fresh =
             previous.catalog.is_none() || previous.state.files.get(&path) != Some(&file_stamp);
         state.files.insert(path.clone(), file_stamp);

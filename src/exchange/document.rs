@@ -145,7 +145,7 @@ struct ContactTexts {
 fn campaign_texts(source: &SourceFile) -> CampaignTexts {
     // The campaign was checked when it was loaded; a file that does not
     // read as texts here has none to translate.
-    serde_saphyr::from_str(&source.text).unwrap_or_default()
+    serde_saphyr::from_str(source.text()).unwrap_or_default()
 }
 
 impl CampaignTexts {
@@ -206,7 +206,7 @@ fn campaign_doc(campaign: &Campaign) -> Doc {
                 kind,
                 note: field.describe(),
                 source: text.clone(),
-                line: yaml_line(&campaign.source.text, field, &campaign.default_language)
+                line: yaml_line(campaign.source.text(), field, &campaign.default_language)
                     .unwrap_or(1),
                 destinations: Vec::new(),
             });
@@ -228,7 +228,7 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
         kind: Kind::Title,
         note: Kind::Title.describe().to_string(),
         source: page.title.clone(),
-        line: front_matter::key_line(&page.source.text, "title"),
+        line: front_matter::key_line(page.source.text(), "title"),
         destinations: Vec::new(),
     }];
     if let Some(description) = &page.description {
@@ -237,7 +237,7 @@ fn page_doc(page: &Page, kind: DocKind, parts: &[&str]) -> Doc {
             kind: Kind::Description,
             note: Kind::Description.describe().to_string(),
             source: description.clone(),
-            line: front_matter::key_line(&page.source.text, "description"),
+            line: front_matter::key_line(page.source.text(), "description"),
             destinations: Vec::new(),
         });
     }
@@ -584,7 +584,7 @@ pub fn write_page(
     stamp: Option<&str>,
 ) -> Result<String, String> {
     let (front, body_start) = front_matter::parse(skeleton).map_err(|d| d.message)?;
-    let segments: Vec<Segment> = segment::segments(&skeleton.text[body_start..]);
+    let segments: Vec<Segment> = segment::segments(&skeleton.text()[body_start..]);
     let mut body_texts: Vec<&str> = Vec::with_capacity(segments.len());
     let mut file = skeleton.clone();
     for (text, value) in doc.texts.iter().zip(texts) {
@@ -621,8 +621,8 @@ pub fn write_page(
     }
     // The front matter may have changed length: find the body again.
     let (_, body_start) = front_matter::parse(&file).map_err(|d| d.message)?;
-    let new_body = segment::replace(&file.text[body_start..], &segments, &body_texts);
-    Ok(format!("{}{new_body}", &file.text[..body_start]))
+    let new_body = segment::replace(&file.text()[body_start..], &segments, &body_texts);
+    Ok(format!("{}{new_body}", &file.text()[..body_start]))
 }
 
 /// A YAML double-quoted scalar.

@@ -214,7 +214,7 @@ pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Diagnostic>> {
     let mut parser = Parser::new(file);
     // Notepad and some Windows tools start UTF-8 files with a byte order
     // mark; editors do not count it as a column.
-    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let text = file.text().strip_prefix('\u{feff}').unwrap_or(file.text());
     for (index, line) in text.split('\n').enumerate() {
         parser.line(index + 1, line.strip_suffix('\r').unwrap_or(line));
     }

@@ -662,7 +662,7 @@ pub fn parse(file: &SourceFile) -> Result<Catalog, Vec<Diagnostic>> {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
-    let doc = match Document::parse_with_options(&file.text, options) {
+    let doc = match Document::parse_with_options(file.text(), options) {
         Ok(doc) => doc,
         Err(error) => return Err(vec![not_xml(file, &error)]),
     };

@@ -231,7 +231,7 @@ pub fn check_id(id: &str) -> Result<(), String> {
 /// The campaign is `None` when there is an error; warnings come with a campaign.
 pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>) {
     let source = Arc::new(source);
-    let raw: RawCampaign = match super::yaml::parse(&source, &source.text, 1) {
+    let raw: RawCampaign = match super::yaml::parse(&source, source.text(), 1) {
         Ok(raw) => raw,
         Err(d) => return (None, vec![d]),
     };

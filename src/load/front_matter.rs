@@ -47,7 +47,7 @@ pub struct Split<'a> {
 /// line or a byte-order mark before it is allowed) and the block must end
 /// with a line `---`.
 pub fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
-    let text = source.text.as_str();
+    let text = source.text();
     let start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
     let mut lines = LineIter { text, pos: start };
     let first = loop {
@@ -184,7 +184,7 @@ fn indented_key(source: &SourceFile, yaml: &str, first_line: usize) -> Option<Di
 /// exists, a line is added at the end of the front matter where not.
 /// Everything else in the file is kept byte for byte.
 pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Diagnostic> {
-    let text = &source.text;
+    let text = &source.text();
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let line = format!("{key}: {value}{newline}");
     Ok(match key_lines(source, key)? {
@@ -195,10 +195,10 @@ pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Di
 
 /// `source` without front matter key `key` (and the lines of its value).
 pub fn remove_key(source: &SourceFile, key: &str) -> Result<String, Diagnostic> {
-    let text = &source.text;
+    let text = &source.text();
     Ok(match key_lines(source, key)? {
         KeyAt::Found(range) => format!("{}{}", &text[..range.start], &text[range.end..]),
-        KeyAt::Missing(_) => text.clone(),
+        KeyAt::Missing(_) => text.to_string(),
     })
 }
 
@@ -223,7 +223,7 @@ enum KeyAt {
 
 fn key_lines(source: &SourceFile, key: &str) -> Result<KeyAt, Diagnostic> {
     let split = split(source)?;
-    let text = &source.text;
+    let text = &source.text();
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_end = yaml_start + split.yaml.len();
     let mut at = yaml_start;
@@ -260,7 +260,7 @@ mod tests {
         let (front, body_start) = parse(&f).unwrap();
         assert_eq!(front.title, "Знаци");
         assert_eq!(front.weight, Some(2));
-        assert_eq!(&f.text[body_start..], "Body\n");
+        assert_eq!(&f.text()[body_start..], "Body\n");
     }
 
     #[test]
@@ -268,7 +268,7 @@ mod tests {
         let f = file("\u{feff}---\r\ntitle: A\r\n---\r\nBody");
         let (front, body_start) = parse(&f).unwrap();
         assert_eq!(front.title, "A");
-        assert_eq!(&f.text[body_start..], "Body");
+        assert_eq!(&f.text()[body_start..], "Body");
     }
 
     #[test]
@@ -337,7 +337,7 @@ mod tests {
         assert_eq!(out, "---\ntitle: \"Short\"\nweight: 2\n---\nBody\n");
         let out = remove_key(&f, "title").unwrap();
         assert_eq!(out, "---\nweight: 2\n---\nBody\n");
-        assert_eq!(remove_key(&f, "review").unwrap(), f.text);
+        assert_eq!(remove_key(&f, "review").unwrap(), f.text());
     }
 
     /// Issue 18: beginner slips explained in words, at the right line.

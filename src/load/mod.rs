@@ -37,6 +37,16 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
         .collect();
     paths.sort();
 
+    let budget = match std::env::var("OUTREACH_TEXT_MB") {
+        Err(_) => content::TextBudget::new(content::TEXT_BUDGET_MB),
+        Ok(mb) => match mb.trim().parse() {
+            Ok(mb) => content::TextBudget::new(mb),
+            Err(_) => bail!(
+                "OUTREACH_TEXT_MB must be a whole number of megabytes (how much page text to hold in memory), such as {}; it is `{mb}`",
+                content::TEXT_BUDGET_MB
+            ),
+        },
+    };
     let mut site = Site::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for path in &paths {
@@ -137,6 +147,7 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
             &mut problems,
             &mut site.unreadable_pages,
             &mut site.draft_pages,
+            &budget,
         );
         site.pages.extend(content.pages);
         site.leaflet_texts.extend(content.leaflets);

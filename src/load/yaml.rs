@@ -57,7 +57,7 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
         other => {
             let message = DefaultMessageFormatter.format_message(other).into_owned();
             let written = source
-                .text
+                .text()
                 .lines()
                 .nth(line.saturating_sub(1))
                 .unwrap_or("")
@@ -92,7 +92,7 @@ fn to_diagnostic(source: &SourceFile, first_line: usize, err: &Error) -> Diagnos
                     )
                     .with_help("replace the tab with spaces: YAML indents with spaces only");
             }
-            let help = if source.text.contains('\t') && message.contains("tab") {
+            let help = if source.text().contains('\t') && message.contains("tab") {
                 Some("YAML does not allow tabs for indentation: use spaces".to_string())
             } else {
                 None
@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn a_key_written_twice_is_named_in_plain_words() {
         let file = SourceFile::new("c.yaml", "title: A\ntitle: B\n");
-        let err = parse::<serde_json::Value>(&file, &file.text, 1).unwrap_err();
+        let err = parse::<serde_json::Value>(&file, file.text(), 1).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert_eq!(
             err.message,
@@ -242,7 +242,7 @@ mod tests {
     #[test]
     fn tabs_get_a_hint() {
         let file = SourceFile::new("a.yaml", "title:\n\ten: A\n");
-        let d = parse::<Front>(&file, &file.text, 1).unwrap_err();
+        let d = parse::<Front>(&file, file.text(), 1).unwrap_err();
         assert!(d.to_string().contains("a.yaml:"), "{d}");
     }
 }

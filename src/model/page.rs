@@ -39,6 +39,10 @@ pub struct Page {
     /// Where the page's text comes from. For pages not written in their
     /// own language, `source` is the original's file.
     pub origin: Origin,
+    /// What its Markdown offers and needs, when found while loading: a big
+    /// site's pages are scanned as they are read and their text let go of
+    /// (see `load::content`). Otherwise `resolve` scans it.
+    pub scan: Option<Arc<Scan>>,
 }
 
 /// Where a page's text comes from.
@@ -62,7 +66,26 @@ pub enum Origin {
 impl Page {
     /// The Markdown after the front matter.
     pub fn body(&self) -> &str {
-        &self.source.text[self.body_start..]
+        &self.source.text()[self.body_start..]
+    }
+
+    /// The Markdown after the front matter, read again from disk if the
+    /// page's text was let go of (and not kept: see `load::content`).
+    pub fn read_body(&self) -> Result<std::borrow::Cow<'_, str>, crate::diag::Diagnostic> {
+        use std::borrow::Cow;
+        match self.source.read_again() {
+            Ok(Cow::Borrowed(text)) => Ok(Cow::Borrowed(&text[self.body_start..])),
+            Ok(Cow::Owned(mut text)) => {
+                text.drain(..self.body_start);
+                Ok(Cow::Owned(text))
+            }
+            Err(problem) => Err(crate::diag::Diagnostic::in_file(
+                &self.source.path,
+                crate::diag::Severity::Error,
+                problem,
+            )
+            .with_help("build again: the site is built from the files as they are when it starts")),
+        }
     }
 
     /// Whether this is the language's home page.
@@ -74,4 +97,35 @@ impl Page {
     pub fn output_name(&self) -> String {
         format!("{}.html", self.slug)
     }
+}
+
+/// What [`crate::render::markdown::scan`] found in a page body. Offsets are bytes into the body.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    /// Heading ids in order; the anchors other pages may link to.
+    pub heading_ids: Vec<String>,
+    /// Explicit ids (`{#id}`) written twice: (offset, id).
+    pub duplicate_ids: Vec<(usize, String)>,
+    /// Where `# headings` are: a second main heading, after the title.
+    pub main_headings: Vec<usize>,
+    /// Link destinations as written: (offset, destination).
+    pub links: Vec<(usize, String)>,
+    /// Pictures, in order.
+    pub images: Vec<ImageUse>,
+    /// Where raw HTML appears (other than `<span lang>`).
+    pub raw_html: Vec<usize>,
+    /// Runs of words in a script other than the page's, outside
+    /// `<span lang>` and code: (offset, script, words).
+    pub foreign_runs: Vec<(usize, &'static str, String)>,
+}
+
+/// A picture a page shows: `![alt](dest)`.
+#[derive(Debug, Default, PartialEq)]
+pub struct ImageUse {
+    /// Byte offset into the body.
+    pub offset: usize,
+    /// The destination as written.
+    pub dest: String,
+    /// The alternative text (what the picture shows), as plain text.
+    pub alt: String,
 }

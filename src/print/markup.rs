@@ -502,6 +502,7 @@ mod tests {
             source_hash: None,
             country: None,
             origin: Origin::Written,
+            scan: None,
         }
     }
 

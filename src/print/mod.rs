@@ -173,7 +173,7 @@ pub fn print_leaflet(
     let missing = missing_letters(&data, fonts);
     let (in_text, elsewhere): (Vec<char>, Vec<char>) = missing
         .into_iter()
-        .partition(|c| text.source.text.contains(*c));
+        .partition(|c| text.source.text().contains(*c));
     let no_font = |letters: &[char]| {
         let letters: Vec<String> = letters
             .iter()
@@ -187,7 +187,7 @@ pub fn print_leaflet(
     };
     let font_help = format!("add a font that has them to `themes/{}/fonts/`", theme.name);
     if let Some(first) = in_text.first() {
-        let offset = text.source.text.find(*first).unwrap_or(0);
+        let offset = text.source.text().find(*first).unwrap_or(0);
         problems.push(
             text.source
                 .at(offset, Severity::Error, no_font(&in_text))

@@ -98,7 +98,7 @@ impl<'a> LeafletWorld<'a> {
             .map(|(name, file)| (name.as_str(), Arc::new(file.clone())));
         for (name, file) in layouts.chain([(DATA_FILE, data)]) {
             let Some(id) = file_id(name) else { continue };
-            sources.insert(id, Source::new(id, file.text.clone()));
+            sources.insert(id, Source::new(id, file.text().to_string()));
             origins.insert(id, file);
         }
         let mut binaries = HashMap::new();

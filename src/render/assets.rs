@@ -84,9 +84,9 @@ pub fn unpublished_references(theme: &Theme) -> Vec<Diagnostic> {
     for (_, source) in &theme.templates {
         for name in &names {
             let written = format!("static/{name}");
-            for (offset, _) in source.text.match_indices(&written) {
+            for (offset, _) in source.text().match_indices(&written) {
                 // `static/style.css` inside `static/style.css.map` is another file.
-                let next = source.text[offset + written.len()..].chars().next();
+                let next = source.text()[offset + written.len()..].chars().next();
                 if next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
                     continue;
                 }

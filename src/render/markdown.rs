@@ -24,36 +24,7 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// What [`scan`] found in a page body. Offsets are bytes into the body.
-#[derive(Debug, Default, PartialEq)]
-pub struct Scan {
-    /// Heading ids in order; the anchors other pages may link to.
-    pub heading_ids: Vec<String>,
-    /// Explicit ids (`{#id}`) written twice: (offset, id).
-    pub duplicate_ids: Vec<(usize, String)>,
-    /// Where `# headings` are: a second main heading, after the title.
-    pub main_headings: Vec<usize>,
-    /// Link destinations as written: (offset, destination).
-    pub links: Vec<(usize, String)>,
-    /// Pictures, in order.
-    pub images: Vec<ImageUse>,
-    /// Where raw HTML appears (other than `<span lang>`).
-    pub raw_html: Vec<usize>,
-    /// Runs of words in a script other than the page's, outside
-    /// `<span lang>` and code: (offset, script, words).
-    pub foreign_runs: Vec<(usize, &'static str, String)>,
-}
-
-/// A picture a page shows: `![alt](dest)`.
-#[derive(Debug, Default, PartialEq)]
-pub struct ImageUse {
-    /// Byte offset into the body.
-    pub offset: usize,
-    /// The destination as written.
-    pub dest: String,
-    /// The alternative text (what the picture shows), as plain text.
-    pub alt: String,
-}
+pub use crate::model::page::{ImageUse, Scan};
 
 /// Reads a page body once for its headings, links, raw HTML and, when the
 /// page's script is known, passages in another script.

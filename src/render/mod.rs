@@ -712,13 +712,8 @@ fn render_page(
     let page = &rp.page;
     let script = translit::script_for(page);
     let shown = page_pictures(rp, pictures);
-    let content = markdown::to_html(
-        page.body(),
-        &rp.links,
-        &shown,
-        campaign.allow_raw_html,
-        script,
-    );
+    let body = page.read_body()?;
+    let content = markdown::to_html(&body, &rp.links, &shown, campaign.allow_raw_html, script);
     let own_url = page.output_name();
     let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);
     let alternates = translation_views(campaign, &rp.alternates, &page.lang, &own_url);
@@ -891,7 +886,7 @@ fn unknown_strings(
                 .templates
                 .iter()
                 .chain(&theme.leaflets)
-                .any(|(_, t)| t.text.contains(&format!("\"{id}\"")))
+                .any(|(_, t)| t.text().contains(&format!("\"{id}\"")))
     };
     let mut found = Vec::new();
     let own_files = campaign.languages.iter().flat_map(|l| {
@@ -906,7 +901,7 @@ fn unknown_strings(
     });
     for file in own_files {
         let mut offset = 0;
-        for line in file.text.split_inclusive('\n') {
+        for line in file.text().split_inclusive('\n') {
             let at = offset;
             offset += line.len();
             let Some((id, _)) = line.split_once('=') else {

@@ -106,7 +106,7 @@ impl Strings {
             .get(REFERENCE)
             .into_iter()
             .flatten()
-            .flat_map(|f| message_ids(&f.text))
+            .flat_map(|f| message_ids(f.text()))
             .collect();
         reference_keys.sort();
         reference_keys.dedup();
@@ -220,7 +220,7 @@ pub fn native_digits(lang: &str, text: &str) -> String {
 }
 
 fn parse_file(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FluentResource> {
-    match FluentResource::try_new(file.text.clone()) {
+    match FluentResource::try_new(file.text().to_string()) {
         Ok(resource) => Some(resource),
         Err((resource, errors)) => {
             for error in errors {

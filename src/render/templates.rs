@@ -52,7 +52,7 @@ impl Templates {
         // a missing parent is expected there and checked below.
         for (name, source) in &theme.templates {
             let mut alone = new_tera(strings.clone());
-            if let Err(err) = alone.add_raw_template(name, &source.text)
+            if let Err(err) = alone.add_raw_template(name, source.text())
                 && !refers_to_another_template(&err)
             {
                 problems.push(to_diagnostic(&err, &sources, None));
@@ -65,7 +65,7 @@ impl Templates {
         let pairs: Vec<(&str, &str)> = theme
             .templates
             .iter()
-            .map(|(n, s)| (n.as_str(), s.text.as_str()))
+            .map(|(n, s)| (n.as_str(), s.text()))
             .collect();
         if let Err(err) = tera.add_raw_templates(pairs) {
             return Err(vec![to_diagnostic(&err, &sources, None)]);
@@ -73,7 +73,7 @@ impl Templates {
         let prints_content_verbatim = theme
             .templates
             .iter()
-            .all(|(_, s)| prints_content_verbatim(&s.text));
+            .all(|(_, s)| prints_content_verbatim(s.text()));
         Ok(Templates {
             tera,
             sources,

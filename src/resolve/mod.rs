@@ -147,6 +147,11 @@ fn scan_key(page: &Page, script: Option<&str>) -> ScanKey {
 
 impl ScanCache {
     fn get_or_scan(&self, page: &Page, script: Option<&str>) -> Arc<markdown::Scan> {
+        // Scanned while loading (a big site's page whose text was let go
+        // of); a copy made from it shares the original's scan.
+        if let Some(scan) = &page.scan {
+            return scan.clone();
+        }
         match self.entries.get(&scan_key(page, script)) {
             Some((source, scanned_for, scan))
                 if Arc::ptr_eq(source, &page.source) && scanned_for.as_deref() == script =>
@@ -238,7 +243,7 @@ fn site_shape(
         key.hash(&mut hasher);
     }
     for campaign in campaigns.values() {
-        campaign.source.text.hash(&mut hasher);
+        campaign.source.text().hash(&mut hasher);
     }
     hasher.finish()
 }
