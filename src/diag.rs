@@ -69,11 +69,15 @@ impl SourceFile {
     /// found in it, or a command other than the build's rendering, needs
     /// it. If the file changed since, the text is empty.
     pub fn text(&self) -> &str {
-        self.text.get_or_init(|| {
-            self.read_again()
-                .map(|t| t.into_owned())
-                .unwrap_or_default()
-        })
+        if let Some(text) = self.text.get() {
+            return text;
+        }
+        // A failed read is not kept: the next look reads again, and
+        // `read_again` says what went wrong.
+        match self.read_again() {
+            Ok(text) => self.text.get_or_init(|| text.into_owned()),
+            Err(_) => "",
+        }
     }
 
     /// The same file, its text let go of: `file` is where it was read, to
@@ -103,12 +107,25 @@ impl SourceFile {
         let Some(released) = &self.released else {
             return Ok(std::borrow::Cow::Borrowed(""));
         };
-        let bytes = std::fs::read(&released.file)
-            .map_err(|err| format!("cannot read this file again: {err}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| "this file changed while it was built".to_string())?;
+        let changed = || "this file changed while it was built".to_string();
+        let cannot = |err: std::io::Error| format!("cannot read this file again: {err}");
+        // Looked at before opening, as when it was first read: a file
+        // replaced by a named pipe would wait for ever, one replaced by a
+        // huge file would be read whole.
+        let meta = std::fs::metadata(&released.file).map_err(cannot)?;
+        if !meta.is_file() || meta.len() != released.len as u64 {
+            return Err(changed());
+        }
+        let file = std::fs::File::open(&released.file).map_err(cannot)?;
+        let mut bytes = Vec::with_capacity(released.len);
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, released.len as u64 + 1),
+            &mut bytes,
+        )
+        .map_err(cannot)?;
+        let text = String::from_utf8(bytes).map_err(|_| changed())?;
         if text.len() != released.len || text_hash(&text) != released.hash {
-            return Err("this file changed while it was built".to_string());
+            return Err(changed());
         }
         Ok(std::borrow::Cow::Owned(text))
     }

@@ -49,7 +49,7 @@ pub fn run_pipeline(
     cache: &images::Cache,
     diags: &mut Diagnostics,
 ) -> Result<Counts> {
-    let site = load::load_site(root, campaign, diags)?;
+    let site = load::load_site(root, campaign, Some(load::build_text_mb()?), diags)?;
     let mut problems = Vec::new();
     let resolved = resolve::resolve(site, &mut problems);
     // Pictures before stopping for broken links: a damaged picture is

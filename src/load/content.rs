@@ -505,6 +505,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn past_the_text_budget_pages_are_scanned_and_their_text_let_go_of() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let load = |mb| {
+            let mut diags = crate::diag::Diagnostics::new();
+            crate::load::load_site(root, Some("safe-work"), mb, &mut diags).unwrap()
+        };
+        let held =
+            |page: &Page| matches!(page.source.read_again(), Ok(std::borrow::Cow::Borrowed(_)));
+        let all = load(None);
+        assert!(!all.pages.is_empty());
+        assert!(all.pages.iter().all(|p| p.scan.is_none() && held(p)));
+        let none = load(Some(0));
+        assert!(none.pages.iter().all(|p| p.scan.is_some() && !held(p)));
+        // Leaflet texts are printed from memory.
+        assert!(
+            none.leaflet_texts
+                .iter()
+                .all(|p| p.scan.is_none() && held(p))
+        );
+        // What was let go of reads back the same.
+        for (a, b) in all.pages.iter().zip(&none.pages) {
+            assert_eq!(a.body(), b.read_body().unwrap());
+        }
+    }
+
+    #[test]
     fn slugs_are_ascii() {
         assert!(check_slug("get-help").is_ok());
         assert!(check_slug("page_2").is_ok());

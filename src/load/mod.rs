@@ -18,9 +18,32 @@ use anyhow::{Context, bail};
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity};
 use crate::model::Site;
 
+/// How many megabytes of page text a build holds in memory
+/// ([`content::TextBudget`]): `OUTREACH_TEXT_MB`, or the default.
+pub fn build_text_mb() -> Result<usize> {
+    match std::env::var("OUTREACH_TEXT_MB") {
+        Err(_) => Ok(content::TEXT_BUDGET_MB),
+        Ok(mb) => match mb.trim().parse() {
+            Ok(mb) => Ok(mb),
+            Err(_) => bail!(
+                "OUTREACH_TEXT_MB must be a whole number of megabytes (how much page text to hold in memory), such as {}; it is `{mb}`",
+                content::TEXT_BUDGET_MB
+            ),
+        },
+    }
+}
+
 /// Reads the project at `root`. `only` limits the campaigns read to one id.
+/// `text_mb` is how much page text to hold in memory before letting go of
+/// it, for commands that render; `None` holds it all (commands that read
+/// pages again and again, such as `translate`).
 /// Fails early only when `root` is not a project at all.
-pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Result<Site> {
+pub fn load_site(
+    root: &Path,
+    only: Option<&str>,
+    text_mb: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Result<Site> {
     let dir = root.join("campaigns");
     if !dir.is_dir() {
         bail!(
@@ -37,16 +60,7 @@ pub fn load_site(root: &Path, only: Option<&str>, diags: &mut Diagnostics) -> Re
         .collect();
     paths.sort();
 
-    let budget = match std::env::var("OUTREACH_TEXT_MB") {
-        Err(_) => content::TextBudget::new(content::TEXT_BUDGET_MB),
-        Ok(mb) => match mb.trim().parse() {
-            Ok(mb) => content::TextBudget::new(mb),
-            Err(_) => bail!(
-                "OUTREACH_TEXT_MB must be a whole number of megabytes (how much page text to hold in memory), such as {}; it is `{mb}`",
-                content::TEXT_BUDGET_MB
-            ),
-        },
-    };
+    let budget = content::TextBudget::new(text_mb.unwrap_or(usize::MAX));
     let mut site = Site::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for path in &paths {

@@ -66,19 +66,29 @@ pub enum Origin {
 impl Page {
     /// The Markdown after the front matter.
     pub fn body(&self) -> &str {
-        &self.source.text()[self.body_start..]
+        // Empty if the text was let go of and the file changed since.
+        self.source
+            .text()
+            .get(self.body_start..)
+            .unwrap_or_default()
     }
 
     /// The Markdown after the front matter, read again from disk if the
     /// page's text was let go of (and not kept: see `load::content`).
     pub fn read_body(&self) -> Result<std::borrow::Cow<'_, str>, crate::diag::Diagnostic> {
         use std::borrow::Cow;
-        match self.source.read_again() {
-            Ok(Cow::Borrowed(text)) => Ok(Cow::Borrowed(&text[self.body_start..])),
-            Ok(Cow::Owned(mut text)) => {
+        let read = self.source.read_again().and_then(|text| match text {
+            _ if !text.is_char_boundary(self.body_start) => {
+                Err("this file changed while it was built".to_string())
+            }
+            Cow::Borrowed(text) => Ok(Cow::Borrowed(&text[self.body_start..])),
+            Cow::Owned(mut text) => {
                 text.drain(..self.body_start);
                 Ok(Cow::Owned(text))
             }
+        });
+        match read {
+            Ok(body) => Ok(body),
             Err(problem) => Err(crate::diag::Diagnostic::in_file(
                 &self.source.path,
                 crate::diag::Severity::Error,

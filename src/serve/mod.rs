@@ -360,7 +360,7 @@ impl Preview {
                 escape_text(problems)
             ));
         }
-        match crate::load::load_site(&self.root, self.campaign.as_deref(), &mut diags) {
+        match crate::load::load_site(&self.root, self.campaign.as_deref(), None, &mut diags) {
             Ok(site) => {
                 let strings =
                     crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
@@ -505,7 +505,7 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let root = &args.project.root;
     if !root.join("campaigns").is_dir() {
         // The same message `build` gives.
-        crate::load::load_site(root, None, &mut Diagnostics::new())?;
+        crate::load::load_site(root, None, None, &mut Diagnostics::new())?;
     }
     if !args.bind.is_loopback() {
         eprintln!(
@@ -564,20 +564,40 @@ const QUIET: Duration = Duration::from_millis(30);
 /// other systems do not report closes, and there `QUIET` still applies).
 const SETTLE: Duration = Duration::from_millis(2);
 
-/// Whether an event ends a write: the file is whole now.
-fn ends_a_write(kind: &EventKind) -> bool {
+/// Whether an event ends a write: a source file is whole now. A backup
+/// renamed into place (`page.md~`) or a page removed does not: an editor
+/// that saves that way writes the page next.
+fn ends_a_write(event: &notify::Event) -> bool {
     matches!(
-        kind,
+        event.kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
             | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
-            | EventKind::Remove(_)
-    )
+    ) && event
+        .paths
+        .last()
+        .is_some_and(|p| is_source(p) && p.exists())
 }
 
 /// Whether an event changes nothing: a file opened or read (the preview's
-/// own rebuilds read every source).
+/// own rebuilds read every source), but not one closed after writing.
 fn changes_nothing(kind: &EventKind) -> bool {
-    kind.is_access() && !ends_a_write(kind)
+    kind.is_access()
+        && !matches!(
+            kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+        )
+}
+
+/// Whether a changed path can be a source: not an editor's swap, backup
+/// or temporary file. A temporary file renamed over a page is gone by the
+/// time this is asked.
+fn is_source(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
+    let source = matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("md" | "yaml" | "yml" | "ftl" | "html" | "typ" | "css" | "js" | "ttf" | "otf" | "svg")
+    ) || crate::model::image::is_image_name(name);
+    !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
 }
 
 /// The changes of one save, or of several saves close together.
@@ -596,7 +616,9 @@ impl Burst {
         match result {
             Ok(event) if changes_nothing(&event.kind) => return false,
             Ok(event) => {
-                self.ended = ends_a_write(&event.kind);
+                self.ended = ends_a_write(&event);
+                // The system's queue of events overflowed: some are lost.
+                self.unknown |= event.need_rescan();
                 self.changed.extend(event.paths);
             }
             Err(_) => {
@@ -674,27 +696,7 @@ fn watch(root: &Path, preview: Arc<Preview>) -> anyhow::Result<notify::Recommend
             } = burst;
             changed.sort();
             changed.dedup();
-            // Editors' swap, backup and temporary files are not sources;
-            // a temporary file renamed over a page is gone by now.
-            changed.retain(|p| {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or(".");
-                let source = matches!(
-                    p.extension().and_then(|e| e.to_str()),
-                    Some(
-                        "md" | "yaml"
-                            | "yml"
-                            | "ftl"
-                            | "html"
-                            | "typ"
-                            | "css"
-                            | "js"
-                            | "ttf"
-                            | "otf"
-                            | "svg"
-                    )
-                ) || crate::model::image::is_image_name(name);
-                !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
-            });
+            changed.retain(|p| is_source(p));
             if changed.is_empty() && !unknown {
                 continue;
             }
@@ -705,8 +707,17 @@ fn watch(root: &Path, preview: Arc<Preview>) -> anyhow::Result<notify::Recommend
             if unknown {
                 changed.clear(); // rebuild everything
             }
-            if let Err(err) = preview.rebuild(&changed) {
-                eprintln!("error: {}", crate::diag::visible(&format!("{err:#}")));
+            // A mistake of outreach's must not stop the preview from
+            // watching: the next save gets another try.
+            let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                preview.rebuild(&changed)
+            }));
+            match rebuilt {
+                Ok(Ok(_)) => {}
+                Ok(Err(err)) => eprintln!("error: {}", crate::diag::visible(&format!("{err:#}"))),
+                Err(_) => eprintln!(
+                    "error: outreach failed while rebuilding (a bug: please report it); save again to retry"
+                ),
             }
         }
     });
@@ -751,6 +762,10 @@ mod tests {
 
     #[test]
     fn a_burst_gathers_every_change_of_a_save_and_leaves_out_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("c.md");
+        std::fs::write(&page, "---\ntitle: C\n---\n").unwrap();
+        let page = page.to_str().unwrap();
         let (tx, rx) = mpsc::channel();
         // A rebuild reading a page is not a change.
         tx.send(event(
@@ -765,19 +780,26 @@ mod tests {
         .unwrap();
         tx.send(event(
             EventKind::Modify(ModifyKind::Name(RenameMode::To)),
-            "c.md",
+            page,
         ))
         .unwrap();
         let first = rx.recv().unwrap();
         let burst = Burst::gather(first, &rx).unwrap();
-        assert_eq!(
-            burst.changed,
-            [PathBuf::from("b.md"), PathBuf::from("c.md")]
-        );
+        assert_eq!(burst.changed, [PathBuf::from("b.md"), PathBuf::from(page)]);
         assert!(burst.ended && !burst.unknown);
 
-        // A write not yet closed does not end the burst; a lost event means
-        // "rebuild everything".
+        // An editor's backup renamed into place does not end the save (the
+        // page is written next); nor does a write not yet closed. Lost
+        // events mean "rebuild everything".
+        let backup = format!("{page}~");
+        std::fs::write(&backup, "old").unwrap();
+        tx.send(event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            &backup,
+        ))
+        .unwrap();
+        let first = rx.recv().unwrap();
+        assert!(!Burst::gather(first, &rx).unwrap().ended);
         tx.send(event(EventKind::Modify(ModifyKind::Any), "d.md"))
             .unwrap();
         tx.send(Err(notify::Error::generic("queue overflow")))
@@ -786,11 +808,34 @@ mod tests {
         let burst = Burst::gather(first, &rx).unwrap();
         assert!(!burst.ended && burst.unknown);
         assert_eq!(burst.changed, [PathBuf::from("d.md")]);
+        let overflow = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        tx.send(Ok(overflow)).unwrap();
+        let first = rx.recv().unwrap();
+        assert!(Burst::gather(first, &rx).unwrap().unknown);
+
+        // Only reads for longer than the quiet time, then a change: the
+        // burst is that change alone.
+        tx.send(event(
+            EventKind::Access(AccessKind::Open(AccessMode::Read)),
+            "a.md",
+        ))
+        .unwrap();
+        let later = tx.clone();
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(QUIET * 2);
+            later
+                .send(event(EventKind::Modify(ModifyKind::Any), "f.md"))
+                .unwrap();
+        });
+        let first = rx.recv().unwrap();
+        let burst = Burst::gather(first, &rx).unwrap();
+        writer.join().unwrap();
+        assert_eq!(burst.changed, [PathBuf::from("f.md")]);
 
         // The watcher stopped.
         tx.send(event(
             EventKind::Access(AccessKind::Close(AccessMode::Write)),
-            "e.md",
+            page,
         ))
         .unwrap();
         drop(tx);
