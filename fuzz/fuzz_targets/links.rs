@@ -151,7 +151,7 @@ fuzz_target!(|data: &[u8]| {
             let page = &rp.page;
             let scan = markdown::scan(page.body(), None);
             let written: HashSet<&str> = scan.links.iter().map(|(_, d)| d.as_str()).collect();
-            for (dest, href) in &rp.links {
+            for (dest, href) in rp.links.iter() {
                 assert!(
                     written.contains(dest.as_str()),
                     "`{dest}` rewritten but not in the page"
@@ -189,7 +189,7 @@ fuzz_target!(|data: &[u8]| {
                     );
                 }
             }
-            for (dest, key) in &rp.images {
+            for (dest, key) in rp.images.iter() {
                 assert!(scan.images.iter().any(|i| &i.dest == dest));
                 assert!(IMAGES.contains(&key.as_str()), "picture `{dest}` → `{key}`");
             }
