@@ -409,6 +409,35 @@ fn an_editor_that_saves_by_renaming_triggers_one_rebuild() {
 }
 
 #[test]
+fn an_editor_that_keeps_a_backup_triggers_one_rebuild_without_problems() {
+    // Some editors save by renaming the page to a backup (`page.md~`) and
+    // writing the page anew. The rename must not end the save: a rebuild
+    // in between would find the page gone and report every link to it.
+    let p = Project::examples();
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+    let page = p.root().join("content/safe-work/sq/get-help.md");
+    let original = std::fs::read_to_string(&page).unwrap();
+    let backup = page.with_file_name("get-help.md~");
+    std::fs::rename(&page, &backup).unwrap();
+    // A busy editor: the new file comes a little later.
+    std::thread::sleep(Duration::from_millis(8));
+    std::fs::write(&page, format!("{original}\nNjë fjali e re.\n")).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    let (name, data) = events.next();
+    assert_eq!(name, "reload", "{data}");
+    assert!(
+        text(server.port, "/safe-work/sq/get-help.html")
+            .1
+            .contains("Një fjali e re.")
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let log = server.log();
+    assert_eq!(log.matches("Rebuilt").count(), 1, "{log}");
+    assert!(!log.contains("problem"), "{log}");
+}
+
+#[test]
 fn strict_stops_on_warnings_and_says_why_on_every_address() {
     let p = Project::examples();
     // The examples' placeholder contacts have no `verified:` date: warnings.
