@@ -174,7 +174,7 @@ pub struct Cache {
 impl Cache {
     /// The cache of the project at `root`: `.outreach-cache/images/`.
     pub fn in_project(root: &Path) -> Cache {
-        let dir = root.join(".outreach-cache").join("images");
+        let dir = root.join(crate::model::CACHE_DIR).join("images");
         // A cache that cannot be locked is still used; it is just never
         // pruned.
         let lock = std::fs::create_dir_all(&dir)
@@ -193,7 +193,7 @@ impl Cache {
     /// `check`, which writes nothing.
     pub fn read_only(root: &Path) -> Cache {
         Cache {
-            dir: Some(root.join(".outreach-cache").join("images")),
+            dir: Some(root.join(crate::model::CACHE_DIR).join("images")),
             writable: false,
             lock: Mutex::new(None),
             used: Mutex::default(),

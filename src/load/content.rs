@@ -61,12 +61,7 @@ impl TextBudget {
         if held <= self.limit {
             return page;
         }
-        // As `resolve` scans a page written in its own language.
-        let script = campaign
-            .language(&page.lang)
-            .map(|l| l.script.as_str())
-            .filter(|s| !s.is_empty());
-        let scan = crate::render::markdown::scan(page.body(), script);
+        let scan = crate::render::markdown::scan(page.body(), page.checked_script(campaign));
         Page {
             scan: Some(Arc::new(scan)),
             source: Arc::new(page.source.release(file)),

@@ -184,7 +184,7 @@ fn indented_key(source: &SourceFile, yaml: &str, first_line: usize) -> Option<Di
 /// exists, a line is added at the end of the front matter where not.
 /// Everything else in the file is kept byte for byte.
 pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Diagnostic> {
-    let text = &source.text();
+    let text = source.text();
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let line = format!("{key}: {value}{newline}");
     Ok(match key_lines(source, key)? {
@@ -195,7 +195,7 @@ pub fn set_key(source: &SourceFile, key: &str, value: &str) -> Result<String, Di
 
 /// `source` without front matter key `key` (and the lines of its value).
 pub fn remove_key(source: &SourceFile, key: &str) -> Result<String, Diagnostic> {
-    let text = &source.text();
+    let text = source.text();
     Ok(match key_lines(source, key)? {
         KeyAt::Found(range) => format!("{}{}", &text[..range.start], &text[range.end..]),
         KeyAt::Missing(_) => text.to_string(),
@@ -223,7 +223,7 @@ enum KeyAt {
 
 fn key_lines(source: &SourceFile, key: &str) -> Result<KeyAt, Diagnostic> {
     let split = split(source)?;
-    let text = &source.text();
+    let text = source.text();
     let yaml_start = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_end = yaml_start + split.yaml.len();
     let mut at = yaml_start;

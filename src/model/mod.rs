@@ -18,6 +18,10 @@ pub use lang::{Direction, Language};
 pub use page::Page;
 pub use theme::Theme;
 
+/// The project's folder for what builds keep to reuse: resized pictures
+/// (`images/`) and compressed copies (`compressed.pack`).
+pub const CACHE_DIR: &str = ".outreach-cache";
+
 /// Everything `load` read from a project: the input of `resolve`.
 #[derive(Debug, Default, Clone)]
 pub struct Site {

@@ -98,6 +98,18 @@ impl Page {
         }
     }
 
+    /// The script this page's text is checked against for passages in
+    /// another script (`Cyrl` for a Macedonian page): its language's, and
+    /// only for text written in that language (copies were checked as
+    /// originals).
+    pub fn checked_script<'a>(&self, campaign: &'a crate::model::Campaign) -> Option<&'a str> {
+        (self.origin == Origin::Written)
+            .then(|| campaign.language(&self.lang))
+            .flatten()
+            .map(|l| l.script.as_str())
+            .filter(|s| !s.is_empty())
+    }
+
     /// Whether this is the language's home page.
     pub fn is_home(&self) -> bool {
         self.slug == HOME_SLUG

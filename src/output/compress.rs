@@ -142,7 +142,7 @@ const PACK_HEADER: &[u8] = b"outreach compressed copies 1\n";
 impl CompressedCache {
     /// The cache of the project at `root`.
     pub fn in_project(root: &Path) -> CompressedCache {
-        let dir = root.join(".outreach-cache");
+        let dir = root.join(crate::model::CACHE_DIR);
         let path = dir.join("compressed.pack");
         let old = File::open(&path).ok().and_then(read_index);
         // A name of its own, made new: two builds of one project at once

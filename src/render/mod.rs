@@ -716,7 +716,10 @@ fn render_page(
     let content = markdown::to_html(&body, &rp.links, &shown, campaign.allow_raw_html, script);
     let own_url = page.output_name();
     let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);
-    let alternates = translation_views(campaign, &rp.alternates, &page.lang, &own_url);
+    // Most pages exist in every language, and then both lists are one.
+    let own_alternates = (rp.alternates != rp.translations)
+        .then(|| translation_views(campaign, &rp.alternates, &page.lang, &own_url));
+    let alternates = own_alternates.as_ref().unwrap_or(&translations);
     let x_default = (alternates.len() > 1)
         .then(|| {
             alternates
@@ -725,12 +728,10 @@ fn render_page(
         })
         .flatten()
         .map(|t| t.href.clone());
-    // Most pages exist in every language, and then both lists are one.
-    let translations = Value::from_serializable(&translations);
-    let alternates = if rp.alternates == rp.translations {
-        translations.clone()
-    } else {
-        Value::from_serializable(&alternates)
+    let translations_value = Value::from_serializable(&translations);
+    let alternates_value = match &own_alternates {
+        Some(views) => Value::from_serializable(views),
+        None => translations_value.clone(),
     };
     // An untranslated page shown in the reader's language: its text keeps
     // its own language, and search engines are sent to the original.
@@ -750,8 +751,8 @@ fn render_page(
         review: page.review.as_deref(),
         fallback: fallback.map(LangView::from),
     };
-    context.insert_value("translations", translations);
-    context.insert_value("alternates", alternates);
+    context.insert_value("translations", translations_value);
+    context.insert_value("alternates", alternates_value);
     context.insert("x_default", &x_default);
     context.insert("root", "../");
     let template = if page.is_home() {

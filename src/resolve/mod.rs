@@ -293,17 +293,9 @@ pub fn resolve_with(
     );
 
     // Scanning is the costly part (a Markdown parse per page): in parallel.
-    // Only text written in the page's own language is checked for passages
-    // in another script: copies were checked as originals.
     let scripts: Vec<Option<&str>> = pages
         .iter()
-        .map(|p| {
-            (p.origin == Origin::Written)
-                .then(|| campaigns.get(&p.campaign).and_then(|c| c.language(&p.lang)))
-                .flatten()
-                .map(|l| l.script.as_str())
-                .filter(|s| !s.is_empty())
-        })
+        .map(|p| campaigns.get(&p.campaign).and_then(|c| p.checked_script(c)))
         .collect();
     let scans: Vec<Arc<markdown::Scan>> = pages
         .par_iter()
@@ -313,20 +305,18 @@ pub fn resolve_with(
     // A check made last run still holds if the page's text is the same and
     // no page it links to changed (its headings may have): in the preview,
     // after an edit, only the edited page and those linking to it.
-    let (keys, shape) = match cache {
-        Some(_) => (
-            pages.iter().map(page_key).collect(),
-            site_shape(&campaigns, &pages, &unreadable_pages, &draft_pages, &images),
-        ),
-        None => (Vec::new(), 0),
-    };
-    let priors: Vec<Option<&PriorCheck>> = match keys.is_empty() {
-        true => vec![None; pages.len()],
-        false => keys
-            .iter()
-            .zip(&scans)
-            .map(|(key, scan)| prior.prior_check(key, scan, shape))
-            .collect(),
+    let (keys, shape, priors): (Vec<String>, u64, Vec<Option<&PriorCheck>>) = match cache {
+        Some(_) => {
+            let keys: Vec<String> = pages.iter().map(page_key).collect();
+            let shape = site_shape(&campaigns, &pages, &unreadable_pages, &draft_pages, &images);
+            let priors = keys
+                .iter()
+                .zip(&scans)
+                .map(|(key, scan)| prior.prior_check(key, scan, shape))
+                .collect();
+            (keys, shape, priors)
+        }
+        None => (Vec::new(), 0, vec![None; pages.len()]),
     };
     let changed: HashSet<(&str, &str)> = pages
         .iter()

@@ -629,33 +629,28 @@ impl Burst {
         true
     }
 
-    /// Waits for the rest of the burst that began with `first`: until no
-    /// change came for `QUIET`, or for `SETTLE` after one that ended a
-    /// write. `None` when the watcher has stopped.
-    fn gather(
-        first: notify::Result<notify::Event>,
-        events: &Receiver<notify::Result<notify::Event>>,
-    ) -> Option<Burst> {
+    /// How long to wait for more: `SETTLE` after an event that ended a
+    /// write, else `QUIET`.
+    fn wait(&self) -> Duration {
+        if self.ended { SETTLE } else { QUIET }
+    }
+
+    /// Waits for the next change, then for the rest of its burst: until no
+    /// change came for [`Burst::wait`]. Opens and reads alone start
+    /// nothing and wait for nothing. `None` when the watcher has stopped.
+    fn gather(events: &Receiver<notify::Result<notify::Event>>) -> Option<Burst> {
         let mut burst = Burst::default();
-        let mut any = burst.add(first);
-        let mut deadline = Instant::now() + if burst.ended { SETTLE } else { QUIET };
+        while !burst.add(events.recv().ok()?) {}
+        let mut deadline = Instant::now() + burst.wait();
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match events.recv_timeout(left) {
                 Ok(result) => {
                     if burst.add(result) {
-                        any = true;
-                        let wait = if burst.ended { SETTLE } else { QUIET };
-                        deadline = Instant::now() + wait;
+                        deadline = Instant::now() + burst.wait();
                     }
                 }
-                Err(mpsc::RecvTimeoutError::Timeout) if any => return Some(burst),
-                // Only opens and reads so far: wait for a real change.
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    burst = Burst::default();
-                    any = burst.add(events.recv().ok()?);
-                    deadline = Instant::now() + if burst.ended { SETTLE } else { QUIET };
-                }
+                Err(mpsc::RecvTimeoutError::Timeout) => return Some(burst),
                 Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             }
         }
@@ -685,10 +680,7 @@ fn watch(root: &Path, preview: Arc<Preview>) -> anyhow::Result<notify::Recommend
         }
     }
     std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            let Some(burst) = Burst::gather(first, &rx) else {
-                return;
-            };
+        while let Some(burst) = Burst::gather(&rx) {
             let Burst {
                 mut changed,
                 unknown,
@@ -783,8 +775,7 @@ mod tests {
             page,
         ))
         .unwrap();
-        let first = rx.recv().unwrap();
-        let burst = Burst::gather(first, &rx).unwrap();
+        let burst = Burst::gather(&rx).unwrap();
         assert_eq!(burst.changed, [PathBuf::from("b.md"), PathBuf::from(page)]);
         assert!(burst.ended && !burst.unknown);
 
@@ -798,20 +789,17 @@ mod tests {
             &backup,
         ))
         .unwrap();
-        let first = rx.recv().unwrap();
-        assert!(!Burst::gather(first, &rx).unwrap().ended);
+        assert!(!Burst::gather(&rx).unwrap().ended);
         tx.send(event(EventKind::Modify(ModifyKind::Any), "d.md"))
             .unwrap();
         tx.send(Err(notify::Error::generic("queue overflow")))
             .unwrap();
-        let first = rx.recv().unwrap();
-        let burst = Burst::gather(first, &rx).unwrap();
+        let burst = Burst::gather(&rx).unwrap();
         assert!(!burst.ended && burst.unknown);
         assert_eq!(burst.changed, [PathBuf::from("d.md")]);
         let overflow = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
         tx.send(Ok(overflow)).unwrap();
-        let first = rx.recv().unwrap();
-        assert!(Burst::gather(first, &rx).unwrap().unknown);
+        assert!(Burst::gather(&rx).unwrap().unknown);
 
         // Only reads for longer than the quiet time, then a change: the
         // burst is that change alone.
@@ -827,8 +815,7 @@ mod tests {
                 .send(event(EventKind::Modify(ModifyKind::Any), "f.md"))
                 .unwrap();
         });
-        let first = rx.recv().unwrap();
-        let burst = Burst::gather(first, &rx).unwrap();
+        let burst = Burst::gather(&rx).unwrap();
         writer.join().unwrap();
         assert_eq!(burst.changed, [PathBuf::from("f.md")]);
 
@@ -839,8 +826,7 @@ mod tests {
         ))
         .unwrap();
         drop(tx);
-        let first = rx.recv().unwrap();
-        assert!(Burst::gather(first, &rx).is_none());
+        assert!(Burst::gather(&rx).is_none());
     }
 
     // Issue 13, item 4: a bare `\r` ends a line in the event stream too.
