@@ -61,22 +61,21 @@ pub fn print_site(
             ));
             continue;
         }
-        if !fonts.iter().any(|(name, _)| *name == rc.theme.name) {
-            fonts.push((&rc.theme.name, Fonts::new(&rc.theme)));
-        }
-        jobs.extend(rc.leaflets.iter().map(|leaflet| (rc, leaflet)));
+        // Each theme's fonts parsed once; a job names its theme's by place.
+        let theme_fonts = match fonts.iter().position(|(name, _)| *name == rc.theme.name) {
+            Some(at) => at,
+            None => {
+                fonts.push((&rc.theme.name, Fonts::new(&rc.theme)));
+                fonts.len() - 1
+            }
+        };
+        jobs.extend(rc.leaflets.iter().map(|leaflet| (rc, theme_fonts, leaflet)));
     }
     let results: Vec<(Option<PrintedLeaflet>, Vec<Diagnostic>)> = jobs
         .par_iter()
-        .map(|(rc, leaflet)| {
-            let fonts = fonts
-                .iter()
-                .find(|(name, _)| *name == rc.theme.name)
-                .map(|(_, fonts)| fonts);
-            match fonts {
-                Some(fonts) => print_leaflet(&rc.campaign, &rc.theme, fonts, leaflet, strings),
-                None => (None, Vec::new()),
-            }
+        .map(|(rc, theme_fonts, leaflet)| {
+            let fonts = &fonts[*theme_fonts].1;
+            print_leaflet(&rc.campaign, &rc.theme, fonts, leaflet, strings)
         })
         .collect();
     let mut printed = Vec::new();
