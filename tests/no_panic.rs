@@ -148,6 +148,7 @@ proptest! {
             country: None,
             origin: outreach::model::page::Origin::Written,
             scan: None,
+            draft: None,
         };
         let leaflet = outreach::resolve::ResolvedLeaflet {
             spec: kit.campaign.leaflets[0].clone(),

@@ -148,6 +148,7 @@ fn page_without_front_matter(lang: &str, text: &str, origin: Origin) -> Page {
         country: None,
         origin,
         scan: None,
+        draft: None,
     }
 }
 

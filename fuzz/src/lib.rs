@@ -57,6 +57,7 @@ pub fn page(campaign: &str, lang: &str, slug: &str, text: &str, origin: Origin) 
         country: front.country,
         origin,
         scan: None,
+        draft: None,
     })
 }
 

@@ -49,7 +49,12 @@ pub fn run_pipeline(
     cache: &images::Cache,
     diags: &mut Diagnostics,
 ) -> Result<Counts> {
-    let site = load::load_site(root, campaign, Some(load::build_text_mb()?), diags)?;
+    let site = load::load_site(
+        root,
+        campaign,
+        load::PageText::Render(load::build_text_mb()?),
+        diags,
+    )?;
     let mut problems = Vec::new();
     let resolved = resolve::resolve(site, &mut problems);
     // Pictures before stopping for broken links: a damaged picture is

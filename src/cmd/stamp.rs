@@ -17,7 +17,7 @@ use crate::resolve::status::source_hash;
 /// Stamps each file given.
 pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
-    let site = load::load_site(&args.root, None, None, &mut diags)?;
+    let site = load::load_site(&args.root, None, load::PageText::Hold, &mut diags)?;
     let mut failed = false;
     for file in &args.files {
         // Accept paths relative to the project or to the current folder.

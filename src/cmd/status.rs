@@ -13,7 +13,12 @@ use crate::resolve::status::{LanguageStatus, status as compute};
 /// Prints the translation status and picks the exit code.
 pub fn status(args: &StatusArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
-    let site = load::load_site(&args.root, args.campaign.as_deref(), None, &mut diags)?;
+    let site = load::load_site(
+        &args.root,
+        args.campaign.as_deref(),
+        load::PageText::Hold,
+        &mut diags,
+    )?;
     let mut problems = Vec::new();
     let strings = Strings::parse(&site.strings, &mut problems);
     diags.extend(problems);

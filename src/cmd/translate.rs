@@ -32,7 +32,12 @@ fn shown(path: &Path) -> String {
 /// `outreach translate export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
-    let site = load::load_site(&args.root, args.campaign.as_deref(), None, &mut diags)?;
+    let site = load::load_site(
+        &args.root,
+        args.campaign.as_deref(),
+        load::PageText::Hold,
+        &mut diags,
+    )?;
     // A language just added has no pages yet, which `check` reports; the
     // export is how its pages get made, so it goes on.
     note_load_problems(&diags);
@@ -194,7 +199,7 @@ struct Incoming {
 /// `outreach translate import`.
 pub fn import(args: &ImportArgs) -> Result<ExitCode> {
     let mut diags = Diagnostics::new();
-    let site = load::load_site(&args.root, None, None, &mut diags)?;
+    let site = load::load_site(&args.root, None, load::PageText::Hold, &mut diags)?;
     note_load_problems(&diags);
     let mut diags = Diagnostics::new();
     // Files are read and parsed in parallel: a large campaign's files are

@@ -39,29 +39,55 @@ pub const TEXT_BUDGET_MB: usize = 128;
 pub struct TextBudget {
     limit: usize,
     held: std::sync::atomic::AtomicUsize,
+    /// Whether pages are rendered as they are read (a build).
+    rendering: bool,
 }
 
 impl TextBudget {
-    /// A budget of `mb` megabytes.
-    pub fn new(mb: usize) -> TextBudget {
+    /// A budget of `mb` megabytes. `rendering`: what is held is each page
+    /// rendered as it is read, instead of its text.
+    pub fn new(mb: usize, rendering: bool) -> TextBudget {
         TextBudget {
             limit: mb.saturating_mul(1 << 20),
             held: Default::default(),
+            rendering,
         }
     }
 
     /// `page`, or, once the budget is spent, the page scanned and its text
     /// let go of. `file` is where it was read.
+    ///
+    /// A build renders each page in the same parse as its scan, while the
+    /// budget lasts, and holds that instead of the text: one parse a page
+    /// instead of two, in no more memory (issue 14).
     fn hold_or_release(&self, page: Page, campaign: &Campaign, file: &Path) -> Page {
+        use std::sync::atomic::Ordering::Relaxed;
         let len = page.source.text().len();
-        let held = self
-            .held
-            .fetch_add(len, std::sync::atomic::Ordering::Relaxed)
-            + len;
+        let checked_script = page.checked_script(campaign);
+        if self.rendering {
+            // Rendered HTML is about 1.5 times its Markdown.
+            let room = self.held.load(Relaxed) + len * 3 / 2 <= self.limit;
+            let rendering = room.then(|| crate::model::page::Rendering {
+                allow_raw_html: campaign.allow_raw_html,
+                script: crate::resolve::translit::script_for(&page),
+            });
+            let (scan, draft) =
+                crate::render::markdown::parse(page.body(), checked_script, rendering);
+            if let Some(draft) = &draft {
+                self.held.fetch_add(draft.size(), Relaxed);
+            }
+            return Page {
+                scan: Some(Arc::new(scan)),
+                draft: draft.map(Arc::new),
+                source: Arc::new(page.source.release(file)),
+                ..page
+            };
+        }
+        let held = self.held.fetch_add(len, Relaxed) + len;
         if held <= self.limit {
             return page;
         }
-        let scan = crate::render::markdown::scan(page.body(), page.checked_script(campaign));
+        let scan = crate::render::markdown::scan(page.body(), checked_script);
         Page {
             scan: Some(Arc::new(scan)),
             source: Arc::new(page.source.release(file)),
@@ -466,6 +492,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         country,
         origin: Origin::Written,
         scan: None,
+        draft: None,
     }))
 }
 
@@ -508,10 +535,11 @@ mod tests {
         };
         let held =
             |page: &Page| matches!(page.source.read_again(), Ok(std::borrow::Cow::Borrowed(_)));
-        let all = load(None);
+        use crate::load::PageText;
+        let all = load(PageText::Hold);
         assert!(!all.pages.is_empty());
         assert!(all.pages.iter().all(|p| p.scan.is_none() && held(p)));
-        let none = load(Some(0));
+        let none = load(PageText::Budget(0));
         assert!(none.pages.iter().all(|p| p.scan.is_some() && !held(p)));
         // Leaflet texts are printed from memory.
         assert!(
@@ -522,6 +550,24 @@ mod tests {
         // What was let go of reads back the same.
         for (a, b) in all.pages.iter().zip(&none.pages) {
             assert_eq!(a.body(), b.read_body().unwrap());
+        }
+        // A build holds each page rendered instead of its text, while its
+        // budget lasts; past it, what the preview holds.
+        let rendered = load(PageText::Render(64));
+        assert!(
+            rendered
+                .pages
+                .iter()
+                .all(|p| p.scan.is_some() && p.draft.is_some() && !held(p))
+        );
+        let over = load(PageText::Render(0));
+        assert!(
+            over.pages
+                .iter()
+                .all(|p| p.scan.is_some() && p.draft.is_none() && !held(p))
+        );
+        for (a, b) in rendered.pages.iter().zip(&over.pages) {
+            assert_eq!(a.scan, b.scan, "{}", a.source.path.display());
         }
     }
 

@@ -33,15 +33,26 @@ pub fn build_text_mb() -> Result<usize> {
     }
 }
 
+/// What a command does with the pages it reads, which decides how much of
+/// their text it holds in memory ([`content::TextBudget`]).
+#[derive(Clone, Copy, Debug)]
+pub enum PageText {
+    /// Hold it all: commands that read pages again and again (`translate`).
+    Hold,
+    /// Hold up to this many megabytes; past that, scan each page as it is
+    /// read and let go of its text (the preview).
+    Budget(usize),
+    /// Render each page as it is read, up to this many megabytes of
+    /// rendered pages, and let go of its text (a build).
+    Render(usize),
+}
+
 /// Reads the project at `root`. `only` limits the campaigns read to one id.
-/// `text_mb` is how much page text to hold in memory before letting go of
-/// it, for commands that render; `None` holds it all (commands that read
-/// pages again and again, such as `translate`).
 /// Fails early only when `root` is not a project at all.
 pub fn load_site(
     root: &Path,
     only: Option<&str>,
-    text_mb: Option<usize>,
+    text: PageText,
     diags: &mut Diagnostics,
 ) -> Result<Site> {
     let dir = root.join("campaigns");
@@ -60,7 +71,11 @@ pub fn load_site(
         .collect();
     paths.sort();
 
-    let budget = content::TextBudget::new(text_mb.unwrap_or(usize::MAX));
+    let budget = match text {
+        PageText::Hold => content::TextBudget::new(usize::MAX, false),
+        PageText::Budget(mb) => content::TextBudget::new(mb, false),
+        PageText::Render(mb) => content::TextBudget::new(mb, true),
+    };
     let mut site = Site::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for path in &paths {

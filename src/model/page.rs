@@ -43,6 +43,10 @@ pub struct Page {
     /// site's pages are scanned as they are read and their text let go of
     /// (see `load::content`). Otherwise `resolve` scans it.
     pub scan: Option<Arc<Scan>>,
+    /// Its body rendered as it was read, by a build (see `load::content`).
+    /// Copies made from the page share it; `render` uses it where it was
+    /// rendered the way the copy needs, and renders anew otherwise.
+    pub draft: Option<Arc<Draft>>,
 }
 
 /// Where a page's text comes from.
@@ -150,4 +154,62 @@ pub struct ImageUse {
     pub dest: String,
     /// The alternative text (what the picture shows), as plain text.
     pub alt: String,
+}
+
+/// What to do with a text run of a Serbian Cyrillic page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// Show it as written (minus the keep-as-written marks).
+    AsWritten,
+    /// Transliterate it to Latin.
+    Latin,
+}
+
+/// How a body's HTML is made: whether the author's raw HTML is kept, and
+/// the script its text is converted to (see `resolve::translit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rendering {
+    /// The campaign's `allow_raw_html`.
+    pub allow_raw_html: bool,
+    /// What `translit::script_for` says of the page.
+    pub script: Option<Script>,
+}
+
+/// A page body rendered to HTML before `resolve` has checked its links and
+/// `images` has made its pictures: each link's address and each picture is
+/// a hole, filled by `Draft::fill` (in `render::markdown`). A build makes
+/// it in the same pass as the [`Scan`], so each page's Markdown is parsed
+/// once (issue 14).
+#[derive(Debug)]
+pub struct Draft {
+    /// The HTML around the holes.
+    pub(crate) html: String,
+    /// Where each hole is in `html`, in order.
+    pub(crate) holes: Vec<(usize, Hole)>,
+    /// How it was rendered.
+    pub rendering: Rendering,
+}
+
+/// What goes into a [`Draft`]'s hole.
+#[derive(Debug)]
+pub(crate) enum Hole {
+    /// A link's `href`, by its destination as written.
+    Href(String),
+    /// A picture, by its destination as written, and its alternative text.
+    Picture { dest: String, alt: String },
+}
+
+impl Draft {
+    /// Roughly the memory it holds, in bytes.
+    pub fn size(&self) -> usize {
+        let holes: usize = self
+            .holes
+            .iter()
+            .map(|(_, hole)| match hole {
+                Hole::Href(dest) => dest.len(),
+                Hole::Picture { dest, alt } => dest.len() + alt.len(),
+            })
+            .sum();
+        self.html.len() + holes + self.holes.len() * std::mem::size_of::<(usize, Hole)>()
+    }
 }

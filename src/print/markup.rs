@@ -503,6 +503,7 @@ mod tests {
             country: None,
             origin: Origin::Written,
             scan: None,
+            draft: None,
         }
     }
 

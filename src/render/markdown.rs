@@ -24,99 +24,51 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub use crate::model::page::{ImageUse, Scan};
+use crate::model::page::Hole;
+pub use crate::model::page::{Draft, ImageUse, Rendering, Scan};
+
+impl Draft {
+    /// The body's HTML. `links` maps destinations as written to the hrefs
+    /// to emit (from `resolve`); others are kept. `pictures` maps picture
+    /// destinations as written to their published sizes; a picture not
+    /// there is shown as its alternative text.
+    pub fn fill(
+        &self,
+        links: &HashMap<String, String>,
+        pictures: &HashMap<String, Arc<Picture>>,
+    ) -> String {
+        let mut html = String::with_capacity(self.html.len() + 64 * self.holes.len());
+        let mut pictures_shown = 0;
+        let mut copied = 0;
+        for (at, hole) in &self.holes {
+            html.push_str(&self.html[copied..*at]);
+            copied = *at;
+            match hole {
+                Hole::Href(dest) => {
+                    let href = links.get(dest).unwrap_or(dest);
+                    // Writing to a String cannot fail.
+                    let _ = pulldown_cmark_escape::escape_href(&mut html, href);
+                }
+                Hole::Picture { dest, alt } => match pictures.get(dest) {
+                    Some(picture) => {
+                        pictures_shown += 1;
+                        // The first picture is likely on the first screen;
+                        // the others load as the reader scrolls to them.
+                        html.push_str(&picture.img_tag(alt, pictures_shown > 1));
+                    }
+                    None => html.push_str(&escape_text(alt)),
+                },
+            }
+        }
+        html.push_str(&self.html[copied..]);
+        html
+    }
+}
 
 /// Reads a page body once for its headings, links, raw HTML and, when the
 /// page's script is known, passages in another script.
 pub fn scan(body: &str, script: Option<&str>) -> Scan {
-    let mut scan = Scan::default();
-    let mut ids = HeadingIds::default();
-    let mut heading: Option<(usize, Option<String>, String)> = None;
-    // Depth of `<span lang>` around the current text: marked passages.
-    let mut marked = 0usize;
-    let mut in_autolink = false;
-    // Code is exempt from the language-of-parts check, blocks as spans
-    // (issue 13: a Python block in an Arabic page was "in Latin script").
-    let mut in_code_block = false;
-    let mut image: Option<ImageUse> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::Start(Tag::Heading { id, level, .. }) => {
-                if level == pulldown_cmark::HeadingLevel::H1 {
-                    scan.main_headings.push(range.start);
-                }
-                heading = Some((range.start, id.map(|i| i.to_string()), String::new()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((at, explicit, text)) = heading.take() {
-                    match ids.assign(explicit.as_deref(), &text) {
-                        Ok(id) => scan.heading_ids.push(id),
-                        Err(id) => scan.duplicate_ids.push((at, id)),
-                    }
-                }
-            }
-            Event::Code(text) => {
-                if let Some((_, _, buf)) = heading.as_mut() {
-                    buf.push_str(&text);
-                }
-                if let Some(image) = image.as_mut() {
-                    image.alt.push_str(&text);
-                }
-            }
-            Event::Text(text) => {
-                if let Some((_, _, buf)) = heading.as_mut() {
-                    buf.push_str(&text);
-                }
-                if let Some(image) = image.as_mut() {
-                    image.alt.push_str(&text);
-                }
-                if let Some(expected) = script
-                    && marked == 0
-                    && !in_autolink
-                    && !in_code_block
-                {
-                    for (at, found, words) in lang_parts::foreign_runs(&text, expected) {
-                        scan.foreign_runs
-                            .push((range.start + at.min(range.len()), found, words));
-                    }
-                }
-            }
-            Event::Start(Tag::Link {
-                dest_url,
-                link_type,
-                ..
-            }) => {
-                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                scan.links.push((range.start, dest_url.to_string()));
-            }
-            Event::End(TagEnd::Link) => in_autolink = false,
-            Event::InlineHtml(html) if lang_parts::lang_span(&html).is_some() => {
-                if lang_parts::lang_span(&html) == Some(true) {
-                    marked += 1;
-                } else {
-                    marked = marked.saturating_sub(1);
-                }
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                image = Some(ImageUse {
-                    offset: range.start,
-                    dest: dest_url.to_string(),
-                    alt: String::new(),
-                });
-            }
-            Event::End(TagEnd::Image) => scan.images.extend(image.take()),
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(image) = image.as_mut() {
-                    image.alt.push(' ');
-                }
-            }
-            Event::Html(_) | Event::InlineHtml(_) => scan.raw_html.push(range.start),
-            _ => {}
-        }
-    }
-    scan
+    parse(body, script, None).0
 }
 
 /// Renders a page body. `links` maps destinations as written to the hrefs
@@ -135,23 +87,72 @@ pub fn to_html(
     allow_raw_html: bool,
     script: Option<Script>,
 ) -> String {
-    let mut events: Vec<Event> = Vec::new();
-    // The open picture's destination and alternative text so far.
-    let mut image: Option<(CowStr, String)> = None;
-    let mut pictures_shown = 0;
+    let rendering = Rendering {
+        allow_raw_html,
+        script,
+    };
+    match parse(body, None, Some(rendering)).1 {
+        Some(draft) => draft.fill(links, pictures),
+        None => String::new(),
+    }
+}
+
+/// Stands for a hole while a [`Draft`] is written: ASCII that
+/// `escape_href` keeps as it is, with a number drawn anew for every run, so
+/// that no author text can contain it.
+static HOLE_MARKER: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use std::hash::BuildHasher;
+    let random = std::collections::hash_map::RandomState::new();
+    let (a, b) = (random.hash_one(3u8), random.hash_one(4u8));
+    format!("outreach-hole-{a:016x}{b:016x}")
+});
+
+/// Parses a page body once: its [`Scan`] (checked for passages in another
+/// script than `checked_script`), and, given a `rendering`, its [`Draft`].
+/// One walk does both so that the two can never disagree, on heading ids
+/// above all: an anchor checked by `resolve` is exactly the one rendered.
+pub fn parse(
+    body: &str,
+    checked_script: Option<&str>,
+    rendering: Option<Rendering>,
+) -> (Scan, Option<Draft>) {
+    let mut scan = Scan::default();
     let mut ids = HeadingIds::default();
-    // Index in `events` of the open heading's start, and its text so far.
-    let mut heading: Option<(usize, String)> = None;
-    let mut keeping = false;
-    let mut in_code_block = false;
+    // The open heading: where it starts in `body`, in `events`, its
+    // explicit id and its text so far.
+    let mut heading: Option<(usize, usize, Option<String>, String)> = None;
+    // Depth of `<span lang>` around the current text: marked passages.
+    let mut marked = 0usize;
     let mut in_autolink = false;
+    // Code is exempt from the language-of-parts check, blocks as spans
+    // (issue 13: a Python block in an Arabic page was "in Latin script"),
+    // and from transliteration.
+    let mut in_code_block = false;
+    // The open picture: as scanned (alternative text as written), and as
+    // rendered (its text converted).
+    let mut image: Option<ImageUse> = None;
+    let mut image_alt = String::new();
+
+    let render = rendering.is_some();
+    let Rendering {
+        allow_raw_html,
+        script,
+    } = rendering.unwrap_or(Rendering {
+        allow_raw_html: false,
+        script: None,
+    });
+    let mut events: Vec<Event> = Vec::new();
+    let mut holes: Vec<Hole> = Vec::new();
+    let mut keeping = false;
     // Table cells are written here: pulldown-cmark aligns them with
     // `style="text-align: left"`, which the site's security policy blocks
     // and which is the wrong side on right-to-left pages (issue 13).
     let mut alignments: Vec<Alignment> = Vec::new();
     let mut in_table_head = false;
     let mut column = 0;
-    for event in Parser::new_ext(body, options()) {
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let mut hole = None;
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -159,7 +160,15 @@ pub fn to_html(
                 classes,
                 attrs,
             }) => {
-                heading = Some((events.len(), String::new()));
+                if level == pulldown_cmark::HeadingLevel::H1 {
+                    scan.main_headings.push(range.start);
+                }
+                heading = Some((
+                    range.start,
+                    events.len(),
+                    id.as_ref().map(|i| i.to_string()),
+                    String::new(),
+                ));
                 // `{onclick=…}` after a heading would become an attribute:
                 // only ids and classes are kept unless the campaign allows HTML.
                 let attrs = if allow_raw_html { attrs } else { Vec::new() };
@@ -171,39 +180,85 @@ pub fn to_html(
                 })
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, text)) = heading.take()
-                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
-                {
-                    let assigned = ids.assign(id.as_deref(), &text).unwrap_or_else(|id| id);
-                    *id = Some(CowStr::from(assigned));
+                if let Some((at, start, explicit, text)) = heading.take() {
+                    let assigned = match ids.assign(explicit.as_deref(), &text) {
+                        Ok(id) => {
+                            scan.heading_ids.push(id.clone());
+                            id
+                        }
+                        Err(id) => {
+                            scan.duplicate_ids.push((at, id.clone()));
+                            id
+                        }
+                    };
+                    if let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(start) {
+                        *id = Some(CowStr::from(assigned));
+                    }
                 }
                 keeping = false;
                 event
             }
-            Event::Code(ref text) => {
-                if let Some((_, buf)) = heading.as_mut() {
-                    buf.push_str(text);
-                }
-                event
-            }
-            Event::Text(text) => {
-                if let Some((_, buf)) = heading.as_mut() {
+            Event::Code(text) => {
+                if let Some((_, _, _, buf)) = heading.as_mut() {
                     buf.push_str(&text);
                 }
+                if let Some(image) = image.as_mut() {
+                    image.alt.push_str(&text);
+                }
+                Event::Code(text)
+            }
+            Event::Text(text) => {
+                if let Some((_, _, _, buf)) = heading.as_mut() {
+                    buf.push_str(&text);
+                }
+                if let Some(image) = image.as_mut() {
+                    image.alt.push_str(&text);
+                }
+                if let Some(expected) = checked_script
+                    && marked == 0
+                    && !in_autolink
+                    && !in_code_block
+                {
+                    for (at, found, words) in lang_parts::foreign_runs(&text, expected) {
+                        scan.foreign_runs
+                            .push((range.start + at.min(range.len()), found, words));
+                    }
+                }
                 match script {
-                    Some(script) if !in_code_block && !in_autolink => {
+                    // Cyrillic shown as written changes only where the
+                    // author marked text to keep as written.
+                    Some(Script::AsWritten) if !keeping && !text.contains(translit::KEEP_OPEN) => {
+                        Event::Text(text)
+                    }
+                    Some(script) if render && !in_code_block && !in_autolink => {
                         Event::Text(CowStr::from(translit::convert(&text, script, &mut keeping)))
                     }
                     _ => Event::Text(text),
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 in_code_block = true;
-                event
+                Event::Start(Tag::CodeBlock(kind))
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code_block = false;
                 event
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                scan.links.push((range.start, dest_url.to_string()));
+                hole = Some(Hole::Href(dest_url.to_string()));
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::Borrowed(HOLE_MARKER.as_str()),
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Link) => {
                 in_autolink = false;
@@ -249,61 +304,91 @@ pub fn to_html(
                 let cell = if in_table_head { "th" } else { "td" };
                 Event::InlineHtml(CowStr::from(format!("</{cell}>")))
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                let dest_url = match links.get(dest_url.as_ref()) {
-                    Some(href) => CowStr::from(href.clone()),
-                    None => dest_url,
-                };
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                image = Some((dest_url, String::new()));
+                image = Some(ImageUse {
+                    offset: range.start,
+                    dest: dest_url.to_string(),
+                    alt: String::new(),
+                });
+                image_alt.clear();
                 continue;
             }
             Event::End(TagEnd::Image) => {
-                let Some((dest, alt)) = image.take() else {
+                let Some(found) = image.take() else {
                     continue;
                 };
-                let html = match pictures.get(dest.as_ref()) {
-                    Some(picture) => {
-                        pictures_shown += 1;
-                        // The first picture is likely on the first screen;
-                        // the others load as the reader scrolls to them.
-                        picture.img_tag(&alt, pictures_shown > 1)
-                    }
-                    None => escape_text(&alt),
-                };
-                Event::InlineHtml(CowStr::from(html))
+                hole = Some(Hole::Picture {
+                    dest: found.dest.clone(),
+                    alt: std::mem::take(&mut image_alt),
+                });
+                scan.images.push(found);
+                Event::InlineHtml(CowStr::Borrowed(HOLE_MARKER.as_str()))
             }
-            // `<span lang>` marks a passage's language: always kept.
-            Event::InlineHtml(ref html) if lang_parts::lang_span(html).is_some() => event,
-            Event::Html(_) | Event::InlineHtml(_) if !allow_raw_html => continue,
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(image) = image.as_mut() {
+                    image.alt.push(' ');
+                }
+                event
+            }
+            Event::InlineHtml(html) if lang_parts::lang_span(&html).is_some() => {
+                if lang_parts::lang_span(&html) == Some(true) {
+                    marked += 1;
+                } else {
+                    marked = marked.saturating_sub(1);
+                }
+                // `<span lang>` marks a passage's language: always kept.
+                Event::InlineHtml(html)
+            }
+            Event::Html(html) => {
+                scan.raw_html.push(range.start);
+                if !allow_raw_html {
+                    continue;
+                }
+                Event::Html(html)
+            }
+            Event::InlineHtml(html) => {
+                scan.raw_html.push(range.start);
+                if !allow_raw_html {
+                    continue;
+                }
+                Event::InlineHtml(html)
+            }
             other => other,
         };
-        if let Some((_, alt)) = image.as_mut() {
+        if !render {
+            continue;
+        }
+        if image.is_some() {
             match &event {
-                Event::Text(text) | Event::Code(text) => alt.push_str(text),
-                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                Event::Text(text) | Event::Code(text) => image_alt.push_str(text),
+                Event::SoftBreak | Event::HardBreak => image_alt.push(' '),
                 _ => {}
             }
             continue;
         }
         events.push(event);
+        holes.extend(hole);
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    let draft = rendering.map(|rendering| {
+        let mut written = String::with_capacity(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut written, events.into_iter());
+        let marker = HOLE_MARKER.as_bytes();
+        let mut html = String::with_capacity(written.len());
+        let mut at_holes = Vec::with_capacity(holes.len());
+        let mut copied = 0;
+        for (found, hole) in memchr::memmem::find_iter(written.as_bytes(), marker).zip(holes) {
+            html.push_str(&written[copied..found]);
+            at_holes.push((html.len(), hole));
+            copied = found + marker.len();
+        }
+        html.push_str(&written[copied..]);
+        Draft {
+            html,
+            holes: at_holes,
+            rendering,
+        }
+    });
+    (scan, draft)
 }
 
 /// Gives each heading of a page an id that is unique in the page and works
@@ -367,12 +452,22 @@ pub fn slugify(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}' || is_mark(c) {
+        // ASCII first: the Unicode tables are slow to look up.
+        let keep = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() || c == '\u{200c}' || c == '\u{200d}' || is_mark(c)
+        };
+        if keep {
             if pending_dash && !id.is_empty() {
                 id.push('-');
             }
             pending_dash = false;
-            id.extend(c.to_lowercase());
+            if c.is_ascii() {
+                id.push(c.to_ascii_lowercase());
+            } else {
+                id.extend(c.to_lowercase());
+            }
         } else {
             pending_dash = true;
         }
@@ -490,6 +585,43 @@ mod tests {
         );
         assert!(html.contains(r#"href="help.html#hotline""#), "{html}");
         assert!(html.contains(r#"href="https://example.org/""#), "{html}");
+    }
+
+    // Issue 14: a build renders each page while scanning it, with holes
+    // where links and pictures go; each must be filled where it was.
+    #[test]
+    fn links_and_pictures_are_filled_in_their_own_places() {
+        let body = "[a](x.md \"T\") <me@example.org> ![see [b](y.md) `c`](p.png) \
+                    [ж](x.md#ж) ![second](q.png) outreach-hole-0\n";
+        let links: HashMap<String, String> = [
+            ("x.md", "x.html"),
+            ("y.md", "y.html"),
+            ("x.md#ж", "x.html#ж"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let (scan, draft) = parse(
+            body,
+            None,
+            Some(Rendering {
+                allow_raw_html: false,
+                script: None,
+            }),
+        );
+        let draft = draft.unwrap();
+        // Links inside a picture's description are not in the page's HTML.
+        assert_eq!(draft.holes.len(), 5, "{draft:?}");
+        assert_eq!(scan.links.len(), 4);
+        assert_eq!(
+            draft.fill(&links, &HashMap::new()),
+            "<p><a href=\"x.html\" title=\"T\">a</a> <a href=\"mailto:me@example.org\">me@example.org</a> \
+             see b c <a href=\"x.html#%D0%B6\">ж</a> second outreach-hole-0</p>\n"
+        );
+        assert_eq!(
+            draft.fill(&HashMap::new(), &HashMap::new()),
+            to_html(body, &HashMap::new(), &HashMap::new(), false, None)
+        );
     }
 
     #[test]

@@ -710,10 +710,24 @@ fn render_page(
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
-    let script = translit::script_for(page);
+    let rendering = markdown::Rendering {
+        allow_raw_html: campaign.allow_raw_html,
+        script: translit::script_for(page),
+    };
     let shown = page_pictures(rp, pictures);
-    let body = page.read_body()?;
-    let content = markdown::to_html(&body, &rp.links, &shown, campaign.allow_raw_html, script);
+    let content = match &page.draft {
+        Some(draft) if draft.rendering == rendering => draft.fill(&rp.links, &shown),
+        _ => {
+            let body = page.read_body()?;
+            markdown::to_html(
+                &body,
+                &rp.links,
+                &shown,
+                rendering.allow_raw_html,
+                rendering.script,
+            )
+        }
+    };
     let own_url = page.output_name();
     let translations = translation_views(campaign, &rp.translations, &page.lang, &own_url);
     // Most pages exist in every language, and then both lists are one.

@@ -203,6 +203,7 @@ mod tests {
             country: None,
             origin: Origin::Written,
             scan: None,
+            draft: None,
         }
     }
 

@@ -14,14 +14,7 @@ pub const KEEP_OPEN: &str = "{{";
 /// Closes text that stays as written.
 pub const KEEP_CLOSE: &str = "}}";
 
-/// What to do with a text run of a Serbian Cyrillic page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Script {
-    /// Show it as written (minus the keep-as-written marks).
-    AsWritten,
-    /// Transliterate it to Latin.
-    Latin,
-}
+pub use crate::model::page::Script;
 
 /// What a page's text needs: Serbian Cyrillic is transliterated for
 /// generated Latin pages; in Cyrillic pages only the keep-as-written marks

@@ -360,7 +360,12 @@ impl Preview {
                 escape_text(problems)
             ));
         }
-        match crate::load::load_site(&self.root, self.campaign.as_deref(), None, &mut diags) {
+        match crate::load::load_site(
+            &self.root,
+            self.campaign.as_deref(),
+            crate::load::PageText::Hold,
+            &mut diags,
+        ) {
             Ok(site) => {
                 let strings =
                     crate::render::strings::Strings::parse(&site.strings, &mut Vec::new());
@@ -505,7 +510,12 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let root = &args.project.root;
     if !root.join("campaigns").is_dir() {
         // The same message `build` gives.
-        crate::load::load_site(root, None, None, &mut Diagnostics::new())?;
+        crate::load::load_site(
+            root,
+            None,
+            crate::load::PageText::Hold,
+            &mut Diagnostics::new(),
+        )?;
     }
     if !args.bind.is_loopback() {
         eprintln!(

@@ -51,7 +51,12 @@ pub struct Outcome {
 /// Builds everything, keeping what a later partial rebuild needs.
 pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<State>)> {
     let mut diags = Diagnostics::new();
-    let site = load::load_site(root, campaign, Some(load::build_text_mb()?), &mut diags)?;
+    let site = load::load_site(
+        root,
+        campaign,
+        load::PageText::Budget(load::build_text_mb()?),
+        &mut diags,
+    )?;
     let mut scans = ScanCache::default();
     let mut problems = Vec::new();
     let resolved = resolve::resolve_with(site.clone(), Some(&mut scans), &mut problems);
