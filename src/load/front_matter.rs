@@ -133,14 +133,112 @@ pub fn parse(source: &SourceFile) -> Result<(FrontMatter, usize), Diagnostic> {
             )
             .with_help("add a line `title: \"The page title\"`"));
     }
-    let front: FrontMatter = super::yaml::parse(source, split.yaml, split.yaml_line)
-        .map_err(|d| indented_key(source, split.yaml, split.yaml_line).unwrap_or(d))?;
+    let front: FrontMatter = match plain(split.yaml) {
+        Some(front) => front,
+        None => super::yaml::parse(source, split.yaml, split.yaml_line)
+            .map_err(|d| indented_key(source, split.yaml, split.yaml_line).unwrap_or(d))?,
+    };
     if front.title.trim().is_empty() {
         return Err(source
             .at_line_col(split.yaml_line, 1, Severity::Error, "`title` is empty")
             .with_help("write the page title after `title:`"));
     }
     Ok((front, split.body_start))
+}
+
+/// Front matter read without the YAML parser, when every line is one of
+/// the keys written once with a value whose meaning cannot be in doubt:
+/// double or single quotes without escapes, or plain words; a whole
+/// number for `weight`, `true` or `false` for `draft`. Anything else
+/// (comments, lists, values over several lines, `yes`, escapes, a typo in
+/// a key) is `None`, and the YAML parser reads it and says what is wrong.
+/// A page's front matter is a few short lines, but parsing it with the
+/// full parser took a twentieth of a big build (issue 14).
+fn plain(yaml: &str) -> Option<FrontMatter> {
+    let mut front = FrontMatter {
+        title: String::new(),
+        description: None,
+        weight: None,
+        draft: false,
+        review: None,
+        source_hash: None,
+        country: None,
+    };
+    let mut seen = [false; 7];
+    for line in yaml.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        let value = value.trim_matches(' ');
+        let index = match key {
+            "title" => 0,
+            "description" => 1,
+            "weight" => 2,
+            "draft" => 3,
+            "review" => 4,
+            "source_hash" => 5,
+            "country" => 6,
+            _ => return None,
+        };
+        if std::mem::replace(&mut seen[index], true) {
+            return None;
+        }
+        match index {
+            2 => {
+                let digits = value.strip_prefix('-').unwrap_or(value);
+                let canonical = !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (digits == "0" || !digits.starts_with('0'));
+                front.weight = Some(value.parse().ok().filter(|_| canonical)?);
+            }
+            3 => {
+                front.draft = match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return None,
+                }
+            }
+            _ => {
+                let text = plain_string(value)?.to_string();
+                match index {
+                    0 => front.title = text,
+                    1 => front.description = Some(text),
+                    4 => front.review = Some(text),
+                    5 => front.source_hash = Some(text),
+                    _ => front.country = Some(text),
+                }
+            }
+        }
+    }
+    seen[0].then_some(front)
+}
+
+/// A one-line YAML string that means exactly its characters: quoted
+/// without escapes or quotes inside, or plain text that starts with a
+/// letter, has no `: `, ` #`, quotes, backslash or tab, and is not a word
+/// YAML reads as something else (`yes`, `null`, `true` …).
+fn plain_string(value: &str) -> Option<&str> {
+    let quoted = |q: char| {
+        value
+            .strip_prefix(q)?
+            .strip_suffix(q)
+            .filter(|inner| !inner.contains([q, '\\', '\t']))
+    };
+    if let Some(inner) = quoted('"').or_else(|| quoted('\'')) {
+        return Some(inner);
+    }
+    let starts_with_letter = value.chars().next().is_some_and(char::is_alphabetic);
+    let special = ["yes", "no", "on", "off", "y", "n", "true", "false", "null"]
+        .iter()
+        .any(|word| value.eq_ignore_ascii_case(word));
+    let plain = starts_with_letter
+        && !special
+        && !value.ends_with(':')
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.contains(['"', '\'', '\\', '\t']);
+    plain.then_some(value)
 }
 
 /// A key written with spaces before it after a one-line value: YAML reads
@@ -249,6 +347,51 @@ fn key_lines(source: &SourceFile, key: &str) -> Result<KeyAt, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Issue 14: front matter read without the YAML parser must mean what
+    // the parser reads, or be left to it.
+    #[test]
+    fn plain_front_matter_reads_as_yaml_does() {
+        let cases = [
+            (
+                "title: \"Pomoć\"\ndescription: \"A: b # c\"\nweight: 3\n",
+                true,
+            ),
+            ("title: Знаци за узбуну\ndraft: false\nweight: -2\n", true),
+            (
+                "title: 'علامات التحذير'\nreview: needed\ncountry: RS\nsource_hash: ab12\n",
+                true,
+            ),
+            ("title:   Two  spaces   \r\n\r\ndraft: true\r\n", true),
+            ("title: C#, [x] and {y}\n", true),
+            ("title: yes\n", false),
+            ("title: Null\n", false),
+            ("title: a: b\n", false),
+            ("title: a # comment\n", false),
+            ("title: \"a\\tb\"\n", false),
+            ("title: 'it''s'\n", false),
+            ("title: \"a\" # c\n", false),
+            ("title: 12\n", false),
+            ("title: A\nweight: 01\n", false),
+            ("title: A\nweight: +1\n", false),
+            ("title: A\nweight: 1.5\n", false),
+            ("title: A\ndraft: True\n", false),
+            ("title: A\ntitle: B\n", false),
+            ("title: A\ntitel: B\n", false),
+            ("  title: A\n", false),
+            ("# a comment\ntitle: A\n", false),
+            ("description: no title\n", false),
+            ("title: A\ndescription: >\n  folded\n", false),
+        ];
+        for (yaml, simple) in cases {
+            let fast = plain(yaml);
+            assert_eq!(fast.is_some(), simple, "{yaml:?}: {fast:?}");
+            if let Some(fast) = fast {
+                let parsed: FrontMatter = serde_saphyr::from_str(yaml).unwrap();
+                assert_eq!(fast, parsed, "{yaml:?}");
+            }
+        }
+    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new("content/c/en/a.md", text)

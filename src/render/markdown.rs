@@ -4,7 +4,7 @@
 //! with the links rewritten. Both assign heading ids with [`HeadingIds`], so
 //! an anchor checked by `resolve` is exactly the one `render` emits.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use std::sync::Arc;
 
@@ -394,8 +394,10 @@ pub fn parse(
 /// Gives each heading of a page an id that is unique in the page and works
 /// in any script: an author's `{#id}` as written, otherwise the heading's
 /// words, lower-cased, joined by `-`, with letters of every script kept.
+#[derive(Default)]
 pub struct HeadingIds {
-    used: HashSet<String>,
+    /// Ids given so far (the theme's are never given: see [`THEME_IDS`]).
+    used: rustc_hash::FxHashSet<String>,
 }
 
 /// Ids the theme's templates give their own parts of every page: a heading
@@ -409,20 +411,12 @@ pub const THEME_IDS: &[&str] = &[
     "quick-exit",
 ];
 
-impl Default for HeadingIds {
-    fn default() -> HeadingIds {
-        HeadingIds {
-            used: THEME_IDS.iter().map(|id| id.to_string()).collect(),
-        }
-    }
-}
-
 impl HeadingIds {
     /// The id for the next heading. An explicit id already used is an
     /// `Err` carrying a unique replacement, so callers can report it.
     pub fn assign(&mut self, explicit: Option<&str>, text: &str) -> Result<String, String> {
         if let Some(id) = explicit {
-            if self.used.insert(id.to_string()) {
+            if self.take(id) {
                 return Ok(id.to_string());
             }
             return Err(self.unique(id));
@@ -431,16 +425,18 @@ impl HeadingIds {
         Ok(self.unique(&base))
     }
 
+    /// Whether `id` was free, taking it if so.
+    fn take(&mut self, id: &str) -> bool {
+        !THEME_IDS.contains(&id) && !self.used.contains(id) && self.used.insert(id.to_string())
+    }
+
     fn unique(&mut self, base: &str) -> String {
-        if self.used.insert(base.to_string()) {
+        if self.take(base) {
             return base.to_string();
         }
         (1..)
             .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !self.used.contains(candidate))
-            .inspect(|id| {
-                self.used.insert(id.clone());
-            })
+            .find(|candidate| self.take(candidate))
             .unwrap_or_default()
     }
 }
