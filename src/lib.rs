@@ -21,3 +21,4 @@ pub mod print;
 pub mod render;
 pub mod resolve;
 pub mod serve;
+pub mod spill;

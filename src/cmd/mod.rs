@@ -52,7 +52,7 @@ pub fn run_pipeline(
     let site = load::load_site(
         root,
         campaign,
-        load::PageText::Render(load::build_text_mb()?),
+        load::PageText::Render(load::build_text_mb()?, sink.scratch_dir()),
         diags,
     )?;
     let mut problems = Vec::new();

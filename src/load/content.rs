@@ -28,54 +28,70 @@ pub struct Content {
     pub images: Vec<ImageFile>,
 }
 
-/// How much page text a build holds in memory, in megabytes, unless the
-/// environment variable `OUTREACH_TEXT_MB` says otherwise.
-pub const TEXT_BUDGET_MB: usize = 128;
+/// How much page text (or, in a build, rendered pages) a command holds in
+/// memory, in megabytes, unless the environment variable
+/// `OUTREACH_TEXT_MB` says otherwise. Enough for about 8,000 pages of 7 KB.
+pub const TEXT_BUDGET_MB: usize = 64;
 
-/// Page text held in memory so far, against the budget. Past it, each page
-/// is scanned as it is read and its text let go of, to be read again when
-/// it is rendered: a site of 80,000 pages then needs a third of the memory,
-/// for some 5 % more time. Sites under the budget are built as before.
+/// Page text held in memory so far, against the budget. A build renders
+/// each page as it reads it and holds that instead; past the budget, in a
+/// temporary file ([`crate::spill`]), which costs almost nothing. The
+/// preview holds the text; past the budget, each page is scanned as it is
+/// read and its text let go of, to be read again when it is rendered.
 pub struct TextBudget {
     limit: usize,
     held: std::sync::atomic::AtomicUsize,
-    /// Whether pages are rendered as they are read (a build).
-    rendering: bool,
+    /// Whether pages are rendered as they are read (a build), and where
+    /// the temporary file for those past the budget goes.
+    rendering: Option<PathBuf>,
+    /// Where rendered pages go past the budget, made when first needed
+    /// (`None` if it cannot be: those pages are then rendered again).
+    spill: std::sync::OnceLock<Option<Arc<crate::spill::Spill>>>,
 }
 
 impl TextBudget {
-    /// A budget of `mb` megabytes. `rendering`: what is held is each page
-    /// rendered as it is read, instead of its text.
-    pub fn new(mb: usize, rendering: bool) -> TextBudget {
+    /// A budget of `mb` megabytes. With `rendering`, what is held is each
+    /// page rendered as it is read, instead of its text; past the budget,
+    /// in a temporary file in that folder.
+    pub fn new(mb: usize, rendering: Option<PathBuf>) -> TextBudget {
         TextBudget {
             limit: mb.saturating_mul(1 << 20),
             held: Default::default(),
             rendering,
+            spill: Default::default(),
         }
     }
 
     /// `page`, or, once the budget is spent, the page scanned and its text
     /// let go of. `file` is where it was read.
     ///
-    /// A build renders each page in the same parse as its scan, while the
-    /// budget lasts, and holds that instead of the text: one parse a page
-    /// instead of two, in no more memory (issue 14).
+    /// A build renders each page in the same parse as its scan and holds
+    /// that instead of the text, while the budget lasts, and past it in a
+    /// temporary file ([`crate::spill`]): one parse a page instead of two,
+    /// in no more memory (issue 14).
     fn hold_or_release(&self, page: Page, campaign: &Campaign, file: &Path) -> Page {
         use std::sync::atomic::Ordering::Relaxed;
         let len = page.source.text().len();
         let checked_script = page.checked_script(campaign);
-        if self.rendering {
-            // Rendered HTML is about 1.5 times its Markdown.
-            let room = self.held.load(Relaxed) + len * 3 / 2 <= self.limit;
-            let rendering = room.then(|| crate::model::page::Rendering {
+        if let Some(scratch) = &self.rendering {
+            let rendering = crate::model::page::Rendering {
                 allow_raw_html: campaign.allow_raw_html,
                 script: crate::resolve::translit::script_for(&page),
-            });
+            };
             let (scan, draft) =
-                crate::render::markdown::parse(page.body(), checked_script, rendering);
-            if let Some(draft) = &draft {
-                self.held.fetch_add(draft.size(), Relaxed);
-            }
+                crate::render::markdown::parse(page.body(), checked_script, Some(rendering));
+            // Held while the budget lasts, then spilled to a temporary file.
+            let draft = draft.and_then(|draft| {
+                let size = draft.size();
+                if self.held.fetch_add(size, Relaxed) + size <= self.limit {
+                    return Some(draft);
+                }
+                self.held.fetch_sub(size, Relaxed);
+                let spill = self
+                    .spill
+                    .get_or_init(|| crate::spill::Spill::new_in(scratch).ok().map(Arc::new));
+                spill.as_ref().map(|spill| draft.spilled(spill))
+            });
             return Page {
                 scan: Some(Arc::new(scan)),
                 draft: draft.map(Arc::new),
@@ -552,23 +568,40 @@ mod tests {
             assert_eq!(a.body(), b.read_body().unwrap());
         }
         // A build holds each page rendered instead of its text, while its
-        // budget lasts; past it, what the preview holds.
-        let rendered = load(PageText::Render(64));
+        // budget lasts, and past it in a temporary file.
+        let spilled = |p: &Page| {
+            matches!(
+                p.draft.as_deref().map(|d| &d.html),
+                Some(crate::model::page::DraftHtml::Spilled { .. })
+            )
+        };
+        let rendered = load(PageText::Render(64, None));
         assert!(
             rendered
                 .pages
                 .iter()
-                .all(|p| p.scan.is_some() && p.draft.is_some() && !held(p))
+                .all(|p| p.scan.is_some() && p.draft.is_some() && !spilled(p) && !held(p))
         );
-        let over = load(PageText::Render(0));
+        let scratch = tempfile::tempdir().unwrap();
+        let over = load(PageText::Render(0, Some(scratch.path())));
         assert!(
             over.pages
                 .iter()
-                .all(|p| p.scan.is_some() && p.draft.is_none() && !held(p))
+                .all(|p| p.scan.is_some() && spilled(p) && !held(p))
         );
+        let none_links = std::collections::HashMap::new();
+        let fill = |p: &Page| {
+            p.draft
+                .as_ref()
+                .unwrap()
+                .fill(&none_links, &Default::default())
+                .unwrap()
+        };
         for (a, b) in rendered.pages.iter().zip(&over.pages) {
             assert_eq!(a.scan, b.scan, "{}", a.source.path.display());
+            assert_eq!(fill(a), fill(b), "{}", a.source.path.display());
         }
+        assert_eq!(std::fs::read_dir(scratch.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -36,15 +36,16 @@ pub fn build_text_mb() -> Result<usize> {
 /// What a command does with the pages it reads, which decides how much of
 /// their text it holds in memory ([`content::TextBudget`]).
 #[derive(Clone, Copy, Debug)]
-pub enum PageText {
+pub enum PageText<'a> {
     /// Hold it all: commands that read pages again and again (`translate`).
     Hold,
     /// Hold up to this many megabytes; past that, scan each page as it is
     /// read and let go of its text (the preview).
     Budget(usize),
-    /// Render each page as it is read, up to this many megabytes of
-    /// rendered pages, and let go of its text (a build).
-    Render(usize),
+    /// Render each page as it is read and let go of its text (a build):
+    /// up to this many megabytes of rendered pages are held in memory, the
+    /// others in a temporary file in the folder given, or the system's.
+    Render(usize, Option<&'a Path>),
 }
 
 /// Reads the project at `root`. `only` limits the campaigns read to one id.
@@ -52,7 +53,7 @@ pub enum PageText {
 pub fn load_site(
     root: &Path,
     only: Option<&str>,
-    text: PageText,
+    text: PageText<'_>,
     diags: &mut Diagnostics,
 ) -> Result<Site> {
     let dir = root.join("campaigns");
@@ -72,9 +73,12 @@ pub fn load_site(
     paths.sort();
 
     let budget = match text {
-        PageText::Hold => content::TextBudget::new(usize::MAX, false),
-        PageText::Budget(mb) => content::TextBudget::new(mb, false),
-        PageText::Render(mb) => content::TextBudget::new(mb, true),
+        PageText::Hold => content::TextBudget::new(usize::MAX, None),
+        PageText::Budget(mb) => content::TextBudget::new(mb, None),
+        PageText::Render(mb, scratch) => content::TextBudget::new(
+            mb,
+            Some(scratch.map_or_else(std::env::temp_dir, Path::to_path_buf)),
+        ),
     };
     let mut site = Site::default();
     let mut problems: Vec<Diagnostic> = Vec::new();

@@ -183,11 +183,37 @@ pub struct Rendering {
 #[derive(Debug)]
 pub struct Draft {
     /// The HTML around the holes.
-    pub(crate) html: String,
+    pub(crate) html: DraftHtml,
     /// Where each hole is in `html`, in order.
     pub(crate) holes: Vec<(usize, Hole)>,
     /// How it was rendered.
     pub rendering: Rendering,
+}
+
+/// Where a [`Draft`]'s HTML is.
+#[derive(Debug)]
+pub(crate) enum DraftHtml {
+    /// In memory.
+    Held(String),
+    /// Past the build's memory budget: in its temporary file, `len` bytes at `at`.
+    Spilled {
+        spill: Arc<crate::spill::Spill>,
+        at: u64,
+        len: usize,
+    },
+}
+
+impl DraftHtml {
+    /// The HTML, read back if it was spilled.
+    pub(crate) fn text(&self) -> std::io::Result<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        match self {
+            DraftHtml::Held(html) => Ok(Cow::Borrowed(html)),
+            DraftHtml::Spilled { spill, at, len } => String::from_utf8(spill.get(*at, *len)?)
+                .map(Cow::Owned)
+                .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err)),
+        }
+    }
 }
 
 /// What goes into a [`Draft`]'s hole.
@@ -200,6 +226,32 @@ pub(crate) enum Hole {
 }
 
 impl Draft {
+    /// Its HTML moved to `spill`, to hold less memory. Unchanged if the
+    /// file cannot be written.
+    pub fn spilled(self, spill: &Arc<crate::spill::Spill>) -> Draft {
+        let Draft {
+            html,
+            holes,
+            rendering,
+        } = self;
+        let html = match html {
+            DraftHtml::Held(text) => match spill.put(text.as_bytes()) {
+                Ok(at) => DraftHtml::Spilled {
+                    spill: spill.clone(),
+                    at,
+                    len: text.len(),
+                },
+                Err(_) => DraftHtml::Held(text),
+            },
+            spilled => spilled,
+        };
+        Draft {
+            html,
+            holes,
+            rendering,
+        }
+    }
+
     /// Roughly the memory it holds, in bytes.
     pub fn size(&self) -> usize {
         let holes: usize = self
@@ -210,6 +262,10 @@ impl Draft {
                 Hole::Picture { dest, alt } => dest.len() + alt.len(),
             })
             .sum();
-        self.html.len() + holes + self.holes.len() * std::mem::size_of::<(usize, Hole)>()
+        let html = match &self.html {
+            DraftHtml::Held(html) => html.len(),
+            DraftHtml::Spilled { .. } => 0,
+        };
+        html + holes + self.holes.len() * std::mem::size_of::<(usize, Hole)>()
     }
 }

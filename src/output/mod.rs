@@ -15,6 +15,12 @@ use std::sync::Mutex;
 pub trait Sink: Sync {
     /// Stores one file.
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
+
+    /// A folder on the output's disk for the build's own temporary files
+    /// (see [`crate::spill`]): there is room there for the pages it holds.
+    fn scratch_dir(&self) -> Option<&std::path::Path> {
+        None
+    }
 }
 
 /// Keeps built files in memory.

@@ -556,6 +556,10 @@ impl Drop for Staging {
 }
 
 impl Sink for Staging {
+    fn scratch_dir(&self) -> Option<&Path> {
+        Some(&self.dir)
+    }
+
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
         let sender = self
             .sender

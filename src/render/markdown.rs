@@ -24,24 +24,26 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-use crate::model::page::Hole;
 pub use crate::model::page::{Draft, ImageUse, Rendering, Scan};
+use crate::model::page::{DraftHtml, Hole};
 
 impl Draft {
     /// The body's HTML. `links` maps destinations as written to the hrefs
     /// to emit (from `resolve`); others are kept. `pictures` maps picture
     /// destinations as written to their published sizes; a picture not
-    /// there is shown as its alternative text.
+    /// there is shown as its alternative text. Fails only if a spilled
+    /// draft cannot be read back.
     pub fn fill(
         &self,
         links: &HashMap<String, String>,
         pictures: &HashMap<String, Arc<Picture>>,
-    ) -> String {
-        let mut html = String::with_capacity(self.html.len() + 64 * self.holes.len());
+    ) -> std::io::Result<String> {
+        let written = self.html.text()?;
+        let mut html = String::with_capacity(written.len() + 64 * self.holes.len());
         let mut pictures_shown = 0;
         let mut copied = 0;
         for (at, hole) in &self.holes {
-            html.push_str(&self.html[copied..*at]);
+            html.push_str(&written[copied..*at]);
             copied = *at;
             match hole {
                 Hole::Href(dest) => {
@@ -60,8 +62,8 @@ impl Draft {
                 },
             }
         }
-        html.push_str(&self.html[copied..]);
-        html
+        html.push_str(&written[copied..]);
+        Ok(html)
     }
 }
 
@@ -91,10 +93,11 @@ pub fn to_html(
         allow_raw_html,
         script,
     };
-    match parse(body, None, Some(rendering)).1 {
-        Some(draft) => draft.fill(links, pictures),
-        None => String::new(),
-    }
+    // A draft just made is held in memory: filling it cannot fail.
+    parse(body, None, Some(rendering))
+        .1
+        .and_then(|draft| draft.fill(links, pictures).ok())
+        .unwrap_or_default()
 }
 
 /// Stands for a hole while a [`Draft`] is written: ASCII that
@@ -383,7 +386,7 @@ pub fn parse(
         }
         html.push_str(&written[copied..]);
         Draft {
-            html,
+            html: DraftHtml::Held(html),
             holes: at_holes,
             rendering,
         }
@@ -610,12 +613,12 @@ mod tests {
         assert_eq!(draft.holes.len(), 5, "{draft:?}");
         assert_eq!(scan.links.len(), 4);
         assert_eq!(
-            draft.fill(&links, &HashMap::new()),
+            draft.fill(&links, &HashMap::new()).unwrap(),
             "<p><a href=\"x.html\" title=\"T\">a</a> <a href=\"mailto:me@example.org\">me@example.org</a> \
              see b c <a href=\"x.html#%D0%B6\">ж</a> second outreach-hole-0</p>\n"
         );
         assert_eq!(
-            draft.fill(&HashMap::new(), &HashMap::new()),
+            draft.fill(&HashMap::new(), &HashMap::new()).unwrap(),
             to_html(body, &HashMap::new(), &HashMap::new(), false, None)
         );
     }

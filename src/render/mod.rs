@@ -721,7 +721,16 @@ fn render_page(
     };
     let shown = page_pictures(rp, pictures);
     let content = match &page.draft {
-        Some(draft) if draft.rendering == rendering => draft.fill(&rp.links, &shown),
+        Some(draft) if draft.rendering == rendering => {
+            draft.fill(&rp.links, &shown).map_err(|err| {
+                Diagnostic::in_file(
+                    &page.source.path,
+                    Severity::Error,
+                    format!("cannot read this page back from the build's temporary file: {err}"),
+                )
+                .with_help("build again; if it happens again, check that the disk is not full")
+            })?
+        }
         _ => {
             let body = page.read_body()?;
             markdown::to_html(

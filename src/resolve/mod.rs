@@ -318,12 +318,16 @@ pub fn resolve_with(
         }
         None => (Vec::new(), 0, vec![None; pages.len()]),
     };
-    let changed: HashSet<(&str, &str)> = pages
-        .iter()
-        .zip(&priors)
-        .filter(|(_, prior)| prior.is_none())
-        .map(|(page, _)| (page.campaign.as_str(), page.slug.as_str()))
-        .collect();
+    // Pages checked anew: what the preview's reused checks must not link to.
+    let changed: HashSet<(&str, &str)> = match priors.iter().any(Option::is_some) {
+        true => pages
+            .iter()
+            .zip(&priors)
+            .filter(|(_, prior)| prior.is_none())
+            .map(|(page, _)| (page.campaign.as_str(), page.slug.as_str()))
+            .collect(),
+        false => HashSet::new(),
+    };
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
@@ -377,7 +381,7 @@ pub fn resolve_with(
     }
     // The language switcher's and `hreflang`'s languages, in the campaign's
     // order: the same for every language of a page, so made once per page.
-    let mut switchers: HashMap<(String, String), Switcher> = HashMap::new();
+    let mut switchers: HashMap<(&str, &str), Switcher> = HashMap::new();
     for (campaign_id, slugs) in &slugs_by_lang {
         let campaign = &campaigns[*campaign_id];
         for (slug, present) in slugs {
@@ -393,25 +397,30 @@ pub fn resolve_with(
                     .map(|l| l.tag.clone())
                     .collect()
             };
-            switchers.insert(
-                (campaign_id.to_string(), slug.to_string()),
-                (in_order(false), in_order(true)),
-            );
+            switchers.insert((*campaign_id, *slug), (in_order(false), in_order(true)));
         }
     }
     drop(slugs_by_lang);
+    let page_switchers: Vec<Switcher> = pages
+        .iter()
+        .map(|page| {
+            switchers
+                .get(&(page.campaign.as_str(), page.slug.as_str()))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+    drop(switchers);
 
     let mut by_campaign: BTreeMap<String, BTreeMap<String, Vec<ResolvedPage>>> = BTreeMap::new();
-    for (page, (checked, found)) in pages.into_iter().zip(checked) {
+    for ((page, (checked, found)), (translations, alternates)) in
+        pages.into_iter().zip(checked).zip(page_switchers)
+    {
         // Problems in an untranslated page's text belong to the original,
         // which reports them itself.
         if !matches!(page.origin, Origin::Untranslated { .. }) {
             problems.extend(found);
         }
-        let (translations, alternates) = switchers
-            .get(&(page.campaign.clone(), page.slug.clone()))
-            .cloned()
-            .unwrap_or_default();
         let by_lang = match by_campaign.get_mut(&page.campaign) {
             Some(by_lang) => by_lang,
             None => by_campaign.entry(page.campaign.clone()).or_default(),
@@ -595,6 +604,16 @@ pub(crate) fn add_script_variants(
     campaigns: &BTreeMap<String, Campaign>,
     mut pages: Vec<Page>,
 ) -> Vec<Page> {
+    // Looked up only for campaigns with a generated language: a set of
+    // every page's key is a cost for every big site otherwise.
+    let any_generated = campaigns.values().any(|c| {
+        c.languages
+            .iter()
+            .any(|l| crate::model::lang::generated_from(&l.tag).is_some())
+    });
+    if !any_generated {
+        return pages;
+    }
     let existing = page_keys(&pages);
     let mut generated = Vec::new();
     for campaign in campaigns.values() {
