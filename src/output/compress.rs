@@ -298,7 +298,7 @@ impl OldPack {
     fn read(&self, key: u128) -> Option<Copies> {
         let &(offset, sum, gz_len, br_len) = self.index.get(&key)?;
         let mut bytes = vec![0; gz_len as usize + br_len as usize];
-        read_at(&self.file, &mut bytes, offset).ok()?;
+        crate::spill::read_exact_at(&self.file, &mut bytes, offset).ok()?;
         let br = bytes.split_off(gz_len as usize);
         let copies = Copies { gz: bytes, br };
         (check(key, &copies) == sum).then_some(copies)
@@ -358,25 +358,6 @@ fn check(key: u128, copies: &Copies) -> u64 {
     hasher.write(&copies.gz);
     hasher.write(&copies.br);
     hasher.finish()
-}
-
-#[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    while !buf.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
