@@ -7,8 +7,8 @@
 //! when its page is written: cheaper than reading and parsing the page a
 //! second time, which is what a big site did before. The file is made in
 //! the build's staging folder, on the output's disk, where there is room
-//! for the pages; it has no name, so the system removes it when the build
-//! ends, however it ends.
+//! for the pages (on Windows, in the system's temporary folder); it has no
+//! name, so the system removes it when the build ends, however it ends.
 
 use std::fs::File;
 use std::io;

@@ -557,7 +557,10 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn scratch_dir(&self) -> Option<&Path> {
-        Some(&self.dir)
+        // On Windows a file still open in the staging folder (the build's
+        // temporary file is freed after the commit starts) would stop the
+        // folder from being removed: there the system's folder is used.
+        (!cfg!(windows)).then_some(self.dir.as_path())
     }
 
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
