@@ -205,7 +205,7 @@ fn leaflets_print_legibly_in_black_and_white() {
     let p = &*EXAMPLES;
     let pdf = Document::open(&p.public().join("safe-work/en/leaflets/trifold.pdf"));
     let grey = pdf.render_grey(0, 100.0);
-    // The cover's title, in the accent colour.
+    // The cover's title, white on a block of the accent colour.
     let title = pdf
         .words(0)
         .into_iter()
@@ -219,15 +219,18 @@ fn leaflets_print_legibly_in_black_and_white() {
         (pixel(title.y_min), pixel(title.y_max)),
     );
     let darkest = *title_area.iter().min().unwrap();
-    // It is the accent colour, not black, and still dark enough in grey.
+    let lightest = *title_area.iter().max().unwrap();
+    // The block is the accent colour, not black, and still dark enough in
+    // grey for the white title on it.
     assert!(
         darkest > 20,
-        "the title prints black ({darkest}): is it still in colour?"
+        "the title's block prints black ({darkest}): is it still in colour?"
     );
+    assert!(lightest > 235, "the title is not white ({lightest})");
     let ratio = contrast_on_white(darkest);
     assert!(
         ratio >= 4.5,
-        "the title prints at grey {darkest}: {ratio:.2}:1 on white"
+        "the title's block prints at grey {darkest}: {ratio:.2}:1 against its white text"
     );
     // Body text and the helpline are black, not a colour.
     let lower = region(
@@ -237,6 +240,46 @@ fn leaflets_print_legibly_in_black_and_white() {
         (grey.height / 2, grey.height),
     );
     assert!(*lower.iter().min().unwrap() < 40);
+}
+
+// Issue 15: the cover's title was the size of every heading. It is now
+// at least twice the body text's size, and inside its panel (at least
+// 5 mm from its edges, where office printers print), in every example.
+#[test]
+fn the_cover_title_is_twice_the_body_size_and_inside_its_panel() {
+    let p = &*EXAMPLES;
+    let mm = |points: f64| points * 25.4 / 72.0;
+    for (campaign, lang, id) in example_leaflets() {
+        let name = format!("{campaign}/{lang}/leaflets/{id}.pdf");
+        let document = Document::open(&p.public().join(&name));
+        let words = document.words(0);
+        let height = |w: &pdf::Word| w.y_max - w.y_min;
+        let mut heights: Vec<f64> = words.iter().map(height).collect();
+        heights.sort_by(f64::total_cmp);
+        let body = heights[heights.len() / 2];
+        let largest = heights[heights.len() - 1];
+        assert!(
+            largest >= 2.0 * body,
+            "{name}: the title is {largest:.1} pt high, the body text {body:.1}"
+        );
+        let rtl = ["ar", "fa", "ps"].contains(&lang);
+        // The cover panel, across the page, in millimetres.
+        let (left, right, period) = match id {
+            "trifold" if rtl => (0.0, 100.0, f64::INFINITY),
+            "trifold" => (197.0, 297.0, f64::INFINITY),
+            // Cards, one to a page or four to a sheet: across each card.
+            _ => (0.0, 105.0, 105.0),
+        };
+        // The title's words are the largest on the page.
+        for word in words.iter().filter(|w| height(w) > 0.9 * largest) {
+            let (x_min, x_max) = (mm(word.x_min) % period, mm(word.x_max) % period);
+            assert!(
+                x_min >= left + 5.0 && x_max <= right - 5.0 && x_min < x_max,
+                "{name}: the title word {:?} runs from {x_min:.1} to {x_max:.1} mm, outside {left}-{right} mm",
+                word.text
+            );
+        }
+    }
 }
 
 fn region(pixels: &[u8], width: usize, xs: (usize, usize), ys: (usize, usize)) -> Vec<u8> {
@@ -410,8 +453,9 @@ fn more_parts_than_the_format_has_is_an_error() {
 #[test]
 fn emphasis_nested_too_deep_is_printed_plain_with_one_warning() {
     let mark = |i: usize| if i.is_multiple_of(2) { "*" } else { "_" };
-    let open: String = (0..200).map(|i| format!("{}a ", mark(i))).collect();
-    let close: String = (0..200).rev().map(|i| format!(" a{}", mark(i))).collect();
+    // Deep enough, and short enough to leave room for the cover's title.
+    let open: String = (0..150).map(|i| format!("{}a ", mark(i))).collect();
+    let close: String = (0..150).rev().map(|i| format!(" a{}", mark(i))).collect();
     let text = format!("---\ntitle: \"Deep\"\n---\n\n{open}deep words{close} and after.\n");
     let p = leaflet_project("a5-flyer", "", &text);
     let err = stderr(&p.build_ok());
