@@ -90,7 +90,7 @@ impl TextBudget {
                 let spill = self
                     .spill
                     .get_or_init(|| crate::spill::Spill::new_in(scratch).ok().map(Arc::new));
-                spill.as_ref().map(|spill| draft.spilled(spill))
+                spill.as_ref().and_then(|spill| draft.spilled(spill))
             });
             return Page {
                 scan: Some(Arc::new(scan)),

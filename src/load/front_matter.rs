@@ -216,14 +216,14 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
 
 /// A one-line YAML string that means exactly its characters: quoted
 /// without escapes or quotes inside, or plain text that starts with a
-/// letter, has no `: `, ` #`, quotes, backslash or tab, and is not a word
+/// letter, has no `: `, ` #`, quotes, backslash or control character (a
+/// tab, a stray carriage return), and is not a word
 /// YAML reads as something else (`yes`, `null`, `true` …).
 fn plain_string(value: &str) -> Option<&str> {
     let quoted = |q: char| {
-        value
-            .strip_prefix(q)?
-            .strip_suffix(q)
-            .filter(|inner| !inner.contains([q, '\\', '\t']))
+        value.strip_prefix(q)?.strip_suffix(q).filter(|inner| {
+            !inner.contains(q) && !inner.contains('\\') && !inner.contains(char::is_control)
+        })
     };
     if let Some(inner) = quoted('"').or_else(|| quoted('\'')) {
         return Some(inner);
@@ -237,7 +237,8 @@ fn plain_string(value: &str) -> Option<&str> {
         && !value.ends_with(':')
         && !value.contains(": ")
         && !value.contains(" #")
-        && !value.contains(['"', '\'', '\\', '\t']);
+        && !value.contains(['"', '\'', '\\'])
+        && !value.contains(char::is_control);
     plain.then_some(value)
 }
 
@@ -382,6 +383,10 @@ mod tests {
             ("# a comment\ntitle: A\n", false),
             ("description: no title\n", false),
             ("title: A\ndescription: >\n  folded\n", false),
+            ("title: A\r\r\n", false),
+            ("title: A\rB\n", false),
+            ("title: a\u{1}b\n", false),
+            ("title: \"a\u{1}b\"\n", false),
         ];
         for (yaml, simple) in cases {
             let fast = plain(yaml);

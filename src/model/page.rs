@@ -226,30 +226,27 @@ pub(crate) enum Hole {
 }
 
 impl Draft {
-    /// Its HTML moved to `spill`, to hold less memory. Unchanged if the
-    /// file cannot be written.
-    pub fn spilled(self, spill: &Arc<crate::spill::Spill>) -> Draft {
+    /// Its HTML moved to `spill`, to hold less memory; `None` if the file
+    /// cannot be written (the page is then rendered again from its file).
+    pub fn spilled(self, spill: &Arc<crate::spill::Spill>) -> Option<Draft> {
         let Draft {
             html,
             holes,
             rendering,
         } = self;
         let html = match html {
-            DraftHtml::Held(text) => match spill.put(text.as_bytes()) {
-                Ok(at) => DraftHtml::Spilled {
-                    spill: spill.clone(),
-                    at,
-                    len: text.len(),
-                },
-                Err(_) => DraftHtml::Held(text),
+            DraftHtml::Held(text) => DraftHtml::Spilled {
+                spill: spill.clone(),
+                at: spill.put(text.as_bytes()).ok()?,
+                len: text.len(),
             },
             spilled => spilled,
         };
-        Draft {
+        Some(Draft {
             html,
             holes,
             rendering,
-        }
+        })
     }
 
     /// Roughly the memory it holds, in bytes.

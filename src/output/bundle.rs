@@ -45,6 +45,10 @@ impl<'a> Bundling<'a> {
 }
 
 impl Sink for Bundling<'_> {
+    fn scratch_dir(&self) -> Option<&std::path::Path> {
+        self.inner.scratch_dir()
+    }
+
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
         if let Some((campaign, inside)) = path.split_once('/')
             && !HOST_FILES.contains(&inside)

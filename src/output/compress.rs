@@ -55,6 +55,10 @@ pub fn is_compressible(path: &str) -> bool {
 }
 
 impl Sink for Precompressing<'_> {
+    fn scratch_dir(&self) -> Option<&std::path::Path> {
+        self.inner.scratch_dir()
+    }
+
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
         if is_compressible(path) {
             let copies = self.cache.copies(&bytes)?;
