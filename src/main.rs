@@ -11,7 +11,14 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // File names in the chain are the author's: shown, not obeyed.
-            let visible = |text: String| outreach::diag::visible(&text).into_owned();
+            // Line by line: the messages' own line breaks are meant (they
+            // were printed as `\u{a}`).
+            let visible = |text: String| {
+                text.split('\n')
+                    .map(|line| outreach::diag::visible(line).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             eprintln!("error: {}", visible(err.to_string()));
             for cause in err.chain().skip(1) {
                 eprintln!("Reason: {}", visible(cause.to_string()));

@@ -165,6 +165,12 @@ fn output_folder_can_be_chosen_but_not_one_with_foreign_files() {
         "{}",
         stderr(&output)
     );
+    // The message's second line is a line, not a code (it was `\u{a}`).
+    assert!(
+        stderr(&output).contains("will not write into it.\nChoose another folder"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(
         std::fs::read_to_string(p.root().join("documents/report.docx")).unwrap(),
         "precious"
