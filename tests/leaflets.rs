@@ -663,7 +663,7 @@ fn keep_pictures_of_each_format_and_direction() {
     ] {
         let document = Document::open(&pdf);
         for page in [1, 2] {
-            let png = document.render(page - 1, 60.0).into_png().unwrap();
+            let png = document.render(page - 1, 150.0).into_png().unwrap();
             std::fs::write(out.join(format!("{name}-{page}.png")), png).unwrap();
         }
     }
