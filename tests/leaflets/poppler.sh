@@ -20,9 +20,17 @@ failed=0
 ok() { echo "ok: $1"; passed=$((passed + 1)); }
 fail() { echo "FAILED: $1"; failed=$((failed + 1)); }
 
-# Text without direction marks and joiners, on one line.
+# Text without direction marks and joiners, on one line. (perl, not sed:
+# sed's byte ranges do not match these characters in a UTF-8 locale.)
 plain_text() {
-  pdftotext -q "$1" - | sed 's/\xe2\x80[\x8c\x8e\x8f\xaa-\xae]//g' | tr -s '[:space:]' ' '
+  pdftotext -q "$1" - | perl -CSD -pe 's/[\x{200C}\x{200E}\x{200F}\x{202A}-\x{202E}]//g' | tr -s '[:space:]' ' '
+}
+
+# Whether the words of $2 appear in $1 in their order: a title set on
+# several lines is read interleaved with the card beside it on a sheet.
+in_order() {
+  perl -CSDA -e 'my ($t, $p) = ($ARGV[0], 0);
+    for my $w (split " ", $ARGV[1]) { my $i = index($t, $w, $p); exit 1 if $i < 0; $p = $i + length $w }' "$1" "$2"
 }
 
 count=0
@@ -52,11 +60,12 @@ for pdf in "$public"/*/*/leaflets/*.pdf; do
   esac
   source="$repo/content/$campaign/$lang/leaflets/$id.md"
   if [ -f "$source" ]; then
-    title=$(sed -n 's/^title: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$source" | head -1 | sed 's/\xe2\x80\x8c//g')
-    case "$text" in
-      *"$title"*) ok "$rel prints its title" ;;
-      *) fail "$rel: no title '$title' in: $text" ;;
-    esac
+    title=$(sed -n 's/^title: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$source" | head -1 | perl -CSD -pe 's/\x{200C}//g')
+    if in_order "$text" "$title"; then
+      ok "$rel prints its title"
+    else
+      fail "$rel: no title '$title' in: $text"
+    fi
   fi
 
   # Every QR code, on either page, opens the page in the same language.
