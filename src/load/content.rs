@@ -70,14 +70,11 @@ impl TextBudget {
     /// temporary file ([`crate::spill`]): one parse a page instead of two,
     /// in no more memory (issue 14).
     fn hold_or_release(&self, page: Page, campaign: &Campaign, file: &Path) -> Page {
+        use crate::render::markdown::Rendering;
         use std::sync::atomic::Ordering::Relaxed;
-        let len = page.source.text().len();
         let checked_script = page.checked_script(campaign);
         if let Some(scratch) = &self.rendering {
-            let rendering = crate::model::page::Rendering {
-                allow_raw_html: campaign.allow_raw_html,
-                script: crate::resolve::translit::script_for(&page),
-            };
+            let rendering = Rendering::of(&page, campaign);
             let (scan, draft) =
                 crate::render::markdown::parse(page.body(), checked_script, Some(rendering));
             // Held while the budget lasts, then spilled to a temporary file.
@@ -99,6 +96,7 @@ impl TextBudget {
                 ..page
             };
         }
+        let len = page.source.text().len();
         let held = self.held.fetch_add(len, Relaxed) + len;
         if held <= self.limit {
             return page;

@@ -27,6 +27,17 @@ pub fn options() -> Options {
 pub use crate::model::page::{Draft, ImageUse, Rendering, Scan};
 use crate::model::page::{DraftHtml, Hole};
 
+impl Rendering {
+    /// How `page` of `campaign` is rendered: the one rule the build's
+    /// drafts (made while loading) and rendering share.
+    pub fn of(page: &crate::model::Page, campaign: &crate::model::Campaign) -> Rendering {
+        Rendering {
+            allow_raw_html: campaign.allow_raw_html,
+            script: translit::script_for(page),
+        }
+    }
+}
+
 impl Draft {
     /// The body's HTML. `links` maps destinations as written to the hrefs
     /// to emit (from `resolve`); others are kept. `pictures` maps picture

@@ -26,7 +26,6 @@ use crate::model::image::PAGE_WIDTHS;
 use crate::model::leaflet::PrintedLeaflet;
 use crate::model::page::{Origin, SAFETY_SLUG};
 use crate::output::Sink;
-use crate::resolve::translit;
 use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
@@ -716,10 +715,7 @@ fn render_page(
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
-    let rendering = markdown::Rendering {
-        allow_raw_html: campaign.allow_raw_html,
-        script: translit::script_for(page),
-    };
+    let rendering = markdown::Rendering::of(page, campaign);
     let shown = page_pictures(rp, pictures);
     let content = match &page.draft {
         Some(draft) if draft.rendering == rendering => {
