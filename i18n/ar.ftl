@@ -47,3 +47,5 @@ contact-sms = إرسال رسالة SMS
 contact-email = إرسال بريد إلكتروني
 contact-example = مثال: هذه ليست جهة اتصال حقيقية. استبدلوها بجهة اتصال تم التحقق منها.
 print-url-note = تُطبع الروابط مع عناوينها على الإنترنت.
+# New string (issue 15): not yet reviewed.
+partners = الشركاء

@@ -44,3 +44,5 @@ contact-sms = Pošaljite SMS
 contact-email = Pošaljite e-mail
 contact-example = Primjer: ovo nije pravi kontakt. Zamijenite ga provjerenim kontaktom.
 print-url-note = Uz linkove se štampa i njihova web-adresa.
+# New string (issue 15): not yet reviewed.
+partners = Partneri

@@ -43,3 +43,5 @@ contact-sms = Send an SMS
 contact-email = Send an e-mail
 contact-example = Example: this is not a real contact. Replace it with a verified one.
 print-url-note = Links are printed with their web address.
+# The organisations whose logos are in the footer and on the leaflets' back.
+partners = Partners

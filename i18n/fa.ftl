@@ -44,3 +44,5 @@ contact-sms = فرستادن پیام SMS
 contact-email = فرستادن ایمیل
 contact-example = نمونه: این یک راه تماس واقعی نیست. آن را با یک راه تماس تأییدشده عوض کنید.
 print-url-note = پیوندها همراه با نشانی اینترنتی‌شان چاپ می‌شوند.
+# New string (issue 15): not yet reviewed.
+partners = همکاران

@@ -43,3 +43,5 @@ contact-sms = Испратете SMS
 contact-email = Испратете е-пошта
 contact-example = Пример: ова не е вистински контакт. Заменете го со проверен контакт.
 print-url-note = Врските се печатат заедно со нивната веб-адреса.
+# New string (issue 15): not yet reviewed.
+partners = Партнери

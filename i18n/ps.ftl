@@ -43,3 +43,5 @@ contact-sms = SMS ولېږئ
 contact-email = برېښنالیک ولېږئ
 contact-example = بېلګه: دا ریښتینې اړیکه نه ده. پر ځای یې یوه تایید شوې اړیکه کېږدئ.
 print-url-note = لینکونه د خپلو وېب پتو سره چاپېږي.
+# New string (issue 15): not yet reviewed.
+partners = همکار سازمانونه

@@ -49,3 +49,5 @@ contact-sms = Bičhaven SMS
 contact-email = Bičhaven e-mail
 contact-example = Misal: akava nane čačutno kontakti. Paruven les jekhe kontaktesa kaj si proverimo.
 print-url-note = E linkija štampinđon lengere veb-adresasa.
+# New string (issue 15): not yet reviewed.
+partners = Partnerija

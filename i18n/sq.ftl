@@ -43,3 +43,5 @@ contact-sms = Dërgoni SMS
 contact-email = Dërgoni e-mail
 contact-example = Shembull: ky nuk është kontakt i vërtetë. Zëvendësojeni me një kontakt të verifikuar.
 print-url-note = Lidhjet shtypen bashkë me adresën e tyre në internet.
+# New string (issue 15): not yet reviewed.
+partners = Partnerët

@@ -44,3 +44,5 @@ contact-sms = Pošaljite SMS
 contact-email = Pošaljite imejl
 contact-example = Primer: ovo nije pravi kontakt. Zamenite ga proverenim kontaktom.
 print-url-note = Uz linkove se štampa i njihova veb-adresa.
+# New string (issue 15): not yet reviewed.
+partners = Partneri

@@ -44,3 +44,5 @@ contact-sms = Пошаљите SMS
 contact-email = Пошаљите имејл
 contact-example = Пример: ово није прави контакт. Замените га провереним контактом.
 print-url-note = Уз линкове се штампа и њихова веб-адреса.
+# New string (issue 15): not yet reviewed.
+partners = Партнери

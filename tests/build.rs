@@ -3,7 +3,7 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{Project, attrs, stdout, texts};
 use scraper::{Html, Selector};
@@ -602,4 +602,88 @@ fn pages_whose_text_is_let_go_of_build_the_same_and_report_the_same() {
         "{}",
         common::stderr(&output)
     );
+}
+
+// Issue 15: partners' logos in every page's footer, in the order written,
+// with the partner's name (in the page's language where there is one) as
+// the alternative text; from the site itself.
+#[test]
+fn partner_logos_are_in_every_footer_in_their_order() {
+    let p = Project::fixture("basic");
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        format!(
+            "{yaml}partners:\n\
+             \x20 - name: {{en: \"Funder\", ar: \"الممول\"}}\n\
+             \x20   logo: images/funder.svg\n\
+             \x20   link: https://example.org/funder/\n\
+             \x20 - name: {{en: \"Second\"}}\n\
+             \x20   logo: images/second.png\n"
+        ),
+    );
+    p.write(
+        "content/demo/images/funder.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" viewBox=\"0 0 200 100\"><rect width=\"200\" height=\"100\"/></svg>",
+    );
+    p.write("content/demo/images/second.png", common::png(1200, 300));
+    p.build_ok();
+    let public = p.public();
+    let pages: Vec<PathBuf> = walkdir::WalkDir::new(public.join("demo"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() > 8);
+    for path in &pages {
+        let rel = path
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let html = p.page(&rel);
+        let alts = common::attrs(&html, ".partners img", "alt");
+        let ar = rel.starts_with("demo/ar/");
+        let expected = if ar {
+            ["الممول", "Second"]
+        } else {
+            ["Funder", "Second"]
+        };
+        assert_eq!(alts, expected, "{rel}");
+        // The name shown in another language says which.
+        let langs = common::attrs(&html, ".partners img[lang]", "lang");
+        let lang = rel.split('/').nth(1).filter(|l| !l.ends_with(".html"));
+        let expected_langs: &[&str] = match lang {
+            None | Some("en") => &[],
+            Some("ar") => &["en"],
+            Some(_) => &["en", "en"],
+        };
+        assert_eq!(langs, expected_langs, "{rel}");
+        let srcs = common::attrs(&html, ".partners img", "src");
+        for src in &srcs {
+            // The 404 page links absolutely: hosts show it at any address.
+            let file = match src.strip_prefix("https://example.org/demo/") {
+                Some(local) => public.join("demo").join(local),
+                None => path.parent().unwrap().join(src),
+            };
+            assert!(file.is_file(), "{rel}: {src} is not there");
+            assert!(!src.contains("funder") && !src.contains("second"), "{src}");
+        }
+        assert!(
+            srcs[0].ends_with(".svg") && srcs[1].ends_with(".png"),
+            "{srcs:?}"
+        );
+        assert_eq!(
+            common::attrs(&html, ".partners img", "width"),
+            ["300", "600"]
+        );
+        assert_eq!(
+            common::attrs(&html, ".partners img", "height"),
+            ["150", "150"]
+        );
+        assert_eq!(
+            common::attrs(&html, ".partners a", "href"),
+            ["https://example.org/funder/"]
+        );
+    }
 }

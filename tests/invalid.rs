@@ -545,3 +545,71 @@ fn pages_and_theme_files_that_are_not_files_do_not_stop_the_build() {
     // A theme's folders are walked for files only: the pipe is passed by.
     assert!(!err.contains("pipe.css"), "{err}");
 }
+
+// Issue 15: partners' logos. A logo that is missing, from another site, or
+// a drawing that carries a script or loads a file from elsewhere is an
+// error at its line, all in one run.
+#[test]
+fn partner_logos_are_checked_where_they_are_written() {
+    let err = fails_with(
+        |p| {
+            append(
+                p,
+                "campaigns/demo.yaml",
+                "partners:\n\
+                 \x20 - name: {en: \"Missing\"}\n\
+                 \x20   logo: images/missing.svg\n\
+                 \x20 - name: {en: \"Remote\"}\n\
+                 \x20   logo: https://cdn.example/logo.png\n\
+                 \x20 - name: {ar: \"بلا اسم إنجليزي\"}\n\
+                 \x20   logo: images/ok.svg\n\
+                 \x20 - name: {en: \"Scripted\"}\n\
+                 \x20   logo: images/scripted.svg\n\
+                 \x20   link: \"javascript:alert(1)\"\n\
+                 \x20 - name: {en: \"Word file\"}\n\
+                 \x20   logo: images/logo.docx\n",
+            );
+            p.write(
+                "content/demo/images/ok.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 1\"/>",
+            );
+            p.write(
+                "content/demo/images/scripted.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 1\">\n\
+                 <image href=\"https://tracker.example/p.png\"/>\n\
+                 <script>fetch('https://tracker.example/')</script>\n</svg>",
+            );
+        },
+        &[
+            "campaigns/demo.yaml:20:11: error: the logo `https://cdn.example/logo.png` must be a file in the campaign's content folder",
+            "campaigns/demo.yaml:21:5: error: this partner has no `name` in `en`, the default language",
+            "campaigns/demo.yaml:25:11: error: `link` must be one full web address starting with `https://`",
+            "campaigns/demo.yaml:27:11: error: the logo `images/logo.docx` must be an SVG or PNG file",
+        ],
+    );
+    assert!(!err.contains("missing.svg"), "{err}");
+    // Logos are looked for once the campaign file is right; a missing one
+    // and a drawing's problems are then reported together.
+    let p = Project::fixture("basic");
+    append(
+        &p,
+        "campaigns/demo.yaml",
+        "partners:\n  - name: {en: \"Scripted\"}\n    logo: images/scripted.svg\n  - name: {en: \"Missing\"}\n    logo: images/missing.svg\n",
+    );
+    p.write(
+        "content/demo/images/scripted.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 1\">\n\
+         <image href=\"https://tracker.example/p.png\"/>\n\
+         <script>fetch('https://tracker.example/')</script>\n</svg>",
+    );
+    let out = p.outreach(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "campaigns/demo.yaml:20:11: error: the logo `images/missing.svg` does not exist",
+        "content/demo/images/scripted.svg:2:1: error: this drawing's `<image>` refers to `https://tracker.example/p.png`",
+        "content/demo/images/scripted.svg:3:1: error: this drawing has a `<script>` element",
+    ] {
+        assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
+    }
+}

@@ -695,3 +695,92 @@ fn messaging_numbers_print_as_written_and_dial_without_spaces() {
     assert!(page.contains("https://wa.me/38970123456"), "{page}");
     assert!(page.contains("sms:+38971222333"), "{page}");
 }
+
+/// A PNG of one colour, `width` × `height` pixels.
+fn solid_png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// Where pixels of nearly `rgb` are on a page at 50 dpi, as millimetres
+/// across and down: (leftmost, rightmost, topmost, lowest), if any.
+fn colour_extent(doc: &Document, page: usize, rgb: [u8; 3]) -> Option<(f64, f64, f64, f64)> {
+    let pixmap = doc.render(page, 50.0);
+    let width = usize::from(pixmap.width());
+    let mm = |px: usize| px as f64 * 25.4 / 50.0;
+    let near = |a: u8, b: u8| a.abs_diff(b) < 24;
+    let mut extent: Option<(f64, f64, f64, f64)> = None;
+    for (i, p) in pixmap.data().iter().enumerate() {
+        if near(p.r, rgb[0]) && near(p.g, rgb[1]) && near(p.b, rgb[2]) {
+            let (x, y) = (mm(i % width), mm(i / width));
+            extent = Some(match extent {
+                None => (x, x, y, y),
+                Some((l, r, t, b)) => (l.min(x), r.max(x), t.min(y), b.max(y)),
+            });
+        }
+    }
+    extent
+}
+
+// Issue 15: funders require their logos on every printed item. Each
+// partner's logo is on the back, in the order written, in both directions.
+#[test]
+fn partner_logos_are_on_the_back_in_their_order() {
+    let partners = "partners:\n\
+                    \x20 - name: {en: \"First partner\", ar: \"الشريك الأول\"}\n\
+                    \x20   logo: images/first.png\n\
+                    \x20 - name: {en: \"Second partner\"}\n\
+                    \x20   logo: images/second.svg\n\
+                    \x20   link: https://example.org/second/\n";
+    let p = leaflet_project(
+        "a4-trifold",
+        "",
+        "---\ntitle: Logos\n---\n\nCover.\n\n---\n\nOne.\n\n---\n\nTwo.\n\n---\n\nThree.\n\n---\n\nFlap.\n\n---\n\nBack.\n",
+    );
+    // The campaign file gets its partners after the leaflets.
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write("campaigns/demo.yaml", format!("{yaml}{partners}"));
+    p.write(
+        "content/demo/images/first.png",
+        solid_png(300, 100, [255, 0, 255]),
+    );
+    p.write(
+        "content/demo/images/second.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"><rect width=\"200\" height=\"100\" fill=\"#00ff00\"/></svg>",
+    );
+    let out = p.build_ok();
+    let warnings = stderr(&out);
+    assert!(
+        warnings.contains("the partner `Second partner` has no name in ar"),
+        "{warnings}"
+    );
+    for (lang, back) in [("en", (97.0, 197.0)), ("ar", (100.0, 200.0))] {
+        let doc = Document::open(&p.public().join(format!("demo/{lang}/leaflets/one.pdf")));
+        let first = colour_extent(&doc, 0, [255, 0, 255]).expect("the PNG logo is printed");
+        let second = colour_extent(&doc, 0, [0, 255, 0]).expect("the SVG logo is printed");
+        for (name, (left, right, top, _)) in [("first", first), ("second", second)] {
+            assert!(
+                left >= back.0 && right <= back.1,
+                "{lang}: the {name} logo is at {left:.0}–{right:.0} mm, not on the back ({back:?})"
+            );
+            assert!(
+                top > 100.0,
+                "{lang}: the {name} logo is at the top, {top:.0} mm"
+            );
+        }
+        // In the order written: the first before the second, in the
+        // direction of the text.
+        let before = if lang == "ar" {
+            first.0 > second.1
+        } else {
+            first.1 < second.0
+        };
+        assert!(before, "{lang}: logos out of order: {first:?} {second:?}");
+        // Nowhere else: the inside is page 2.
+        assert!(colour_extent(&doc, 1, [255, 0, 255]).is_none());
+    }
+}

@@ -156,6 +156,7 @@ proptest! {
         };
         let (pdf, problems) = outreach::print::print_leaflet(
             &kit.campaign, &kit.theme, &kit.fonts, &leaflet, &kit.strings,
+            &outreach::images::Pictures::default(),
         );
         for problem in &problems {
             prop_assert!(

@@ -74,7 +74,7 @@ pub fn run_pipeline(
     let mut problems = Vec::new();
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
     // Leaflets first: pages link to them with their size.
-    let leaflets = print::print_site(&resolved, &strings, &mut problems);
+    let leaflets = print::print_site(&resolved, &strings, &pictures, &mut problems);
     let made = render::Made {
         leaflets: &leaflets,
         pictures: &pictures,

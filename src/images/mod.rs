@@ -28,6 +28,8 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::image::{IMAGES_DIR, ImageFile, MAX_PICTURE_BYTES};
 
+pub mod svg;
+
 /// JPEG quality: small files on 2G without visible blocks in photos.
 const JPEG_QUALITY: u8 = 78;
 
@@ -329,7 +331,15 @@ pub fn prepare(
                 MAX_PICTURE_BYTES,
                 "save it smaller in an image editor: the site shows pictures at most 1600 pixels wide",
             )
-            .and_then(|bytes| make(file, &bytes, widths, cache, &budget, &encoded, &reused));
+            .map_err(|d| vec![d])
+            .and_then(|bytes| {
+                if is_drawing(&file.key) {
+                    drawing(file, &bytes)
+                } else {
+                    make(file, &bytes, widths, cache, &budget, &encoded, &reused)
+                        .map_err(|d| vec![d])
+                }
+            });
             ((file.campaign.clone(), file.key.clone(), *widths), made)
         })
         .collect();
@@ -338,7 +348,7 @@ pub fn prepare(
             Ok(picture) => {
                 pictures.made.insert(id, Arc::new(picture));
             }
-            Err(d) => problems.push(d),
+            Err(found) => problems.extend(found),
         }
     }
     pictures.encoded += encoded.into_inner();
@@ -536,6 +546,36 @@ fn make(
     }
     drop(share);
     Ok(Picture { variants })
+}
+
+/// Whether `key` names an SVG drawing, which is published as it is.
+pub fn is_drawing(key: &str) -> bool {
+    key.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("svg"))
+}
+
+/// An SVG drawing, checked ([`svg::check`]) and published unchanged, in one
+/// size: it is sharp at every size.
+fn drawing(file: &ImageFile, bytes: &[u8]) -> Result<Picture, Vec<Diagnostic>> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(vec![
+            Diagnostic::in_file(
+                &file.shown,
+                Severity::Error,
+                "this drawing cannot be read: it is not text in UTF-8, as SVG files are",
+            )
+            .with_help("open it in a drawing program and save it again as SVG"),
+        ]);
+    };
+    let drawing = svg::check(&file.shown, text)?;
+    Ok(Picture {
+        variants: vec![Variant {
+            width: drawing.width,
+            height: drawing.height,
+            name: format!("{}.svg", &content_hash(bytes)[..10]),
+            bytes: Arc::new(bytes.to_vec()),
+        }],
+    })
 }
 
 /// Resizes and encodes one size, without the original's metadata.

@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::model::Campaign;
 use crate::model::campaign::AT_RISK_AUDIENCES;
-use crate::model::campaign::{Fallback, ShareImage};
+use crate::model::campaign::{Fallback, Partner, ShareImage};
 use crate::model::contact::{self, Contact};
 use crate::model::country;
 use crate::model::lang::{self, Direction, Language};
@@ -68,6 +68,18 @@ struct RawCampaign {
     /// Pages whose pictures weigh more than this get a warning.
     #[serde(default)]
     image_budget_kb: Option<u32>,
+    /// Partner organisations, whose logos pages and leaflets show.
+    #[serde(default)]
+    partners: Vec<Spanned<RawPartner>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPartner {
+    name: BTreeMap<String, String>,
+    logo: Spanned<String>,
+    #[serde(default)]
+    link: Option<Spanned<String>>,
 }
 
 /// `share_image:` as written: one path, or paths by language (each with
@@ -549,6 +561,14 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         }
     }
 
+    let partners = check_partners(
+        &raw.partners,
+        &languages,
+        &default_language,
+        &source,
+        &mut problems,
+    );
+
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return (None, problems);
     }
@@ -572,6 +592,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
         image_budget_kb: raw.image_budget_kb.unwrap_or(DEFAULT_IMAGE_BUDGET_KB),
         share_images,
+        partners,
         leaflets,
         string_fallbacks: raw
             .string_fallbacks
@@ -861,6 +882,113 @@ fn check_contacts(
     contacts
 }
 
+/// Checks `partners:`: a name in the default language (the logo's
+/// alternative text; other languages fall back to it, with a warning), a
+/// logo inside the campaign's content folder, and a link that is one
+/// `https://` address.
+fn check_partners(
+    raw: &[Spanned<RawPartner>],
+    languages: &[Language],
+    default_language: &str,
+    source: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Partner> {
+    let tags: Vec<&str> = languages.iter().map(|l| l.tag.as_str()).collect();
+    let mut partners = Vec::new();
+    for item in raw {
+        let p = &item.value;
+        let (line, col) = at(item);
+        let (logo_line, logo_col) = at(&p.logo);
+        let mut ok = true;
+        for tag in p.name.keys().filter(|t| !tags.contains(&t.as_str())) {
+            problems.push(
+                source
+                    .at_line_col(line, col, Severity::Error, format!("this partner has a `name` in `{tag}`, which is not one of the campaign's `languages`"))
+                    .with_help(format!("use the tags in `languages`: {}", tags.join(", "))),
+            );
+            ok = false;
+        }
+        if !p.name.contains_key(default_language) {
+            problems.push(
+                source
+                    .at_line_col(line, col, Severity::Error, format!("this partner has no `name` in `{default_language}`, the default language"))
+                    .with_help("the name is what screen readers say instead of the logo, and what every language without its own name shows"),
+            );
+            ok = false;
+        } else {
+            let untranslated: Vec<&str> = tags
+                .iter()
+                .copied()
+                .filter(|t| lang::generated_from(t).is_none() && !p.name.contains_key(*t))
+                .collect();
+            if !untranslated.is_empty() {
+                problems.push(
+                    source
+                        .at_line_col(
+                            line,
+                            col,
+                            Severity::Warning,
+                            format!(
+                                "the partner `{}` has no name in {}: screen readers there read it in `{default_language}`",
+                                p.name[default_language],
+                                untranslated.join(", ")
+                            ),
+                        )
+                        .with_help("add the name in each language under `name:`; a name that is the same everywhere may be written the same"),
+                );
+            }
+        }
+        let logo = p.logo.value.trim().trim_start_matches("./");
+        let is_picture = logo
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| ["svg", "png"].iter().any(|e| e.eq_ignore_ascii_case(ext)));
+        if logo.contains("://") || logo.starts_with('/') || logo.split('/').any(|s| s == "..") {
+            problems.push(
+                source
+                    .at_line_col(logo_line, logo_col, Severity::Error, format!("the logo `{logo}` must be a file in the campaign's content folder"))
+                    .with_help("logos are never loaded from another site (readers' phones would contact it); save the logo in `content/<campaign>/images/` and write `images/<name>.svg`"),
+            );
+            ok = false;
+        } else if !is_picture {
+            problems.push(
+                source
+                    .at_line_col(
+                        logo_line,
+                        logo_col,
+                        Severity::Error,
+                        format!("the logo `{logo}` must be an SVG or PNG file"),
+                    )
+                    .with_help(
+                        "ask the partner for its logo as SVG (sharp at any size, small) or PNG",
+                    ),
+            );
+            ok = false;
+        }
+        let link = match &p.link {
+            Some(link) => match check_web_address(link.value.trim(), Address::Partner) {
+                Ok(address) => Some(address),
+                Err(message) => {
+                    let (l, c) = at(link);
+                    problems.push(source.at_line_col(l, c, Severity::Error, message));
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        };
+        if ok {
+            partners.push(Partner {
+                name: with_generated(p.name.clone(), languages),
+                logo: logo.to_string(),
+                link,
+                line: logo_line,
+                col: logo_col,
+            });
+        }
+    }
+    partners
+}
+
 /// Adds transliterated texts for script variants the author did not write.
 fn with_generated(
     mut texts: BTreeMap<String, String>,
@@ -895,6 +1023,8 @@ enum Address {
     Site,
     /// `quick_exit.url`: where the exit button sends readers.
     Exit,
+    /// `partners[].link`: a partner's own site.
+    Partner,
 }
 
 impl Address {
@@ -902,6 +1032,7 @@ impl Address {
         match self {
             Address::Site => "base_url",
             Address::Exit => "quick_exit.url",
+            Address::Partner => "link",
         }
     }
 }
@@ -917,6 +1048,7 @@ fn check_web_address(text: &str, kind: Address) -> Result<String, String> {
     let example = match kind {
         Address::Site => "https://example.org/safe-work/",
         Address::Exit => "https://www.wikipedia.org/",
+        Address::Partner => "https://www.example.org/",
     };
     let expected = format!(
         "`{field}` must be one full web address starting with `https://`, such as `{example}`"

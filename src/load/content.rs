@@ -226,7 +226,7 @@ pub fn load_pages(
                     problems.push(Diagnostic::in_file(
                         &shown,
                         Severity::Warning,
-                        format!("only pictures (.jpg, .png, .gif, .webp) are used from `{IMAGES_DIR}`; this file is not published"),
+                        format!("only pictures (.jpg, .png, .gif, .webp, .svg) are used from `{IMAGES_DIR}`; this file is not published"),
                     ));
                 }
             }

@@ -56,6 +56,26 @@ pub struct Campaign {
     pub image_budget_kb: u32,
     /// Pictures for link previews (`share_image`), as declared.
     pub share_images: Vec<ShareImage>,
+    /// Organisations behind the campaign (funders often require their
+    /// logos on every item), in the order the author listed them.
+    pub partners: Vec<Partner>,
+}
+
+/// A partner organisation: its logo in every page's footer and on the
+/// back of every leaflet.
+#[derive(Clone, Debug)]
+pub struct Partner {
+    /// Name per language tag; the logo's alternative text. Languages
+    /// without one show the default language's.
+    pub name: BTreeMap<String, String>,
+    /// The logo, a path inside `content/<campaign>/` (`images/giz.svg`).
+    pub logo: String,
+    /// The partner's own site, checked like `base_url`, if given.
+    pub link: Option<String>,
+    /// Where `logo` was written in the campaign file.
+    pub line: usize,
+    /// Its column.
+    pub col: usize,
 }
 
 /// The picture a link preview shows for pages in one language, or in

@@ -18,8 +18,14 @@ pub const PAGE_WIDTHS: &[u32] = &[480, 960, 1600];
 /// Width of a share picture: what Facebook and WhatsApp ask for.
 pub const SHARE_WIDTH: u32 = 1200;
 
-/// File extensions read as pictures (lower case).
-pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp"];
+/// Width of a partner's logo in pixels: sharp in a page's footer on any
+/// phone, and on a leaflet at 300 dpi up to 5 cm wide. (SVG logos are
+/// published as they are.)
+pub const LOGO_WIDTH: u32 = 600;
+
+/// File extensions read as pictures (lower case). SVG drawings are
+/// checked and published unchanged ([`crate::images::svg`]).
+pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg"];
 
 /// A picture file as found on disk; nothing decoded yet.
 #[derive(Clone, Debug)]

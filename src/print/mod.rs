@@ -17,13 +17,14 @@ use qrcode::render::svg;
 use rayon::prelude::*;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
-use typst::foundations::{Label, Selector, Smart, Value};
+use typst::foundations::{Bytes, Label, Selector, Smart, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::layout::{Abs, Frame, FrameItem, Point, Size};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::images::Pictures;
 use crate::model::leaflet::PrintedLeaflet;
 use crate::model::{Campaign, Direction};
 use crate::render::strings::{Request, Strings, native_digits};
@@ -39,6 +40,7 @@ const OVERFLOW_LABEL: &str = "outreach-overflow";
 pub fn print_site(
     site: &ResolvedSite,
     strings: &Strings,
+    pictures: &Pictures,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<PrintedLeaflet> {
     // Every campaign's leaflets in one parallel run: campaigns in turn
@@ -75,7 +77,7 @@ pub fn print_site(
         .par_iter()
         .map(|(rc, theme_fonts, leaflet)| {
             let fonts = &fonts[*theme_fonts].1;
-            print_leaflet(&rc.campaign, &rc.theme, fonts, leaflet, strings)
+            print_leaflet(&rc.campaign, &rc.theme, fonts, leaflet, strings, pictures)
         })
         .collect();
     let mut printed = Vec::new();
@@ -96,6 +98,7 @@ pub fn print_leaflet(
     fonts: &Fonts,
     leaflet: &ResolvedLeaflet,
     strings: &Strings,
+    pictures: &Pictures,
 ) -> (Option<PrintedLeaflet>, Vec<Diagnostic>) {
     let spec = &leaflet.spec;
     let text = &leaflet.text;
@@ -158,13 +161,21 @@ pub fn print_leaflet(
         _ => None,
     };
 
+    // Files the layout reads besides its own: the QR code and logos, by
+    // the names `outreach.typ` gives them.
+    let mut files: Vec<(String, Bytes)> = Vec::new();
+    if let Some(svg) = qr_svg {
+        files.push((world::QR_FILE.to_string(), Bytes::from_string(svg)));
+    }
+    let partners = partner_logos(campaign, &text.lang, pictures, &mut files);
     let data = data_file(
         campaign,
         leaflet,
         &sections,
         strings,
-        qr_svg.is_some(),
+        files.iter().any(|(name, _)| name == world::QR_FILE),
         url.as_deref(),
+        &partners,
     );
     // Letters no font has would print as empty boxes. Those of the leaflet
     // text are shown where they are; the rest come from the campaign file
@@ -213,7 +224,7 @@ pub fn print_leaflet(
         format!("(made by outreach for {shown})/{}", world::DATA_FILE),
         data,
     ));
-    let Some(world) = LeafletWorld::new(theme, fonts, &layout, data, qr_svg) else {
+    let Some(world) = LeafletWorld::new(theme, fonts, &layout, data, files) else {
         problems.push(
             Diagnostic::in_file(
                 &campaign.source.path,
@@ -324,6 +335,33 @@ pub fn print_leaflet(
     }
 }
 
+/// The campaign's partners as `outreach.typ` lists them, in the order
+/// written: `(name: …, logo: "/logo-1.svg", width: …, height: …)`, with
+/// each logo added to `files`. A logo that was not made (already
+/// reported) is left out.
+fn partner_logos(
+    campaign: &Campaign,
+    lang: &str,
+    pictures: &Pictures,
+    files: &mut Vec<(String, Bytes)>,
+) -> String {
+    let mut list = String::new();
+    let all = crate::render::view::PartnerView::all(campaign, lang, pictures);
+    for (n, partner) in all.into_iter().enumerate() {
+        let ext = partner.logo.rsplit_once('.').map_or("png", |(_, ext)| ext);
+        let name = format!("logo-{}.{ext}", n + 1);
+        list.push_str(&format!(
+            "(name: {}, logo: {}, width: {}, height: {}), ",
+            string_literal(partner.name),
+            string_literal(&format!("/{name}")),
+            partner.width,
+            partner.height
+        ));
+        files.push((name, Bytes::new(world::SharedBytes(partner.bytes.clone()))));
+    }
+    list
+}
+
 /// `outreach.typ` for one leaflet: every value the layout needs, with all
 /// text as string literals or converted markup.
 fn data_file(
@@ -333,6 +371,7 @@ fn data_file(
     strings: &Strings,
     qr: bool,
     url: Option<&str>,
+    partners: &str,
 ) -> String {
     let text = &leaflet.text;
     let lang = text.lang.as_str();
@@ -446,6 +485,7 @@ fn data_file(
         .collect();
     field("sections", format!("(\n{},\n  )", bodies.join(",\n")));
     field("contacts", format!("(\n{contacts}  )"));
+    field("partners", format!("({partners})"));
     field(
         "qr",
         if qr {
@@ -458,10 +498,11 @@ fn data_file(
     field(
         "strings",
         format!(
-            "(helpline: {}, online: {}, example: {})",
+            "(helpline: {}, online: {}, example: {}, partners: {})",
             string_literal(&t("helpline", &[])),
             string_literal(&t("leaflet-online", &[])),
             string_literal(&t("contact-example", &[])),
+            string_literal(&t("partners", &[])),
         ),
     );
     field("sheet", leaflet.spec.sheet.to_string());

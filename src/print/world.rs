@@ -25,8 +25,9 @@ pub const QR_FILE: &str = "qr.svg";
 /// Typst's standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// A font file shared with the theme, handed to Typst without a copy.
-struct SharedBytes(Arc<Vec<u8>>);
+/// A file shared with the theme or the pictures, handed to Typst without
+/// a copy.
+pub struct SharedBytes(pub Arc<Vec<u8>>);
 
 impl AsRef<[u8]> for SharedBytes {
     fn as_ref(&self) -> &[u8] {
@@ -82,13 +83,13 @@ pub struct LeafletWorld<'a> {
 impl<'a> LeafletWorld<'a> {
     /// A world whose main file is the theme's layout `layout` (e.g.
     /// `a4-trifold.typ`), with every layout file of `theme`, the generated
-    /// data file and, when there is one, the QR code.
+    /// data file, and `files` by name: the QR code, logos and pictures.
     pub fn new(
         theme: &Theme,
         fonts: &'a Fonts,
         layout: &str,
         data: Arc<SourceFile>,
-        qr_svg: Option<String>,
+        files: Vec<(String, Bytes)>,
     ) -> Option<LeafletWorld<'a>> {
         let mut sources = HashMap::new();
         let mut origins = HashMap::new();
@@ -101,10 +102,10 @@ impl<'a> LeafletWorld<'a> {
             sources.insert(id, Source::new(id, file.text().to_string()));
             origins.insert(id, file);
         }
-        let mut binaries = HashMap::new();
-        if let (Some(svg), Some(id)) = (qr_svg, file_id(QR_FILE)) {
-            binaries.insert(id, Bytes::from_string(svg));
-        }
+        let binaries = files
+            .into_iter()
+            .filter_map(|(name, bytes)| Some((file_id(&name)?, bytes)))
+            .collect();
         let main = file_id(layout)?;
         sources.contains_key(&main).then_some(LeafletWorld {
             fonts,

@@ -30,8 +30,8 @@ use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
 use view::{
-    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView, ShareView,
-    TranslationView,
+    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView, PartnerView,
+    ShareView, TranslationView,
 };
 
 /// A page rendered (with its weight if over budget), or the problem that
@@ -416,6 +416,11 @@ impl<'a> CampaignOutput<'a> {
             lang: Value::from_serializable(&LangView::from(language)),
             nav: Value::from_serializable(&nav),
             contacts: Value::from_serializable(&contacts),
+            partners: Value::from_serializable(&PartnerView::all(
+                campaign,
+                lang_tag,
+                self.made.pictures,
+            )),
             leaflets: Value::from_serializable(&leaflets),
             share: Value::from_serializable(&ShareView::new(
                 campaign,
@@ -482,6 +487,10 @@ impl<'a> CampaignOutput<'a> {
             &ShareView::new(campaign, &default.tag, self.made.pictures),
         );
         context.insert("canonical", &campaign.base_url);
+        context.insert(
+            "partners",
+            &PartnerView::all(campaign, &default.tag, self.made.pictures),
+        );
         context.insert("root", "");
         match self.templates.render(
             "chooser.html",
@@ -555,6 +564,7 @@ struct LanguageValues {
     lang: Value,
     nav: Value,
     contacts: Value,
+    partners: Value,
     leaflets: Value,
     share: Value,
     assets: Value,
@@ -568,6 +578,7 @@ impl LanguageValues {
         context.insert_value("lang", self.lang.clone());
         context.insert_value("nav", self.nav.clone());
         context.insert_value("contacts", self.contacts.clone());
+        context.insert_value("partners", self.partners.clone());
         context.insert_value("leaflets", self.leaflets.clone());
         context.insert_value("share", self.share.clone());
         context.insert_value("assets", self.assets.clone());

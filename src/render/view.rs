@@ -106,6 +106,66 @@ impl<'a> ContactView<'a> {
     }
 }
 
+/// An item of `partners`: an organisation behind the campaign, with its
+/// logo, in the page's language.
+#[derive(Serialize)]
+pub struct PartnerView<'a> {
+    /// Name in the page's language (or the default language's): the
+    /// logo's alternative text.
+    pub name: &'a str,
+    /// The name's language, when it is not the page's.
+    pub name_lang: Option<Marked<'a>>,
+    /// The logo's path from the campaign's folder (`images/1a2b3c4d5e.svg`):
+    /// write `{{ root }}{{ partner.logo }}`.
+    pub logo: String,
+    /// The logo's width in pixels (its proportions, for `width`/`height`).
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// The partner's site, if the campaign gives it.
+    pub link: Option<&'a str>,
+    /// The logo file as published (leaflets embed it).
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl<'a> PartnerView<'a> {
+    /// The campaign's partners seen from `lang`, in the order written;
+    /// a partner whose logo was not made (a problem already reported) is
+    /// left out.
+    pub fn all(
+        campaign: &'a Campaign,
+        lang: &str,
+        pictures: &crate::images::Pictures,
+    ) -> Vec<PartnerView<'a>> {
+        campaign
+            .partners
+            .iter()
+            .filter_map(|p| {
+                let picture =
+                    pictures.get(&campaign.id, &p.logo, &[crate::model::image::LOGO_WIDTH])?;
+                let logo = picture.largest();
+                let (tag, name) = p
+                    .name
+                    .get_key_value(lang)
+                    .or_else(|| p.name.get_key_value(&campaign.default_language))?;
+                Some(PartnerView {
+                    name,
+                    name_lang: (tag != lang).then(|| Marked {
+                        lang: tag,
+                        dir: campaign.language(tag).map_or("ltr", |l| l.dir.as_str()),
+                    }),
+                    logo: crate::images::Picture::output_path(logo),
+                    width: logo.width,
+                    height: logo.height,
+                    link: p.link.as_deref(),
+                    bytes: logo.bytes.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// The language of a text shown in another language than its page's.
 #[derive(Serialize)]
 pub struct Marked<'a> {

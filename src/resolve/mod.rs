@@ -105,6 +105,9 @@ impl ResolvedCampaign {
         for share in &self.campaign.share_images {
             used.push((&share.key, &[crate::model::image::SHARE_WIDTH]));
         }
+        for partner in &self.campaign.partners {
+            used.push((&partner.logo, &[crate::model::image::LOGO_WIDTH]));
+        }
         used.sort();
         used.dedup();
         used
@@ -282,6 +285,7 @@ pub fn resolve_with(
     } = site;
     for campaign in campaigns.values() {
         check_share_images(campaign, &images, problems);
+        check_partner_logos(campaign, &images, problems);
     }
 
     let pages = with_script_variants(&campaigns, pages);
@@ -476,6 +480,20 @@ fn check_share_images(
     problems: &mut Vec<Diagnostic>,
 ) {
     for share in &campaign.share_images {
+        if crate::images::is_drawing(&share.key) {
+            problems.push(
+                campaign
+                    .source
+                    .at_line_col(
+                        share.line,
+                        share.col,
+                        Severity::Error,
+                        format!("the share picture `{}` is an SVG drawing, which link previews do not show", share.key),
+                    )
+                    .with_help("export it as a JPEG or PNG of 1200 × 630 pixels"),
+            );
+            continue;
+        }
         if images.contains_key(&(campaign.id.clone(), share.key.clone())) {
             continue;
         }
@@ -494,6 +512,36 @@ fn check_share_images(
                 .with_help(format!(
                     "save a JPEG or PNG picture (1200 × 630 pixels suits link previews) as `content/{}/{}`; the path is written from the campaign's content folder",
                     campaign.id, share.key
+                )),
+        );
+    }
+}
+
+/// Each partner's logo must be a picture in the campaign's content folder.
+fn check_partner_logos(
+    campaign: &Campaign,
+    images: &BTreeMap<(String, String), crate::model::image::ImageFile>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for partner in &campaign.partners {
+        if images.contains_key(&(campaign.id.clone(), partner.logo.clone())) {
+            continue;
+        }
+        problems.push(
+            campaign
+                .source
+                .at_line_col(
+                    partner.line,
+                    partner.col,
+                    Severity::Error,
+                    format!(
+                        "the logo `{}` does not exist: there is no `content/{}/{}`",
+                        partner.logo, campaign.id, partner.logo
+                    ),
+                )
+                .with_help(format!(
+                    "save the logo (SVG or PNG) as `content/{}/{}`; the path is written from the campaign's content folder",
+                    campaign.id, partner.logo
                 )),
         );
     }

@@ -74,7 +74,7 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     }
     let mut problems = Vec::new();
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
-    let leaflets = print::print_site(&resolved, &strings, &mut problems);
+    let leaflets = print::print_site(&resolved, &strings, &pictures, &mut problems);
     let sink = MemorySink::default();
     let made = Made {
         leaflets: &leaflets,
