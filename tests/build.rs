@@ -687,3 +687,29 @@ fn partner_logos_are_in_every_footer_in_their_order() {
         );
     }
 }
+
+// Issue 15: a misspelt pictogram is shown as text, with a warning at its
+// place that names the one meant.
+#[test]
+fn a_misspelt_pictogram_is_a_located_warning() {
+    let p = Project::fixture("basic");
+    p.write(
+        "content/demo/en/keep.md",
+        "---\ntitle: Keep\n---\n\n- :pasport: Keep your passport.\n- :lock: Lock your phone.\n",
+    );
+    let out = p.build_ok();
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "content/demo/en/keep.md:5:3: warning: there is no pictogram called `pasport`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `:passport:`?"), "{err}");
+    let html = p.page("demo/en/keep.html");
+    assert_eq!(
+        texts(&html, "main li")[0].trim(),
+        ":pasport: Keep your passport."
+    );
+    assert_eq!(attrs(&html, "main li svg", "aria-hidden"), ["true"]);
+}

@@ -709,6 +709,19 @@ fn solid_png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
 /// Where pixels of nearly `rgb` are on a page at 50 dpi, as millimetres
 /// across and down: (leftmost, rightmost, topmost, lowest), if any.
 fn colour_extent(doc: &Document, page: usize, rgb: [u8; 3]) -> Option<(f64, f64, f64, f64)> {
+    let everywhere = (0.0, f64::INFINITY);
+    colour_extent_in(doc, page, rgb, everywhere, everywhere)
+}
+
+/// [`colour_extent`] inside a part of the page: across and down, in
+/// millimetres.
+fn colour_extent_in(
+    doc: &Document,
+    page: usize,
+    rgb: [u8; 3],
+    across: (f64, f64),
+    (from, to): (f64, f64),
+) -> Option<(f64, f64, f64, f64)> {
     let pixmap = doc.render(page, 50.0);
     let width = usize::from(pixmap.width());
     let mm = |px: usize| px as f64 * 25.4 / 50.0;
@@ -717,6 +730,9 @@ fn colour_extent(doc: &Document, page: usize, rgb: [u8; 3]) -> Option<(f64, f64,
     for (i, p) in pixmap.data().iter().enumerate() {
         if near(p.r, rgb[0]) && near(p.g, rgb[1]) && near(p.b, rgb[2]) {
             let (x, y) = (mm(i % width), mm(i / width));
+            if y < from || y > to || x < across.0 || x > across.1 {
+                continue;
+            }
             extent = Some(match extent {
                 None => (x, x, y, y),
                 Some((l, r, t, b)) => (l.min(x), r.max(x), t.min(y), b.max(y)),
@@ -782,5 +798,54 @@ fn partner_logos_are_on_the_back_in_their_order() {
         assert!(before, "{lang}: logos out of order: {first:?} {second:?}");
         // Nowhere else: the inside is page 2.
         assert!(colour_extent(&doc, 1, [255, 0, 255]).is_none());
+    }
+}
+
+// Issue 15: pictograms for readers who read little. `:name:` in a
+// leaflet's text prints the pictogram before the words, in the colour of
+// the text around it (a heading's accent colour), and the help contact
+// on the cover gets a phone; in right-to-left languages they stand on the
+// right of the words.
+#[test]
+fn pictograms_print_before_headings_in_their_colour() {
+    let p = leaflet_project(
+        "a6-card",
+        "accent: \"#008000\"\n",
+        "---\ntitle: Card\n---\n\n## :warning: Danger\n\nText.\n\n---\n\nBack.\n",
+    );
+    p.build_ok();
+    let green = [0, 128, 0];
+    for lang in ["en", "ar"] {
+        let doc = Document::open(&p.public().join(format!("demo/{lang}/leaflets/one.pdf")));
+        let heading = doc
+            .words(0)
+            .into_iter()
+            .find(|w| w.text == "Danger" || w.text == "Danger:")
+            .unwrap_or_else(|| panic!("{lang}: no heading in {:?}", doc.words(0)));
+        let mm = |points: f64| points * 25.4 / 72.0;
+        // On the heading's line, before its words in the reading
+        // direction, close to them.
+        let line = (mm(heading.y_min) - 1.0, mm(heading.y_max) + 1.0);
+        let rtl = lang == "ar";
+        let before = if rtl {
+            (mm(heading.x_max) + 0.3, f64::INFINITY)
+        } else {
+            (0.0, mm(heading.x_min) - 0.3)
+        };
+        let (left, right, top, bottom) = colour_extent_in(&doc, 0, green, before, line)
+            .unwrap_or_else(|| panic!("{lang}: no green pictogram before the heading"));
+        assert!(top >= line.0 && bottom <= line.1);
+        let gap = if rtl {
+            left - mm(heading.x_max)
+        } else {
+            mm(heading.x_min) - right
+        };
+        assert!(
+            gap < 4.0,
+            "{lang}: the pictogram is {gap:.1} mm from its heading"
+        );
+        // About as wide as its letters are high: a pictogram, not a band.
+        let width = right - left;
+        assert!((2.0..8.0).contains(&width), "{lang}: {width:.1} mm wide");
     }
 }

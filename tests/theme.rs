@@ -54,10 +54,26 @@ fn contacts_are_on_every_page_in_the_same_place() {
         assert_eq!(texts(&html, "main + aside.help h2").len(), 1, "{page}");
         let tel = attrs(&html, "aside.help a.tel", "href");
         assert_eq!(tel, ["tel:+38923103570", "tel:+38111000000"], "{page}");
+        // The number reads left to right, also in Arabic-script pages;
+        // the pictogram before it stands where the line starts.
         assert_eq!(
-            attrs(&html, "aside.help a.tel", "dir"),
+            attrs(&html, "aside.help a.tel > span", "dir"),
             ["ltr", "ltr"],
             "{page}"
+        );
+        // Issue 15: a pictogram beside every way to reach a contact,
+        // inline (no request), hidden from screen readers, as the words
+        // beside it say the same.
+        let icons = attrs(
+            &html,
+            "aside.help a > svg.icon, aside.help p > svg.icon",
+            "aria-hidden",
+        );
+        // Two phones, WhatsApp, e-mail and the hours.
+        assert_eq!(icons, ["true"; 5], "{page}");
+        assert!(
+            attrs(&html, "aside.help svg.icon-mirror", "class").is_empty(),
+            "{page}: phones are never mirrored"
         );
     }
     let ar = p.page("demo/ar/help.html");

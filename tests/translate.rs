@@ -442,7 +442,7 @@ fn a_file_for_another_campaign_language_or_template_is_refused() {
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(
         &page,
-        text.replace("## What happens when you call", "## What happens next"),
+        text.replace("What happens when you call", "What happens next"),
     )
     .unwrap();
     refused(

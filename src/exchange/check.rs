@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::exchange::Message;
 use crate::exchange::segment::Kind;
+use crate::model::icon;
 use crate::render::markdown;
 use crate::resolve::lang_parts;
 
@@ -24,6 +25,8 @@ struct Fixed {
     marks: BTreeMap<String, usize>,
     footnotes: BTreeMap<String, usize>,
     html: BTreeMap<String, usize>,
+    /// Pictograms (`:phone:`).
+    icons: BTreeMap<String, usize>,
     /// `*` and `~` left as text: emphasis that does not close.
     stray_stars: usize,
     /// Words outside code, for the script check.
@@ -56,8 +59,15 @@ fn fixed(text: &str) -> Fixed {
             }
             Event::Text(t) => {
                 f.stray_stars += t.matches(['*', '~']).count();
+                let mut words = t.to_string();
+                for (at, found) in icon::shortcodes(&t).into_iter().rev() {
+                    if found.is_ok() {
+                        bump(&mut f.icons, &t[at.clone()]);
+                        words.replace_range(at, " ");
+                    }
+                }
                 if marked == 0 {
-                    f.prose.push_str(&t);
+                    f.prose.push_str(&words);
                     f.prose.push(' ');
                 }
             }
@@ -160,6 +170,12 @@ pub fn check(message: &Message, kind: Kind, script: &str, file: &SourceFile) -> 
         problem(
             format!("HTML was added or changed ({d})"),
             "remove the HTML: pages do not take HTML from translations (except `<span lang=\"…\">`)",
+        );
+    }
+    if let Some(d) = differs(&src.icons, &dst.icons) {
+        problem(
+            format!("a pictogram changed ({d})"),
+            "copy pictograms such as `:phone:` exactly as in the source: they are pictures, not words, and are the same in every language",
         );
     }
     if dst.stray_stars > src.stray_stars {
@@ -356,6 +372,26 @@ mod tests {
         assert!(p[0].contains("table cell"), "{p:?}");
         let p = problems("Help is free", "Help is free", Kind::Paragraph, "Arab");
         assert!(p[0].contains("not in the language's script"), "{p:?}");
+        // Pictograms are kept as written, and are not words in Latin script.
+        assert!(
+            problems(
+                ":phone: Call us",
+                ":phone: اتصلوا بنا",
+                Kind::Heading,
+                "Arab"
+            )
+            .is_empty()
+        );
+        let p = problems(
+            ":phone: Call us",
+            ":telefon: Telefononi",
+            Kind::Heading,
+            "Latn",
+        );
+        assert!(
+            p[0].contains("pictogram changed (`:phone:` is missing)"),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod color;
 pub mod contact;
 pub mod country;
+pub mod icon;
 pub mod image;
 pub mod lang;
 pub mod leaflet;

@@ -143,6 +143,8 @@ pub struct Scan {
     /// Runs of words in a script other than the page's, outside
     /// `<span lang>` and code: (offset, script, words).
     pub foreign_runs: Vec<(usize, &'static str, String)>,
+    /// `:name:` where no pictogram has that name: (offset, name).
+    pub unknown_icons: Vec<(usize, String)>,
 }
 
 /// A picture a page shows: `![alt](dest)`.

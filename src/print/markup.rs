@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Page;
+use crate::model::icon;
 use crate::render::markdown;
 use crate::render::strings::native_digits;
 use crate::resolve::translit;
@@ -297,11 +298,27 @@ impl Writer<'_> {
         self.links.last().is_some_and(|l| l.is_none())
     }
 
-    /// Writes the gathered text.
+    /// Writes the gathered text, with its pictograms (`:phone:`).
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.pending);
-        if !text.is_empty() {
-            self.prose(&text);
+        let mut copied = 0;
+        if !self.in_autolink() {
+            for (at, found) in icon::shortcodes(&text) {
+                let Ok(icon) = found else { continue };
+                if at.start > copied {
+                    self.prose(&text[copied..at.start]);
+                }
+                self.out.push_str(&format!(
+                    "#icon({}, mirrored: {})",
+                    string_literal(icon.name),
+                    icon.mirrored
+                ));
+                // `icon` leaves its own gap after it.
+                copied = at.end + usize::from(text[at.end..].starts_with(' '));
+            }
+        }
+        if copied < text.len() {
+            self.prose(&text[copied..]);
         }
     }
 

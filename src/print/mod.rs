@@ -168,6 +168,12 @@ pub fn print_leaflet(
         files.push((world::QR_FILE.to_string(), Bytes::from_string(svg)));
     }
     let partners = partner_logos(campaign, &text.lang, pictures, &mut files);
+    files.extend(crate::model::icon::ICONS.iter().map(|icon| {
+        (
+            format!("{}/{}.svg", world::ICONS_DIR, icon.name),
+            Bytes::new(icon.svg.as_bytes()),
+        )
+    }));
     let data = data_file(
         campaign,
         leaflet,
@@ -419,20 +425,30 @@ fn data_file(
     for c in shown_contacts {
         let view = crate::render::view::ContactView::new(c, lang, campaign);
         let mut ways = String::new();
-        for (key, number) in [
+        for (key, icon, number) in [
             // Numbers as the author wrote them, as the phone number is.
             (
                 "contact-whatsapp",
+                "whatsapp",
                 c.whatsapp.as_ref().map(|n| n.written.clone()),
             ),
-            ("contact-viber", c.viber.as_ref().map(|n| n.written.clone())),
-            ("contact-sms", c.sms.as_ref().map(|n| n.written.clone())),
-            ("contact-email", c.email.clone()),
+            (
+                "contact-viber",
+                "viber",
+                c.viber.as_ref().map(|n| n.written.clone()),
+            ),
+            (
+                "contact-sms",
+                "sms",
+                c.sms.as_ref().map(|n| n.written.clone()),
+            ),
+            ("contact-email", "email", c.email.clone()),
         ] {
             if let Some(number) = number {
                 ways.push_str(&format!(
-                    "(label: {}, number: {}), ",
+                    "(label: {}, icon: {}, number: {}), ",
                     string_literal(&t(key, &[])),
+                    string_literal(icon),
                     string_literal(&number)
                 ));
             }
@@ -447,9 +463,11 @@ fn data_file(
         ));
     }
 
+    // The helpers first: the texts below use `icon`.
     let mut out = format!(
         "// Made by outreach for the leaflet `{}` in `{lang}`, anew on every build.\n\
-         // Layouts import `leaflet`, `fit` and `keep-ltr` from here.\n\
+         // Layouts import `leaflet`, `fit`, `icon` and `keep-ltr` from here.\n\n\
+         {HELPERS}\n\
          #let leaflet = (\n",
         leaflet.spec.id
     );
@@ -508,14 +526,24 @@ fn data_file(
     field("sheet", leaflet.spec.sheet.to_string());
     field("accent", format!("rgb({})", string_literal(accent)));
     field("digits", string_literal(&digits));
-    out.push_str(")\n\n");
-    out.push_str(HELPERS);
+    out.push_str(")\n");
     out
 }
 
 /// Functions every layout can use.
 const HELPERS: &str = r#"// Keeps phone numbers and web addresses left-to-right, also in Arabic script.
 #let keep-ltr(body) = box(text(dir: ltr, body))
+
+// A pictogram (`:phone:` in the text, or a contact's way to reach it), in
+// the colour of the text around it and as high as its letters; arrows
+// (`mirrored`) point the way right-to-left text reads.
+#let icon(name, mirrored: false) = context {
+  let fill = if type(text.fill) == color { text.fill } else { black }
+  let svg = read("/icons/" + name + ".svg").replace("currentColor", fill.to-hex())
+  let drawn = image(bytes(svg), format: "svg", height: 1.1em)
+  box(baseline: 0.2em, if mirrored and text.dir == rtl { scale(x: -100%, drawn) } else { drawn })
+  h(0.3em)
+}
 
 // A panel's content in the space it is given. Content taller than that is
 // reported to outreach (as an error naming the panel), and cut here only

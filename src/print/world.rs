@@ -19,6 +19,9 @@ use crate::model::Theme;
 /// The file outreach writes for each leaflet and language.
 pub const DATA_FILE: &str = "outreach.typ";
 
+/// Where the pictograms are (`/icons/phone.svg`), for `icon()`.
+pub const ICONS_DIR: &str = "icons";
+
 /// Where the QR code is found by layouts (`leaflet.qr`).
 pub const QR_FILE: &str = "qr.svg";
 

@@ -13,6 +13,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, LinkType, Options, Parser, Tag, T
 use crate::html::escape_text;
 use crate::images::Picture;
 
+use crate::model::icon;
 use crate::resolve::lang_parts;
 use crate::resolve::translit::{self, Script};
 
@@ -222,8 +223,26 @@ pub fn parse(
                 Event::Code(text)
             }
             Event::Text(text) => {
+                let shortcodes = if in_code_block || in_autolink {
+                    Vec::new()
+                } else {
+                    icon::shortcodes(&text)
+                };
+                // The text without its pictograms, for heading ids and the
+                // script check; spaces keep the offsets.
+                let mut plain = std::borrow::Cow::Borrowed(&*text);
+                for (at, found) in &shortcodes {
+                    match found {
+                        Ok(_) => plain
+                            .to_mut()
+                            .replace_range(at.clone(), &" ".repeat(at.len())),
+                        Err(name) => scan
+                            .unknown_icons
+                            .push((range.start + at.start.min(range.len()), name.clone())),
+                    }
+                }
                 if let Some((_, _, _, buf)) = heading.as_mut() {
-                    buf.push_str(&text);
+                    buf.push_str(&plain);
                 }
                 if let Some(image) = image.as_mut() {
                     image.alt.push_str(&text);
@@ -233,21 +252,33 @@ pub fn parse(
                     && !in_autolink
                     && !in_code_block
                 {
-                    for (at, found, words) in lang_parts::foreign_runs(&text, expected) {
+                    for (at, found, words) in lang_parts::foreign_runs(&plain, expected) {
                         scan.foreign_runs
                             .push((range.start + at.min(range.len()), found, words));
                     }
                 }
-                match script {
-                    // Cyrillic shown as written changes only where the
-                    // author marked text to keep as written.
-                    Some(Script::AsWritten) if !keeping && !text.contains(translit::KEEP_OPEN) => {
-                        Event::Text(text)
+                // Pictograms go in as inline SVG between pieces of the
+                // text, each piece converted as the text would be.
+                let mut text = text;
+                if render && image.is_none() && shortcodes.iter().any(|(_, f)| f.is_ok()) {
+                    let whole = text.to_string();
+                    let mut copied = 0;
+                    for (at, found) in &shortcodes {
+                        let Ok(icon) = found else { continue };
+                        let piece = &whole[copied..at.start];
+                        if !piece.is_empty() {
+                            let piece = CowStr::from(piece.to_string());
+                            events.push(Event::Text(convert(piece, script, &mut keeping)));
+                        }
+                        events.push(Event::InlineHtml(CowStr::from(icon.html())));
+                        copied = at.end;
                     }
-                    Some(script) if render && !in_code_block && !in_autolink => {
-                        Event::Text(CowStr::from(translit::convert(&text, script, &mut keeping)))
-                    }
-                    _ => Event::Text(text),
+                    text = CowStr::from(whole[copied..].to_string());
+                }
+                if render && !in_code_block && !in_autolink {
+                    Event::Text(convert(text, script, &mut keeping))
+                } else {
+                    Event::Text(text)
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -403,6 +434,17 @@ pub fn parse(
         }
     });
     (scan, draft)
+}
+
+/// Text of a page in the script it is shown in (see [`translit`]).
+fn convert<'a>(text: CowStr<'a>, script: Option<Script>, keeping: &mut bool) -> CowStr<'a> {
+    match script {
+        // Cyrillic shown as written changes only where the author marked
+        // text to keep as written.
+        Some(Script::AsWritten) if !*keeping && !text.contains(translit::KEEP_OPEN) => text,
+        Some(script) => CowStr::from(translit::convert(&text, script, keeping)),
+        None => text,
+    }
 }
 
 /// Gives each heading of a page an id that is unique in the page and works
@@ -632,6 +674,44 @@ mod tests {
             draft.fill(&HashMap::new(), &HashMap::new()).unwrap(),
             to_html(body, &HashMap::new(), &HashMap::new(), false, None)
         );
+    }
+
+    #[test]
+    fn pictograms_are_inline_svg_hidden_from_screen_readers() {
+        let body = "## :phone: Call {#call}\n\n- :passport: Keep it, :telefon: and `:lock:`\n- :arrow-forward: <https://x.example/:lock:>\n";
+        let html = to_html(body, &HashMap::new(), &HashMap::new(), false, None);
+        assert_eq!(html.matches("<svg class=\"icon").count(), 3, "{html}");
+        assert!(
+            html.contains("<h2 id=\"call\"><svg class=\"icon\" aria-hidden=\"true\""),
+            "{html}"
+        );
+        assert!(html.contains("<svg class=\"icon icon-mirror\""), "{html}");
+        // An unknown name, code and addresses stay text.
+        assert!(
+            html.contains(":telefon:") && html.contains("<code>:lock:</code>"),
+            "{html}"
+        );
+        assert!(html.contains("https://x.example/:lock:</a>"), "{html}");
+        let found = scan(body, Some("Latn"));
+        assert_eq!(found.unknown_icons.len(), 1);
+        assert_eq!(&body[found.unknown_icons[0].0..][..9], ":telefon:");
+        // Heading ids leave the pictogram out; in Arabic pages the
+        // pictogram is not a passage in Latin script.
+        assert_eq!(scan("## :warning: Danger", None).heading_ids, ["danger"]);
+        assert!(
+            scan("## :warning: خطر", Some("Arab"))
+                .foreign_runs
+                .is_empty()
+        );
+        // Serbian shown in Latin: the text around it is converted.
+        let latin = to_html(
+            "## :phone: Позовите",
+            &HashMap::new(),
+            &HashMap::new(),
+            false,
+            Some(Script::Latin),
+        );
+        assert!(latin.contains("</svg> Pozovite</h2>"), "{latin}");
     }
 
     #[test]

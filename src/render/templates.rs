@@ -172,6 +172,19 @@ fn new_tera(strings: Arc<Strings>) -> Tera {
                 ))
             })
     });
+    // `icon(name="phone") | safe`: a bundled pictogram as inline SVG,
+    // hidden from screen readers (see `model::icon`).
+    tera.register_function("icon", |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+        let name: &str = kwargs.must_get("name")?;
+        crate::model::icon::get(name)
+            .map(crate::model::icon::Icon::html)
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "there is no pictogram `{name}`; the pictograms are {}",
+                    crate::model::icon::names().join(", ")
+                ))
+            })
+    });
     tera
 }
 

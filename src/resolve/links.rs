@@ -195,6 +195,25 @@ pub fn check_page(
         }
     }
 
+    for (offset, name) in &scan.unknown_icons {
+        let mut problem = at(
+            *offset,
+            Severity::Warning,
+            format!("there is no pictogram called `{name}`: `:{name}:` is shown as text"),
+        );
+        problem = match crate::diag::did_you_mean(name, crate::model::icon::names()) {
+            Some(near) => problem.with_help(format!("did you mean `:{near}:`?")),
+            None => problem.with_help(format!(
+                "the pictograms are {}",
+                crate::model::icon::names()
+                    .iter()
+                    .map(|n| format!("`:{n}:`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        };
+        problems.push(problem);
+    }
     for (offset, script, words) in &scan.foreign_runs {
         let name = match *script {
             "Arab" => "Arabic",
