@@ -607,18 +607,69 @@ fn letters_no_bundled_font_has_are_an_error() {
     );
 }
 
+// Issue 15: pictures in a leaflet's text go through the pictures of pages:
+// checked where they are written (a description is required), re-encoded
+// without what the camera wrote into them, and printed at 300 dpi of the
+// panel's width, not published on the site.
 #[test]
-fn pictures_in_leaflet_text_are_located_errors() {
+fn pictures_in_leaflets_are_printed_at_300_dpi_without_camera_data() {
     let p = leaflet_project(
         "a6-card",
         "",
-        "---\ntitle: T\n---\n\nFront.\n\n![A drawing](drawing.png)\n",
+        "---\ntitle: T\n---\n\nFront.\n\n![A helpline poster on a wall](../images/poster.jpg)\n\n---\n\nBack.\n",
     );
+    p.write(
+        "content/demo/images/poster.jpg",
+        common::phone_photo(2400, 1600, "SECRET-GPS-41.99N"),
+    );
+    p.build_ok();
+    let public = p.public();
+    for lang in ["en", "ar"] {
+        let pdf = std::fs::read(public.join(format!("demo/{lang}/leaflets/one.pdf"))).unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        // Turned upright (the photo says so), and as wide as the panel at
+        // 300 dpi: 91 mm.
+        assert!(
+            text.contains("/Width 1080") && text.contains("/Height 1620"),
+            "{lang}: no 1080 × 1620 picture"
+        );
+        assert!(
+            !text.contains("SECRET-GPS"),
+            "{lang}: the camera's data reached the PDF"
+        );
+        // Its description is in the PDF's tags.
+        assert!(
+            text.contains("A helpline poster on a wall"),
+            "{lang}: no alternative text"
+        );
+    }
+    // The print size is not published on the site.
+    let published: Vec<String> = std::fs::read_dir(public.join("demo/images"))
+        .map(|dir| {
+            dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        published.iter().all(|name| !name.contains("-1080.")),
+        "{published:?}"
+    );
+
+    // A missing picture and one without a description are errors where
+    // they are written, like a page's.
+    let p = leaflet_project(
+        "a6-card",
+        "",
+        "---\ntitle: T\n---\n\nFront.\n\n![](../images/poster.jpg)\n\n![A map](../images/map.png)\n",
+    );
+    p.write("content/demo/images/poster.jpg", common::png(40, 30));
     let err = stderr(&p.outreach(&["build"]));
     assert!(
-        err.contains(
-            "content/demo/en/leaflets/one.md:7:1: error: a picture cannot be printed in a leaflet"
-        ),
+        err.contains("content/demo/en/leaflets/one.md:7:1: error: the picture `../images/poster.jpg` has no description"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/demo/en/leaflets/one.md:9:1: error: the picture `../images/map.png` does not exist"),
         "{err}"
     );
 }

@@ -153,6 +153,7 @@ proptest! {
         let leaflet = outreach::resolve::ResolvedLeaflet {
             spec: kit.campaign.leaflets[0].clone(),
             text: page,
+            images: Default::default(),
         };
         let (pdf, problems) = outreach::print::print_leaflet(
             &kit.campaign, &kit.theme, &kit.fonts, &leaflet, &kit.strings,

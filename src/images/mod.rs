@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::image::{IMAGES_DIR, ImageFile, MAX_PICTURE_BYTES};
+use crate::model::leaflet::Format;
 
 pub mod svg;
 
@@ -144,12 +145,15 @@ impl Pictures {
             .get(&(campaign.to_string(), key.to_string(), widths))
     }
 
-    /// Every picture of a campaign, in key order.
+    /// Every picture a campaign publishes, in key order: pictures made
+    /// only for its leaflets are in the PDFs, not on the site.
     pub fn of_campaign(&self, campaign: &str) -> Vec<&Arc<Picture>> {
         let mut found: Vec<(&str, &Arc<Picture>)> = self
             .made
             .iter()
-            .filter(|((c, _, _), _)| c == campaign)
+            .filter(|((c, _, widths), _)| {
+                c == campaign && !Format::ALL.iter().any(|f| f.picture_widths() == *widths)
+            })
             .map(|((_, key, _), picture)| (key.as_str(), picture))
             .collect();
         found.sort_by_key(|(key, p)| (*key, p.variants.len()));

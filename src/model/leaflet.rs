@@ -41,6 +41,19 @@ impl Format {
         }
     }
 
+    /// The width pictures are printed at: a panel's text width at 300
+    /// dots per inch (sharp on any office printer), never more.
+    pub fn picture_widths(self) -> &'static [u32] {
+        match self {
+            // 100 mm panels less 2 × 8 mm margins.
+            Format::A4Trifold => &[1000],
+            // 148 mm less 2 × 12 mm.
+            Format::A5Flyer => &[1470],
+            // 105 mm less 2 × 7 mm.
+            Format::A6Card => &[1080],
+        }
+    }
+
     /// How many pages the PDF has: more means the text ran over.
     pub fn pages(self) -> usize {
         2

@@ -5,6 +5,8 @@
 //! can run as Typst code: only `"` and `\` need escaping inside a string.
 //! Structure (headings, lists, emphasis) is written by this module alone.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Severity};
@@ -60,8 +62,15 @@ pub fn string_literal(text: &str) -> String {
 
 /// Splits `page`'s body at its `---` lines into sections and converts each
 /// to Typst markup. With `native`, digits in prose are written in the
-/// language's own script. Problems (pictures, tables) name their line.
-pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
+/// language's own script. `pictures` maps picture destinations as written
+/// to the files the leaflet's world has for them; a picture not there was
+/// already reported and is left out. Problems (tables, footnotes) name
+/// their line.
+pub fn sections(
+    page: &Page,
+    native: bool,
+    pictures: &HashMap<String, String>,
+) -> (Vec<Section>, Vec<Diagnostic>) {
     let body = page.body();
     let script = translit::script_for(page);
     let mut writer = Writer {
@@ -86,12 +95,25 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
     let mut styles: Vec<bool> = Vec::new();
     let mut told_styles = false;
     let mut skipping = 0usize;
+    // The open picture: its file, if it has one, and its description.
+    let mut picture: Option<(Option<String>, String)> = None;
     for (event, range) in Parser::new_ext(body, markdown::options()).into_offset_iter() {
         if skipping > 0 {
             match event {
                 Event::Start(_) => skipping += 1,
                 Event::End(_) => skipping -= 1,
+                Event::Text(ref text) | Event::Code(ref text) => {
+                    if let Some((_, alt)) = picture.as_mut() {
+                        alt.push_str(text);
+                    }
+                }
                 _ => {}
+            }
+            if skipping == 0
+                && let Some((file, alt)) = picture.take()
+                && let Some(file) = file
+            {
+                writer.picture(&file, &alt);
             }
             continue;
         }
@@ -140,11 +162,8 @@ pub fn sections(page: &Page, native: bool) -> (Vec<Section>, Vec<Diagnostic>) {
                 skipping = 1;
                 continue;
             }
-            Event::Start(Tag::Image { .. }) => {
-                problems.push(
-                    unsupported("a picture")
-                        .with_help("leaflets have text, contacts and a QR code; remove the picture from the leaflet text"),
-                );
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                picture = Some((pictures.get(dest_url.as_ref()).cloned(), String::new()));
                 skipping = 1;
                 continue;
             }
@@ -296,6 +315,19 @@ impl Writer<'_> {
 
     fn in_autolink(&self) -> bool {
         self.links.last().is_some_and(|l| l.is_none())
+    }
+
+    /// A picture as wide as its panel, described by `alt` in the PDF's
+    /// tags (none for decoration, `![""](…)`).
+    fn picture(&mut self, file: &str, alt: &str) {
+        self.flush();
+        let alt = if alt.trim() == crate::model::image::DECORATIVE_ALT {
+            "none".to_string()
+        } else {
+            string_literal(alt.trim())
+        };
+        self.out
+            .push_str(&format!("#picture({}, alt: {alt})", string_literal(file)));
     }
 
     /// Writes the gathered text, with its pictograms (`:phone:`).
@@ -536,8 +568,11 @@ mod tests {
 
     #[test]
     fn sections_split_at_rules_and_keep_their_lines() {
-        let (sections, problems) =
-            sections(&page("en", "One\n\n---\n\n## Two\n\n- a\n- b\n"), false);
+        let (sections, problems) = sections(
+            &page("en", "One\n\n---\n\n## Two\n\n- a\n- b\n"),
+            false,
+            &HashMap::new(),
+        );
         assert!(problems.is_empty());
         assert_eq!(sections.len(), 2);
         assert_eq!(sections[0].line, 4);
@@ -575,7 +610,7 @@ mod tests {
     #[test]
     fn author_text_never_becomes_code() {
         let body = "#import \"/x.typ\": * $x$ [a] \\ `#zz` #set text(red)\n\n## #heading\n";
-        let (sections, _) = sections(&page("en", body), false);
+        let (sections, _) = sections(&page("en", body), false, &HashMap::new());
         let markup = &sections[0].markup;
         let code = outside_strings(markup);
         for written in ["import", "$", "x.typ", "set", "red", "#zz"] {
@@ -595,7 +630,11 @@ mod tests {
         assert_eq!(find_phone_number("call +389 2 3103 570 now"), Some(5..20));
         assert_eq!(find_phone_number("in 2024 and 15 days"), None);
         assert_eq!(find_phone_number("0800-123-456."), Some(0..12));
-        let (sections, _) = sections(&page("fa", "۳ شماره: +98 21 1234 5678 و 24 ساعت\n"), true);
+        let (sections, _) = sections(
+            &page("fa", "۳ شماره: +98 21 1234 5678 و 24 ساعت\n"),
+            true,
+            &HashMap::new(),
+        );
         let markup = &sections[0].markup;
         assert!(
             markup.contains("#box(text(dir: ltr, \"+98 21 1234 5678\"))"),
@@ -606,7 +645,11 @@ mod tests {
 
     #[test]
     fn a_number_over_two_source_lines_is_still_one_number() {
-        let (sections, _) = sections(&page("fa", "تماس: +98 21\n1234 5678 ۲۴\n"), true);
+        let (sections, _) = sections(
+            &page("fa", "تماس: +98 21\n1234 5678 ۲۴\n"),
+            true,
+            &HashMap::new(),
+        );
         let markup = &sections[0].markup;
         assert!(
             markup.contains("#box(text(dir: ltr, \"+98 21 1234 5678\"))"),
@@ -617,7 +660,7 @@ mod tests {
     #[test]
     fn links_print_their_address_and_addresses_keep_their_digits() {
         let body = "[Call us](tel:+38923103570), [site](https://example.org/2024/) and <https://example.org/12> or www.example.org/34 and 56\n";
-        let (sections, _) = sections(&page("ar", body), true);
+        let (sections, _) = sections(&page("ar", body), true, &HashMap::new());
         let markup = &sections[0].markup;
         assert!(markup.contains("\"+38923103570\""), "{markup}");
         assert!(markup.contains("\"example.org/2024\""), "{markup}");
@@ -625,21 +668,28 @@ mod tests {
         assert!(markup.contains("www.example.org/34"), "{markup}");
         assert!(markup.contains("٥٦"), "{markup}");
         // A link whose text is its address is not printed twice.
-        let (same, _) = super::sections(&page("en", "[example.org](https://example.org)\n"), false);
+        let (same, _) = super::sections(
+            &page("en", "[example.org](https://example.org)\n"),
+            false,
+            &HashMap::new(),
+        );
         assert_eq!(same[0].markup.matches("example.org").count(), 1);
     }
 
     #[test]
     fn only_a_dash_line_starts_a_part() {
-        let (sections, problems) =
-            sections(&page("en", "One\n\n***\n\nStill one\n---\n\nTwo\n"), false);
+        let (sections, problems) = sections(
+            &page("en", "One\n\n***\n\nStill one\n---\n\nTwo\n"),
+            false,
+            &HashMap::new(),
+        );
         assert_eq!(sections.len(), 1, "{sections:?}");
         assert!(sections[0].markup.contains("#line("));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(9));
         assert!(problems[0].message.contains("does not start a new part"));
         // A heading whose text is dashes is not an underline.
-        let (_, problems) = super::sections(&page("en", "## ---\n"), false);
+        let (_, problems) = super::sections(&page("en", "## ---\n"), false, &HashMap::new());
         assert!(problems.is_empty(), "{problems:?}");
     }
 
@@ -647,7 +697,7 @@ mod tests {
     fn an_unclosed_keep_mark_ends_with_its_paragraph() {
         let mut p = page("sr-Latn", "Ово {{остаје\n\nДруги пасус\n\n---\n\nТреће\n");
         p.origin = Origin::Transliterated { from: "sr".into() };
-        let (sections, _) = sections(&p, false);
+        let (sections, _) = sections(&p, false, &HashMap::new());
         assert!(
             sections[0].markup.contains("Drugi pasus"),
             "{}",
@@ -661,22 +711,38 @@ mod tests {
     }
 
     #[test]
-    fn pictures_and_tables_are_located_errors() {
-        let (_, problems) = sections(
-            &page("en", "Text\n\n![alt](a.jpg)\n\n| a |\n|---|\n| b |\n"),
+    fn pictures_are_printed_and_tables_are_located_errors() {
+        let files = HashMap::from([("a.jpg".to_string(), "/pictures/1.jpg".to_string())]);
+        let (sections, problems) = sections(
+            &page(
+                "en",
+                "Text\n\n![A \"map\" `x`](a.jpg)\n\n![\"\"](a.jpg) ![Gone](b.jpg)\n\n| a |\n|---|\n| b |\n",
+            ),
             false,
+            &files,
         );
-        assert_eq!(problems.len(), 2);
-        assert_eq!(problems[0].line, Some(6));
-        assert!(problems[0].message.contains("picture"));
-        assert_eq!(problems[1].line, Some(8));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(10));
+        assert!(problems[0].message.contains("table"));
+        let markup = &sections[0].markup;
+        assert!(
+            markup.contains("#picture(\"/pictures/1.jpg\", alt: \"A \\\"map\\\" x\")"),
+            "{markup}"
+        );
+        // Decoration has no description; a picture without a file (already
+        // reported) is left out.
+        assert!(
+            markup.contains("#picture(\"/pictures/1.jpg\", alt: none)"),
+            "{markup}"
+        );
+        assert_eq!(markup.matches("#picture").count(), 2, "{markup}");
     }
 
     #[test]
     fn latin_serbian_leaflets_are_transliterated() {
         let mut p = page("sr-Latn", "Помоћ је {{WhatsApp}} бесплатна\n");
         p.origin = Origin::Transliterated { from: "sr".into() };
-        let (sections, _) = sections(&p, false);
+        let (sections, _) = sections(&p, false, &HashMap::new());
         assert!(
             sections[0].markup.contains("Pomoć je WhatsApp besplatna"),
             "{}",

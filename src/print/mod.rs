@@ -106,7 +106,20 @@ pub fn print_leaflet(
     let layout = format!("{}.typ", spec.format.name());
     let shown = format!("the leaflet `{}` in `{}`", spec.id, text.lang);
 
-    let (mut sections, found) = markup::sections(text, campaign.native_digits);
+    // Files the layout reads besides its own: pictures, the QR code and
+    // logos, by the names `outreach.typ` gives them.
+    let mut files: Vec<(String, Bytes)> = Vec::new();
+    let mut picture_files = std::collections::HashMap::new();
+    for (dest, key) in &leaflet.images {
+        let Some(picture) = pictures.get(&campaign.id, key, spec.format.picture_widths()) else {
+            continue;
+        };
+        let variant = picture.largest();
+        let name = format!("{}/{}", world::PICTURES_DIR, variant.name);
+        picture_files.insert(dest.clone(), format!("/{name}"));
+        files.push((name, Bytes::new(world::SharedBytes(variant.bytes.clone()))));
+    }
+    let (mut sections, found) = markup::sections(text, campaign.native_digits, &picture_files);
     problems.extend(found);
     let names = spec.format.sections();
     if sections.len() > names.len() {
@@ -161,9 +174,6 @@ pub fn print_leaflet(
         _ => None,
     };
 
-    // Files the layout reads besides its own: the QR code and logos, by
-    // the names `outreach.typ` gives them.
-    let mut files: Vec<(String, Bytes)> = Vec::new();
     if let Some(svg) = qr_svg {
         files.push((world::QR_FILE.to_string(), Bytes::from_string(svg)));
     }
@@ -544,6 +554,19 @@ const HELPERS: &str = r#"// Keeps phone numbers and web addresses left-to-right,
   box(baseline: 0.2em, if mirrored and text.dir == rtl { scale(x: -100%, drawn) } else { drawn })
   h(0.3em)
 }
+
+// A picture of the leaflet's text (`![what it shows](../images/map.png)`),
+// as wide as its panel but at most `max-height` high (a tall photo would
+// leave no room for words), described in the PDF's tags for screen readers.
+#let picture(path, alt: none, max-height: 60mm) = layout(size => {
+  let natural = measure(image(path, width: size.width)).height
+  let shown = if natural > max-height {
+    image(path, height: max-height, alt: alt)
+  } else {
+    image(path, width: size.width, alt: alt)
+  }
+  block(width: 100%, above: 0.8em, below: 0.8em, align(center, shown))
+})
 
 // A panel's content in the space it is given. Content taller than that is
 // reported to outreach (as an error naming the panel), and cut here only

@@ -19,6 +19,9 @@ use crate::model::Theme;
 /// The file outreach writes for each leaflet and language.
 pub const DATA_FILE: &str = "outreach.typ";
 
+/// Where the leaflet's pictures are (`/pictures/0b842283cb-1000.jpg`).
+pub const PICTURES_DIR: &str = "pictures";
+
 /// Where the pictograms are (`/icons/phone.svg`), for `icon()`.
 pub const ICONS_DIR: &str = "icons";
 

@@ -416,6 +416,18 @@ pub fn check_page(
     (checked, problems)
 }
 
+/// Checks the pictures of a leaflet's text as a page's are checked (paths
+/// are written as in pages: `../images/map.png`). Returns destination →
+/// key for those that exist and say what they show.
+pub fn check_leaflet_pictures(
+    text: &Page,
+    index: &PageIndex,
+    problems: &mut Vec<Diagnostic>,
+) -> HashMap<String, String> {
+    let scan = crate::render::markdown::scan(text.body(), None);
+    check_images(text, &scan, index, problems)
+}
+
 /// Checks that each picture of a page exists in the campaign and says
 /// what it shows. Returns destination → key for those that do.
 fn check_images(
@@ -486,18 +498,9 @@ fn check_images(
         {
             problem(
                 format!(
-                    "the picture `{dest}` is in a format outreach does not read: pictures are JPEG, PNG, GIF or WebP"
+                    "the picture `{dest}` is in a format outreach does not read: pictures are JPEG, PNG, GIF, WebP or SVG"
                 ),
                 "open it and save it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible takes JPEG photos from now on; on a computer, open it and \"Save as\" or \"Export\" JPEG), then link that file".to_string(),
-            );
-            continue;
-        }
-        if lower.ends_with(".svg") {
-            problem(
-                format!(
-                    "the picture `{dest}` is an SVG drawing: outreach publishes JPEG, PNG, GIF and WebP pictures"
-                ),
-                "export the drawing as PNG and show that file".to_string(),
             );
             continue;
         }
@@ -515,7 +518,7 @@ fn check_images(
             let help = match did_you_mean(&key, names.iter().copied()) {
                 Some(near) => format!("did you mean `content/{}/{near}`?", page.campaign),
                 None if is_image_name(path) => format!("save the picture as `{shown}`"),
-                None => "pictures are .jpg, .png, .gif or .webp files".to_string(),
+                None => "pictures are .jpg, .png, .gif, .webp or .svg files".to_string(),
             };
             problem(
                 format!("the picture `{dest}` does not exist: there is no `{shown}`"),

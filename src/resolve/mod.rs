@@ -52,6 +52,8 @@ pub struct ResolvedLeaflet {
     pub spec: LeafletSpec,
     /// Its text (`content/<campaign>/<lang>/leaflets/<id>.md`), read like a page.
     pub text: Page,
+    /// Picture destinations as written → keys in the campaign.
+    pub images: HashMap<String, String>,
 }
 
 /// A page with what it needs from its neighbours.
@@ -107,6 +109,11 @@ impl ResolvedCampaign {
         }
         for partner in &self.campaign.partners {
             used.push((&partner.logo, &[crate::model::image::LOGO_WIDTH]));
+        }
+        for leaflet in &self.leaflets {
+            for key in leaflet.images.values() {
+                used.push((key, leaflet.spec.format.picture_widths()));
+            }
         }
         used.sort();
         used.dedup();
@@ -333,6 +340,9 @@ pub fn resolve_with(
         false => HashSet::new(),
     };
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
+    for leaflet in leaflets.values_mut().flatten() {
+        leaflet.images = links::check_leaflet_pictures(&leaflet.text, &index, problems);
+    }
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(scans.par_iter())
@@ -610,6 +620,7 @@ fn leaflets_by_campaign(
                             .push(ResolvedLeaflet {
                                 spec: spec.clone(),
                                 text: text.clone(),
+                                images: HashMap::new(),
                             })
                     }
                     None => missing.push(language.tag.as_str()),

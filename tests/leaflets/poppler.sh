@@ -99,5 +99,23 @@ for check in "safe-work en Safe right" "on-the-move fa ریسم left" "on-the-mo
   fi
 done
 
+# Pictures (issue 15): the on-the-move tri-folds print the road drawing on
+# the flap, at least 300 dpi, as one JPEG; the cards have none.
+for lang in en ar fa ps; do
+  pdf="$public/on-the-move/$lang/leaflets/trifold.pdf"
+  images=$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3)
+  # Columns: page num type width height color comp bpc enc interp object ID x-ppi y-ppi ...
+  if [ "$(wc -l <<<"$images")" = 1 ] && awk '{ exit !($3 == "image" && $9 == "jpeg" && $13 >= 295 && $1 == 1) }' <<<"$images"; then
+    ok "$lang trifold: the picture is on page 1 at $(awk '{print $13}' <<<"$images") dpi"
+  else
+    fail "$lang trifold: pictures: $images"
+  fi
+  if [ -z "$(pdfimages -list "$public/on-the-move/$lang/leaflets/card.pdf" 2>/dev/null | tail -n +3)" ]; then
+    ok "$lang card: no picture"
+  else
+    fail "$lang card has a picture"
+  fi
+done
+
 echo "leaflets read by poppler and zbar: $passed passed, $failed failed"
 [ "$failed" = 0 ]
