@@ -51,7 +51,7 @@ done
 cp translations/safe-work/sq.po "$work/old-sq.po"
 page=content/safe-work/en/get-help.md
 sed -i 's/should listen to you calmly/should listen to you patiently and calmly/' "$page"
-sed -i 's/^## What happens when you call$/## What happens when you call us/' "$page"
+sed -i 's/^## :info: What happens when you call$/## :info: What happens when you call us/' "$page"
 "$bin" translate export --campaign safe-work --lang sq >/dev/null
 msgmerge --quiet --no-wrap --previous "$work/old-sq.po" translations/safe-work/safe-work.pot -o "$work/msgmerge-sq.po"
 fuzzy() { msgattrib --only-fuzzy --no-obsolete --no-wrap --sort-output "$1" | grep -E '^(msgctxt|msgid|msgstr|")' ; }
