@@ -115,14 +115,20 @@ fn a_second_build_takes_every_size_from_the_cache() {
         "{first}"
     );
     let cache = p.root().join(".outreach-cache/images");
-    let cached = p.snapshot(&cache);
+    // The pictures' sizes, not the share cards, which are cached beside them.
+    let sizes = |dir: &Path| {
+        let mut all = p.snapshot(dir);
+        all.retain(|name, _| !name.to_string_lossy().contains("-card."));
+        all
+    };
+    let cached = sizes(&cache);
     assert_eq!(cached.len(), 6);
     let second = stdout(&p.build_ok());
     assert!(
         second.contains("2 pictures (0 sizes resized, 6 taken from the cache)"),
         "{second}"
     );
-    assert_eq!(p.snapshot(&cache), cached);
+    assert_eq!(sizes(&cache), cached);
     // A changed picture is resized again; the other comes from the cache.
     p.write("content/demo/images/route.png", common::png(1200, 601));
     p.write(".outreach-cache/images/mine.txt", "not outreach's");
@@ -132,7 +138,7 @@ fn a_second_build_takes_every_size_from_the_cache() {
         "{third}"
     );
     // The old picture's sizes are gone from the cache; other files stay.
-    let now = p.snapshot(&cache);
+    let now = sizes(&cache);
     assert_eq!(now.len(), 7, "{:?}", now.keys());
     assert!(now.contains_key(std::path::Path::new("mine.txt")));
 }
@@ -158,7 +164,8 @@ fn link_previews_are_in_each_language() {
     let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
     p.write(
         "campaigns/demo.yaml",
-        format!("{yaml}share_image:\n  default: images/route.png\n  ar: images/share-ar.png\n"),
+        // The pictures themselves, not cards with the title (see below).
+        format!("{yaml}share_cards: false\nshare_image:\n  default: images/route.png\n  ar: images/share-ar.png\n"),
     );
     p.build_ok();
     let meta = |html: &Html, property: &str| -> Vec<String> {
@@ -204,6 +211,129 @@ fn link_previews_are_in_each_language() {
     let chooser = p.page("demo/index.html");
     assert_eq!(meta(&chooser, "og:title"), ["Demo campaign"]);
     assert_eq!(meta(&chooser, "og:image").len(), 1);
+}
+
+// Issue 15: a link preview shows the page's title in its own script, on
+// the campaign's colour, with the share picture beside it: a card per
+// page and language, 1200 × 630, under 60 KB, drawn once.
+#[test]
+fn each_page_shares_a_card_with_its_title() {
+    let p = Project::fixture("basic");
+    p.write(
+        "content/demo/images/photo.jpg",
+        common::phone_photo(900, 1600, "x"),
+    );
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write(
+        "campaigns/demo.yaml",
+        format!("{yaml}accent: \"#7a1f5c\"\nshare_image:\n  default: images/photo.jpg\n  fa: images/none-for-fa.jpg\n"),
+    );
+    // A language whose share picture is missing is an error: no card then.
+    assert_eq!(p.outreach(&["build"]).status.code(), Some(1));
+    p.write(
+        "campaigns/demo.yaml",
+        format!("{yaml}accent: \"#7a1f5c\"\nshare_image:\n  en: images/photo.jpg\n"),
+    );
+    p.build_ok();
+    let meta = |html: &Html, property: &str| -> Vec<String> {
+        attrs(html, &format!("meta[property='{property}']"), "content")
+    };
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/leaflet-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for page in [
+        "demo/en/index.html",
+        "demo/en/help.html",
+        "demo/ar/index.html",
+        "demo/ar/help.html",
+        "demo/fa/index.html",
+        "demo/sr/index.html",
+        "demo/index.html",
+    ] {
+        let html = p.page(page);
+        let image = &meta(&html, "og:image")[0];
+        let file = image
+            .strip_prefix("https://example.org/demo/")
+            .unwrap_or_else(|| panic!("{page}: {image}"));
+        assert!(
+            file.starts_with("images/") && file.contains("-card."),
+            "{page}: {file}"
+        );
+        assert!(
+            seen.insert(file.to_string()),
+            "{page}: the same card as another page"
+        );
+        let bytes = std::fs::read(p.public().join("demo").join(file)).unwrap();
+        assert!(
+            bytes.len() <= 60 * 1024,
+            "{page}: the card weighs {} KB",
+            bytes.len() / 1024
+        );
+        let card = image::load_from_memory(&bytes).unwrap().to_rgb8();
+        assert_eq!(card.dimensions(), (1200, 630), "{page}");
+        assert_eq!(meta(&html, "og:image:width"), ["1200"]);
+        assert_eq!(meta(&html, "og:image:height"), ["630"]);
+        // English pages show the photo beside the title, as JPEG; the
+        // others a card of colour and words, as PNG.
+        let photo = page.starts_with("demo/en/") || page == "demo/index.html";
+        let expected_type = if photo { "image/jpeg" } else { "image/png" };
+        assert_eq!(meta(&html, "og:image:type"), [expected_type], "{page}");
+        // The campaign's colour, where the title is: its side is the
+        // reading direction's start (right in Arabic and Persian).
+        let rtl = page.starts_with("demo/ar/") || page.starts_with("demo/fa/");
+        let x = if rtl { 1150 } else { 50 };
+        let pixel = card.get_pixel(x, 600).0;
+        let near = |a: u8, b: u8| a.abs_diff(b) < 12;
+        assert!(
+            near(pixel[0], 0x7a) && near(pixel[1], 0x1f) && near(pixel[2], 0x5c),
+            "{page}: {pixel:?} at ({x}, 600), not the accent colour"
+        );
+        // Words in white on it.
+        let white = (0..1200)
+            .flat_map(|x| (0..630).map(move |y| (x, y)))
+            .filter(|(x, y)| card.get_pixel(*x, *y).0.iter().all(|c| *c > 240))
+            .count();
+        assert!(white > 3000, "{page}: {white} white pixels: no title?");
+        let name = page.trim_end_matches(".html").replace('/', "-");
+        std::fs::write(artifacts.join(format!("card-{name}.png")), &bytes).unwrap();
+    }
+    // Drawn once: a second build takes every card from the cache.
+    let cache = p.root().join(".outreach-cache/images");
+    let cards = |dir: &Path| -> Vec<(String, std::time::SystemTime)> {
+        let mut found: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().contains("-card."))
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let before = cards(&cache);
+    assert!(before.len() >= 7, "{before:?}");
+    p.build_ok();
+    assert_eq!(cards(&cache), before);
+    // Without a `base_url` previews need no picture: no cards are drawn.
+    p.write(
+        "campaigns/demo.yaml",
+        yaml.replace("base_url: \"https://example.org/demo\"\n", ""),
+    );
+    p.build_ok();
+    let published: Vec<String> = std::fs::read_dir(p.public().join("demo/images"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        published.iter().all(|n| !n.contains("-card.")),
+        "{published:?}"
+    );
 }
 
 #[test]

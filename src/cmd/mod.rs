@@ -75,6 +75,13 @@ pub fn run_pipeline(
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
     // Leaflets first: pages link to them with their size.
     let leaflets = print::print_site(&resolved, &strings, &pictures, &mut problems);
+    print::card::draw(
+        &resolved,
+        &|_, _, _| true,
+        &mut pictures,
+        cache,
+        &mut problems,
+    );
     let made = render::Made {
         leaflets: &leaflets,
         pictures: &pictures,

@@ -145,6 +145,19 @@ impl Pictures {
             .get(&(campaign.to_string(), key.to_string(), widths))
     }
 
+    /// Adds a picture made elsewhere (a share card), published with the
+    /// campaign's pictures.
+    pub(crate) fn insert(
+        &mut self,
+        campaign: &str,
+        key: String,
+        widths: &'static [u32],
+        picture: Picture,
+    ) {
+        self.made
+            .insert((campaign.to_string(), key, widths), Arc::new(picture));
+    }
+
     /// Every picture a campaign publishes, in key order: pictures made
     /// only for its leaflets are in the PDFs, not on the site.
     pub fn of_campaign(&self, campaign: &str) -> Vec<&Arc<Picture>> {
@@ -216,7 +229,7 @@ impl Cache {
         }
     }
 
-    fn read(&self, name: &str) -> Option<Vec<u8>> {
+    pub(crate) fn read(&self, name: &str) -> Option<Vec<u8>> {
         let bytes = std::fs::read(self.dir.as_ref()?.join(name)).ok()?;
         self.mark_used(name);
         Some(bytes)
@@ -263,7 +276,7 @@ impl Cache {
 
     /// Stores a size. A cache that cannot be written only costs time on
     /// the next build, so failures are ignored.
-    fn write(&self, name: &str, bytes: &[u8]) {
+    pub(crate) fn write(&self, name: &str, bytes: &[u8]) {
         let Some(dir) = self.dir.as_ref().filter(|_| self.writable) else {
             return;
         };
@@ -300,11 +313,11 @@ fn is_cached_name(name: &str) -> bool {
     let Some((hash, width)) = stem.split_once('-') else {
         return false;
     };
+    // A size is `<hash>-<width>`, a share card `<hash>-card`.
     matches!(ext, "jpg" | "png")
         && hash.len() == 32
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
-        && !width.is_empty()
-        && width.bytes().all(|b| b.is_ascii_digit())
+        && (width == "card" || !width.is_empty() && width.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Makes every picture in `used` (what the site's pages and share

@@ -65,6 +65,9 @@ struct RawCampaign {
     /// The picture link previews show: one path, or one per language.
     #[serde(default)]
     share_image: Option<Spanned<RawShareImage>>,
+    /// Link previews show a card with the page's title.
+    #[serde(default = "yes")]
+    share_cards: bool,
     /// Pages whose pictures weigh more than this get a warning.
     #[serde(default)]
     image_budget_kb: Option<u32>,
@@ -592,6 +595,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
         image_budget_kb: raw.image_budget_kb.unwrap_or(DEFAULT_IMAGE_BUDGET_KB),
         share_images,
+        share_cards: raw.share_cards,
         partners,
         leaflets,
         string_fallbacks: raw

@@ -107,6 +107,10 @@ pub const DEFAULT_LEAFLETS: &[(&str, &str)] = &[
         "common.typ",
         include_str!("../../themes/default/leaflets/common.typ"),
     ),
+    (
+        "share-card.typ",
+        include_str!("../../themes/default/leaflets/share-card.typ"),
+    ),
 ];
 
 /// The built-in theme's fonts for leaflets (SIL Open Font License; the

@@ -56,6 +56,10 @@ pub struct Campaign {
     pub image_budget_kb: u32,
     /// Pictures for link previews (`share_image`), as declared.
     pub share_images: Vec<ShareImage>,
+    /// Whether each page's link preview shows a card with its title
+    /// (`share_cards`, on unless turned off), drawn with the share
+    /// picture beside the title.
+    pub share_cards: bool,
     /// Organisations behind the campaign (funders often require their
     /// logos on every item), in the order the author listed them.
     pub partners: Vec<Partner>,

@@ -6,6 +6,7 @@
 //! strings and QR code for it. Text that does not fit its panel is an
 //! error, found by the layout's `fit` and read back from the document.
 
+pub mod card;
 pub mod markup;
 pub mod world;
 

@@ -425,6 +425,7 @@ impl<'a> CampaignOutput<'a> {
             share: Value::from_serializable(&ShareView::new(
                 campaign,
                 lang_tag,
+                None,
                 self.made.pictures,
             )),
             assets: self.assets_value.clone(),
@@ -449,6 +450,19 @@ impl<'a> CampaignOutput<'a> {
                 .map(|c| ContactView::new(c, lang_tag, campaign))
                 .collect();
             context.insert("contacts", &local);
+        }
+        // The page's own card, where one was drawn (the preview draws none).
+        if campaign.share_cards && campaign.base_url.is_some() {
+            let card = crate::print::card::card_key(lang_tag, &page.page.slug);
+            if self
+                .made
+                .pictures
+                .get(&campaign.id, &card, crate::print::card::CARD_WIDTHS)
+                .is_some()
+            {
+                let share = ShareView::new(campaign, lang_tag, Some(&card), self.made.pictures);
+                context.insert("share", &share);
+            }
         }
         let html = match render_page(campaign, page, self.made.pictures, self.templates, context) {
             Ok(html) => html,
@@ -484,7 +498,12 @@ impl<'a> CampaignOutput<'a> {
         context.insert_value("assets", self.assets_value.clone());
         context.insert(
             "share",
-            &ShareView::new(campaign, &default.tag, self.made.pictures),
+            &ShareView::new(
+                campaign,
+                &default.tag,
+                Some(crate::print::card::CHOOSER_KEY),
+                self.made.pictures,
+            ),
         );
         context.insert("canonical", &campaign.base_url);
         context.insert(

@@ -352,8 +352,15 @@ pub struct ShareView {
 }
 
 impl ShareView {
-    /// The share view of `lang`'s pages.
-    pub fn new(campaign: &Campaign, lang: &str, pictures: &crate::images::Pictures) -> ShareView {
+    /// The share view of `lang`'s pages: the card drawn for the page
+    /// (`card`, a key of [`crate::print::card`]) where there is one, else
+    /// the campaign's share picture.
+    pub fn new(
+        campaign: &Campaign,
+        lang: &str,
+        card: Option<&str>,
+        pictures: &crate::images::Pictures,
+    ) -> ShareView {
         let locale = og_locale(lang);
         let mut locale_alternates: Vec<String> = Vec::new();
         for other in &campaign.languages {
@@ -362,12 +369,16 @@ impl ShareView {
                 locale_alternates.push(alternate);
             }
         }
-        let picture = campaign.share_image(lang).and_then(|share| {
-            pictures.get(
-                &campaign.id,
-                &share.key,
-                &[crate::model::image::SHARE_WIDTH],
-            )
+        let card =
+            card.and_then(|key| pictures.get(&campaign.id, key, crate::print::card::CARD_WIDTHS));
+        let picture = card.or_else(|| {
+            campaign.share_image(lang).and_then(|share| {
+                pictures.get(
+                    &campaign.id,
+                    &share.key,
+                    &[crate::model::image::SHARE_WIDTH],
+                )
+            })
         });
         let variant = picture.map(|p| p.largest());
         let image = variant.and_then(|v| {

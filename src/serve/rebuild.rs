@@ -75,6 +75,13 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let mut problems = Vec::new();
     let strings = Arc::new(Strings::parse(&resolved.strings, &mut problems));
     let leaflets = print::print_site(&resolved, &strings, &pictures, &mut problems);
+    print::card::draw(
+        &resolved,
+        &|_, _, _| true,
+        &mut pictures,
+        &cache,
+        &mut problems,
+    );
     let sink = MemorySink::default();
     let made = Made {
         leaflets: &leaflets,
@@ -226,6 +233,17 @@ pub fn partial(
     // A page may now show a picture that no page showed before.
     images::prepare(
         resolved.pictures_used(),
+        &mut state.pictures,
+        &state.cache,
+        &mut problems,
+    );
+    // The cards of the pages built again (a title may have changed).
+    let wanted = |campaign: &str, lang: &str, slug: &str| {
+        selected.contains(&(campaign.to_string(), lang.to_string(), slug.to_string()))
+    };
+    print::card::draw(
+        &resolved,
+        &wanted,
         &mut state.pictures,
         &state.cache,
         &mut problems,
