@@ -7,10 +7,12 @@
 //! (`shelter-tetovo-interview.mp3`).
 //!
 //! Recordings are not re-encoded: that would need an encoder for every
-//! form, and what the author exported is what readers hear. A recording
-//! too large for 2G gets a warning saying how to export a smaller one.
+//! form, and what the author exported is what readers hear. Their tags
+//! are left out of the published copy ([`strip`]). A recording too large
+//! for 2G gets a warning saying how to export a smaller one.
 
 pub mod probe;
+pub mod strip;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -174,6 +176,8 @@ fn make(page: &Page, audio: &PageAudio) -> Result<Recording, Diagnostic> {
         };
         at_audio(page, Severity::Error, message).with_help(help)
     })?;
+    // Named by what is published, as pictures are.
+    let bytes = strip::without_tags(probe.kind, bytes);
     let name = format!(
         "{}.{}",
         &crate::images::content_hash(&bytes)[..10],
