@@ -47,3 +47,36 @@ contact-sms = إرسال رسالة SMS
 contact-email = إرسال بريد إلكتروني
 contact-example = مثال: هذه ليست جهة اتصال حقيقية. استبدلوها بجهة اتصال تم التحقق منها.
 print-url-note = تُطبع الروابط مع عناوينها على الإنترنت.
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = استمعوا إلى هذه الصفحة
+# review: needed
+audio-minutes =
+    { $count ->
+        [zero] { $count } دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $count } دقائق
+        [many] { $count } دقيقة
+       *[other] { $count } دقيقة
+    }
+# review: needed
+audio-seconds =
+    { $count ->
+        [zero] { $count } ثانية
+        [one] ثانية واحدة
+        [two] ثانيتان
+        [few] { $count } ثوانٍ
+        [many] { $count } ثانية
+       *[other] { $count } ثانية
+    }
+# review: needed
+audio-size-kb = { $size } كيلوبايت
+# review: needed
+audio-size-mb = { $size } ميغابايت
+# review: needed
+audio-download = نزّلوا التسجيل

@@ -43,3 +43,14 @@ contact-sms = Send an SMS
 contact-email = Send an e-mail
 contact-example = Example: this is not a real contact. Replace it with a verified one.
 print-url-note = Links are printed with their web address.
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Languages whose words
+# change with the number write the lengths with { $count -> ... }.
+audio-listen = Listen to this page
+audio-minutes = { $count } min
+audio-seconds = { $count } s
+audio-size-kb = { $size } KB
+audio-size-mb = { $size } MB
+audio-download = Download the recording

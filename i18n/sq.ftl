@@ -43,3 +43,20 @@ contact-sms = Dërgoni SMS
 contact-email = Dërgoni e-mail
 contact-example = Shembull: ky nuk është kontakt i vërtetë. Zëvendësojeni me një kontakt të verifikuar.
 print-url-note = Lidhjet shtypen bashkë me adresën e tyre në internet.
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = Dëgjoni këtë faqe
+# review: needed
+audio-minutes = { $count } min.
+# review: needed
+audio-seconds = { $count } sek.
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = Shkarkoni incizimin

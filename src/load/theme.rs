@@ -55,6 +55,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "exit.html",
         include_str!("../../themes/default/templates/exit.html"),
     ),
+    (
+        "audio.html",
+        include_str!("../../themes/default/templates/audio.html"),
+    ),
 ];
 
 /// The built-in theme's static files.

@@ -423,6 +423,7 @@ pub const THEME_IDS: &[&str] = &[
     "leaflets",
     "help-title",
     "quick-exit",
+    "listen",
 ];
 
 impl HeadingIds {
