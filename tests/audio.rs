@@ -218,3 +218,26 @@ fn the_offline_bundle_carries_the_recording_and_the_page_budget_does_not_count_i
     let html = Html::parse_document(&page);
     assert_eq!(attrs(&html, "main audio source", "src"), [src]);
 }
+
+#[test]
+fn hosts_keep_recordings_for_a_year() {
+    let p = with_recording(common::mp3(100, ""));
+    p.build_ok();
+    let headers = std::fs::read_to_string(p.public().join("demo/_headers")).unwrap();
+    assert!(
+        headers.contains("/audio/*\n  Cache-Control: public, max-age=31536000, immutable"),
+        "{headers}"
+    );
+    let htaccess = std::fs::read_to_string(p.public().join("demo/.htaccess")).unwrap();
+    assert!(
+        htaccess.contains(
+            "|[0-9a-f]{10}\\.(mp3|opus|ogg|m4a))(\\.(br|gz))?$\">\n  Header set Cache-Control \"public, max-age=31536000, immutable\""
+        ),
+        "{htaccess}"
+    );
+    // Hosts whose list of types is older than Opus still send its type.
+    assert!(
+        htaccess.contains("AddType audio/ogg .opus .ogg"),
+        "{htaccess}"
+    );
+}
