@@ -226,7 +226,7 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
 /// letter, has no `: `, ` #`, quotes, backslash or control character (a
 /// tab, a stray carriage return), and is not a word
 /// YAML reads as something else (`yes`, `null`, `true` …).
-fn plain_string(value: &str) -> Option<&str> {
+pub(crate) fn plain_string(value: &str) -> Option<&str> {
     let quoted = |q: char| {
         value.strip_prefix(q)?.strip_suffix(q).filter(|inner| {
             !inner.contains(q) && !inner.contains('\\') && !inner.contains(char::is_control)
