@@ -95,7 +95,7 @@ impl Recordings {
 pub fn prepare(used: Vec<&Page>, recordings: &mut Recordings, problems: &mut Vec<Diagnostic>) {
     let wanted: Vec<(&Page, &PageAudio)> = used
         .into_iter()
-        .filter_map(|page| Some((page, page.audio.as_ref()?)))
+        .filter_map(|page| Some((page, page.audio.as_deref()?)))
         .filter(|(page, audio)| {
             !recordings
                 .made

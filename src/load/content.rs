@@ -494,7 +494,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
             )));
     }
     let audio = match front.audio {
-        Some(written) => Some(page_audio(campaign, &found, &source, written)?),
+        Some(written) => Some(Arc::new(page_audio(campaign, &found, &source, written)?)),
         None => None,
     };
     Ok(Some(Page {
