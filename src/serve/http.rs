@@ -9,7 +9,8 @@
 //! number of connections is capped, request bodies are refused unread, and
 //! only requests naming this computer are answered (against DNS
 //! rebinding: a web page whose name is rebound to 127.0.0.1 sends its own
-//! name as `Host`).
+//! name as `Host`). A handler may answer one byte range of a file
+//! ([`Response::ranged`]): browsers seek in a recording that way.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, TcpListener, TcpStream};
