@@ -46,3 +46,20 @@ contact-example = Primjer: ovo nije pravi kontakt. Zamijenite ga provjerenim kon
 print-url-note = Uz linkove se štampa i njihova web-adresa.
 # New string (issue 15): not yet reviewed.
 partners = Partneri
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = Poslušajte ovu stranicu
+# review: needed
+audio-minutes = { $count } min.
+# review: needed
+audio-seconds = { $count } sek.
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = Preuzmite snimak

@@ -45,3 +45,14 @@ contact-example = Example: this is not a real contact. Replace it with a verifie
 print-url-note = Links are printed with their web address.
 # The organisations whose logos are in the footer and on the leaflets' back.
 partners = Partners
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Languages whose words
+# change with the number write the lengths with { $count -> ... }.
+audio-listen = Listen to this page
+audio-minutes = { $count } min
+audio-seconds = { $count } s
+audio-size-kb = { $size } KB
+audio-size-mb = { $size } MB
+audio-download = Download the recording

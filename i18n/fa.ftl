@@ -46,3 +46,20 @@ contact-example = نمونه: این یک راه تماس واقعی نیست. �
 print-url-note = پیوندها همراه با نشانی اینترنتی‌شان چاپ می‌شوند.
 # New string (issue 15): not yet reviewed.
 partners = همکاران
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = به این صفحه گوش دهید
+# review: needed
+audio-minutes = { $count } دقیقه
+# review: needed
+audio-seconds = { $count } ثانیه
+# review: needed
+audio-size-kb = { $size } کیلوبایت
+# review: needed
+audio-size-mb = { $size } مگابایت
+# review: needed
+audio-download = دریافت فایل صوتی

@@ -45,3 +45,28 @@ contact-example = بېلګه: دا ریښتینې اړیکه نه ده. پر ځ�
 print-url-note = لینکونه د خپلو وېب پتو سره چاپېږي.
 # New string (issue 15): not yet reviewed.
 partners = همکار سازمانونه
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = دې پاڼې ته غوږ ونیسئ
+# review: needed
+audio-minutes =
+    { $count ->
+        [one] { $count } دقیقه
+       *[other] { $count } دقیقې
+    }
+# review: needed
+audio-seconds =
+    { $count ->
+        [one] { $count } ثانیه
+       *[other] { $count } ثانیې
+    }
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = ثبت شوی غږ ښکته کړئ

@@ -51,3 +51,20 @@ contact-example = Misal: akava nane čačutno kontakti. Paruven les jekhe kontak
 print-url-note = E linkija štampinđon lengere veb-adresasa.
 # New string (issue 15): not yet reviewed.
 partners = Partnerija
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = Ašunen akaja patrin
+# review: needed
+audio-minutes = { $count } min.
+# review: needed
+audio-seconds = { $count } sek.
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = Len i snimka

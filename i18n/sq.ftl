@@ -45,3 +45,20 @@ contact-example = Shembull: ky nuk është kontakt i vërtetë. Zëvendësojeni 
 print-url-note = Lidhjet shtypen bashkë me adresën e tyre në internet.
 # New string (issue 15): not yet reviewed.
 partners = Partnerët
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = Dëgjoni këtë faqe
+# review: needed
+audio-minutes = { $count } min.
+# review: needed
+audio-seconds = { $count } sek.
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = Shkarkoni incizimin

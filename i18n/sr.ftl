@@ -46,3 +46,20 @@ contact-example = Пример: ово није прави контакт. За�
 print-url-note = Уз линкове се штампа и њихова веб-адреса.
 # New string (issue 15): not yet reviewed.
 partners = Партнери
+
+# Recorded reading of a page (`audio:` in its front matter): the player's
+# label, the recording's length and size, and the link that browsers which
+# cannot play sound show instead of the player. Each string below was
+# written without a native speaker.
+# review: needed
+audio-listen = Послушајте ову страницу
+# review: needed
+audio-minutes = { $count } мин.
+# review: needed
+audio-seconds = { $count } сек.
+# review: needed
+audio-size-kb = { $size } KB
+# review: needed
+audio-size-mb = { $size } MB
+# review: needed
+audio-download = Преузмите снимак

@@ -8,6 +8,7 @@
 // built only when something is wrong, so its size costs nothing in a build.
 #![allow(clippy::result_large_err)]
 
+pub mod audio;
 pub mod cli;
 pub mod cmd;
 pub mod diag;

@@ -614,3 +614,88 @@ fn partner_logos_are_checked_where_they_are_written() {
         assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     }
 }
+/// `audio: reading.mp3` in the English help page, at line 4, column 8.
+fn with_audio(p: &Project) {
+    p.write(
+        "content/demo/en/help.md",
+        "---\ntitle: \"Get help\"\nweight: 2\naudio: reading.mp3\n---\nBody\n",
+    );
+}
+
+// Issue 15, part 4: a recording that is not there is said where the page
+// names it, with where to save it.
+#[test]
+fn a_missing_recording_is_an_error_at_its_line() {
+    fails_with(
+        with_audio,
+        &[
+            "content/demo/en/help.md:4:8: error: the recording `reading.mp3` does not exist: there is no `content/demo/en/reading.mp3`",
+            "4 | audio: reading.mp3",
+            "save the recording (MP3, Ogg/Opus or M4A) as `content/demo/en/reading.mp3`, in the same folder as this page",
+        ],
+    );
+    // A name that differs only in its capitals or its extension.
+    fails_with(
+        |p| {
+            with_audio(p);
+            p.write("content/demo/en/Reading.m4a", "x");
+        },
+        &["did you mean `audio: Reading.m4a`?"],
+    );
+}
+
+// Issue 15, part 4: a file is taken for a recording by what it holds,
+// not by its name.
+#[test]
+fn a_file_that_is_not_a_recording_is_an_error_at_its_line() {
+    for (bytes, expected) in [
+        (
+            b"Read this page aloud.\n".to_vec(),
+            "content/demo/en/help.md:4:8: error: `reading.mp3` is not a recording: it holds text",
+        ),
+        (
+            common::png(20, 20),
+            "content/demo/en/help.md:4:8: error: `reading.mp3` is not a recording: it holds a PNG picture",
+        ),
+        (
+            b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00".to_vec(),
+            "content/demo/en/help.md:4:8: error: `reading.mp3` holds WAV sound",
+        ),
+    ] {
+        let err = fails_with(
+            |p| {
+                with_audio(p);
+                p.write("content/demo/en/reading.mp3", &bytes);
+            },
+            &[expected],
+        );
+        assert!(err.contains("help:"), "{err}");
+    }
+}
+
+#[test]
+fn a_recording_in_another_folder_or_a_leaflet_is_an_error_at_its_line() {
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/help.md",
+                "---\ntitle: \"Get help\"\naudio: \"../audio/reading.mp3\"\n---\nBody\n",
+            )
+        },
+        &[
+            "content/demo/en/help.md:3:8: error: `audio: ../audio/reading.mp3` must be the name of a file next to this page",
+            "save the recording in `content/demo/en/` beside the page",
+        ],
+    );
+    fails_with(
+        |p| {
+            p.write(
+                "content/demo/en/leaflets/card.md",
+                "---\ntitle: \"Card\"\naudio: card.mp3\n---\nText\n",
+            )
+        },
+        &[
+            "content/demo/en/leaflets/card.md:3:8: error: a leaflet is printed, so it cannot play a recording",
+        ],
+    );
+}

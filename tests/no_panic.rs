@@ -146,6 +146,7 @@ proptest! {
             review: None,
             source_hash: None,
             country: None,
+            audio: None,
             origin: outreach::model::page::Origin::Written,
             scan: None,
             draft: None,

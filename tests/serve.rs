@@ -448,3 +448,83 @@ fn strict_stops_on_warnings_and_says_why_on_every_address() {
     assert!(page.contains("has no `verified:` date"), "{page}");
     assert!(page.contains("/_outreach/live.js"), "{page}");
 }
+
+/// The `../audio/…` address of the recording a served page offers.
+fn recording_src(html: &str) -> String {
+    html.split("<source src=\"../")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no recording in {html}"))
+        .to_string()
+}
+
+// Issue 15, part 4: a recording is served with its type and in parts
+// (browsers seek in a recording by asking for a part), and replacing,
+// adding or deleting one shows at once.
+#[test]
+fn recordings_are_served_in_parts_and_follow_their_files() {
+    let p = Project::fixture("basic");
+    let help = std::fs::read_to_string(p.root().join("content/demo/en/help.md")).unwrap();
+    p.write(
+        "content/demo/en/help.md",
+        help.replacen("weight: 2\n", "weight: 2\naudio: reading.mp3\n", 1),
+    );
+    p.write("content/demo/en/reading.mp3", common::mp3(2300, "Ana"));
+    let server = start(&p);
+    let mut events = Events::open(server.port);
+    let (_, page) = text(server.port, "/demo/en/help.html");
+    assert!(page.contains(">1 min</time> · 468 KB"), "{page}");
+    let src = recording_src(&page);
+    let (status, head, bytes) = get(server.port, &format!("/demo/{src}"));
+    assert_eq!(status, 200, "{src}");
+    assert!(head.contains("Content-Type: audio/mpeg"), "{head}");
+    assert!(head.contains("Accept-Ranges: bytes"), "{head}");
+    assert_eq!(bytes, common::mp3_frames(2300));
+    let part = raw(
+        server.port,
+        format!(
+            "GET /demo/{src} HTTP/1.1\r\nHost: localhost\r\nRange: bytes=208-415\r\nConnection: close\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert!(part.starts_with("HTTP/1.1 206 Partial Content"), "{part}");
+    assert!(
+        part.contains("Content-Range: bytes 208-415/478400"),
+        "{part}"
+    );
+    assert!(part.contains("Content-Length: 208\r\n"), "{part}");
+
+    // Replaced by a longer recording: the page names the new file.
+    p.write("content/demo/en/reading.mp3", common::mp3(7700, "Ana"));
+    assert_eq!(events.next().0, "reload");
+    let (_, page) = text(server.port, "/demo/en/help.html");
+    assert!(page.contains(">3 min 21 s</time> · 1.6 MB"), "{page}");
+    assert_ne!(recording_src(&page), src);
+
+    // A recording saved, then a page that names it: that page alone is
+    // rendered again, and the recording is served.
+    p.write("content/demo/en/signs.opus", common::opus(Some(45)));
+    assert_eq!(events.next().0, "reload");
+    let signs = std::fs::read_to_string(p.root().join("content/demo/en/signs.md")).unwrap();
+    p.write(
+        "content/demo/en/signs.md",
+        signs.replacen("---\n", "---\naudio: signs.opus\n", 1),
+    );
+    assert_eq!(events.next().0, "reload");
+    assert!(server.log().contains("Rebuilt 1 page"), "{}", server.log());
+    let (_, page) = text(server.port, "/demo/en/signs.html");
+    let (status, head, _) = get(server.port, &format!("/demo/{}", recording_src(&page)));
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: audio/ogg"), "{head}");
+
+    // Deleted: the page that names it says so, at its line.
+    std::fs::remove_file(p.root().join("content/demo/en/reading.mp3")).unwrap();
+    let (name, data) = events.next();
+    assert_eq!(name, "problems");
+    assert!(
+        data.contains(
+            "content/demo/en/help.md:4:8: error: the recording `reading.mp3` does not exist"
+        ),
+        "{data}"
+    );
+}

@@ -809,3 +809,55 @@ fn status_says_which_texts_changed_and_counts_leaflets() {
     assert_eq!(sq["leaflets_outdated"][0], "card");
     assert_eq!(sq["to_check"][0][0], "leaflets/card");
 }
+
+// Issue 15, part 4: a recording is read in its page's language. A page an
+// import writes from the source does not name the source's recording (its
+// folder has no such file, and the build would stop), and a translation
+// rewritten from the source keeps its own.
+#[test]
+fn a_recording_stays_with_the_language_it_was_read_in() {
+    let p = Project::examples();
+    let with_audio = |rel: &str, name: &str| {
+        let folder = Path::new(rel)
+            .parent()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        p.write(&format!("{folder}/{name}"), common::mp3(300, ""));
+        p.write(
+            rel,
+            read(&p, rel).replacen("---\n", &format!("---\naudio: {name}\n"), 1),
+        );
+    };
+    with_audio("content/safe-work/en/warning-signs.md", "warning-signs.mp3");
+    with_audio("content/safe-work/en/get-help.md", "get-help.mp3");
+    with_audio("content/safe-work/sq/get-help.md", "ndihme.mp3");
+    // A page to write anew, and one whose source gained a paragraph, so
+    // that it is rewritten in the source's structure.
+    std::fs::remove_file(p.root().join("content/safe-work/sq/warning-signs.md")).unwrap();
+    let en = "content/safe-work/en/get-help.md";
+    p.write(en, format!("{}\nA new paragraph.\n", read(&p, en)));
+    export_sq(&p, "po");
+    let mut catalog = read_po(&p, "translations/safe-work/sq.po");
+    for m in &mut catalog.messages {
+        if m.translation.is_empty() {
+            m.translation = format!("SQ {}", m.source);
+        }
+        m.fuzzy = false;
+    }
+    std::fs::write(
+        p.root().join("translations/safe-work/sq.po"),
+        po::write(&catalog),
+    )
+    .unwrap();
+    ok(&p.outreach(&["translate", "import", "translations/safe-work/sq.po"]));
+    let written = read(&p, "content/safe-work/sq/warning-signs.md");
+    assert!(written.contains("SQ "), "{written}");
+    assert!(!written.contains("audio:"), "{written}");
+    let rewritten = read(&p, "content/safe-work/sq/get-help.md");
+    assert!(rewritten.contains("SQ A new paragraph."), "{rewritten}");
+    assert!(rewritten.contains("\naudio: ndihme.mp3\n"), "{rewritten}");
+    assert!(!rewritten.contains("get-help.mp3"), "{rewritten}");
+    p.build_ok();
+}

@@ -146,6 +146,7 @@ fn page_without_front_matter(lang: &str, text: &str, origin: Origin) -> Page {
         review: None,
         source_hash: None,
         country: None,
+        audio: None,
         origin,
         scan: None,
         draft: None,

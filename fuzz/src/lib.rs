@@ -55,6 +55,7 @@ pub fn page(campaign: &str, lang: &str, slug: &str, text: &str, origin: Origin) 
         review: front.review,
         source_hash: front.source_hash,
         country: front.country,
+        audio: None,
         origin,
         scan: None,
         draft: None,

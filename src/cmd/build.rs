@@ -84,8 +84,12 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
             counts.sizes_reused
         ),
     };
+    let recordings = match counts.recordings {
+        0 => String::new(),
+        n => format!(", {n} {}", plural(n, "recording", "recordings")),
+    };
     println!(
-        "Built {} {}, {} {}, {} {}{leaflets}{pictures}{bundles} in {:.2} s → {}",
+        "Built {} {}, {} {}, {} {}{leaflets}{pictures}{recordings}{bundles} in {:.2} s → {}",
         counts.campaigns,
         plural(counts.campaigns, "campaign", "campaigns"),
         counts.languages,

@@ -57,8 +57,8 @@ pub fn run_pipeline(
     )?;
     let mut problems = Vec::new();
     let resolved = resolve::resolve(site, &mut problems);
-    // Pictures before stopping for broken links: a damaged picture is
-    // reported in the same run.
+    // Pictures and recordings before stopping for broken links: a damaged
+    // picture or a missing recording is reported in the same run.
     let mut pictures = images::Pictures::default();
     images::prepare(
         resolved.pictures_used(),
@@ -66,6 +66,8 @@ pub fn run_pipeline(
         cache,
         &mut problems,
     );
+    let mut recordings = crate::audio::Recordings::default();
+    crate::audio::prepare(resolved.recordings_used(), &mut recordings, &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         // Rendering a site with broken links would only repeat the problems.
@@ -85,6 +87,7 @@ pub fn run_pipeline(
     let made = render::Made {
         leaflets: &leaflets,
         pictures: &pictures,
+        recordings: &recordings,
         precompressed,
     };
     let mut counts = render::render_site(&resolved, &strings, made, sink, &mut problems)?;

@@ -813,26 +813,34 @@ fn page_text(
             None => return Ok(None),
         },
     };
-    let text = document::write_page(&skeleton, doc, values, stamp)?;
-    // The source's `review:` note is about the source; the translation's
-    // own note stays.
-    let file = SourceFile::new(skeleton.path.clone(), text);
-    let mut text = front_matter::remove_key(&file, "review").map_err(|d| d.message)?;
-    if let Some(review) = existing.and_then(|e| front_matter::parse(&e.file).ok()?.0.review) {
+    let mut text = document::write_page(&skeleton, doc, values, stamp)?;
+    // The source's `review:` note is about the source, and its `audio:` is
+    // a recording in the source's language (beside the source page, so
+    // the translation would name a file its folder does not have): the
+    // translation keeps its own of each, or has none.
+    let own = existing.and_then(|e| front_matter::parse(&e.file).ok().map(|(front, _)| front));
+    let keys = [
+        ("review", own.as_ref().and_then(|f| f.review.clone())),
+        ("audio", own.as_ref().and_then(|f| f.audio.clone())),
+    ];
+    for (key, value) in keys {
         let file = SourceFile::new(skeleton.path.clone(), text);
-        // Written as authors write it (`review: needed`) where YAML allows.
-        let plain = review
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | ',' | '.'))
-            && !review.starts_with(['-', ' ']);
-        let value = if plain {
-            review.clone()
-        } else {
-            document::yaml_quote(&review)
-        };
-        text = front_matter::set_key(&file, "review", &value).map_err(|d| d.message)?;
+        text = match value {
+            Some(value) => front_matter::set_key(&file, key, &yaml_value(&value)),
+            None => front_matter::remove_key(&file, key),
+        }
+        .map_err(|d| d.message)?;
     }
     Ok(Some(text))
+}
+
+/// A front matter value written as authors write it (`review: needed`,
+/// `audio: citanje.mp3`) where YAML reads it as the same text, else quoted.
+fn yaml_value(value: &str) -> String {
+    match front_matter::plain_string(value) {
+        Some(plain) if plain == value && value.trim() == value => value.to_string(),
+        _ => document::yaml_quote(value),
+    }
 }
 
 /// A page must read back as the same blocks with the new texts; where it

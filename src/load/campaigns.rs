@@ -71,6 +71,9 @@ struct RawCampaign {
     /// Pages whose pictures weigh more than this get a warning.
     #[serde(default)]
     image_budget_kb: Option<u32>,
+    /// Recordings (`audio:` of pages) larger than this get a warning.
+    #[serde(default)]
+    audio_budget_kb: Option<u32>,
     /// Partner organisations, whose logos pages and leaflets show.
     #[serde(default)]
     partners: Vec<Spanned<RawPartner>>,
@@ -199,6 +202,11 @@ pub const DEFAULT_PAGE_BUDGET_KB: u32 = 14;
 /// Default weight budget of a page's pictures, in the sizes a phone
 /// downloads: about half a minute on 2G.
 pub const DEFAULT_IMAGE_BUDGET_KB: u32 = 150;
+
+/// Default size budget of a recording: 3000 KB is about 8 minutes of
+/// speech as mono MP3 at 48 kbit/s, or 17 as Opus at 24 kbit/s; on 2G
+/// (about 40 kbit/s) such a file plays as it downloads.
+pub const DEFAULT_AUDIO_BUDGET_KB: u32 = 3000;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -594,6 +602,7 @@ pub fn parse(id: &str, source: SourceFile) -> (Option<Campaign>, Vec<Diagnostic>
         accent,
         page_budget_kb: raw.page_budget_kb.unwrap_or(DEFAULT_PAGE_BUDGET_KB),
         image_budget_kb: raw.image_budget_kb.unwrap_or(DEFAULT_IMAGE_BUDGET_KB),
+        audio_budget_kb: raw.audio_budget_kb.unwrap_or(DEFAULT_AUDIO_BUDGET_KB),
         share_images,
         share_cards: raw.share_cards,
         partners,

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::model::audio::PageAudio;
 use crate::model::campaign::AT_RISK_AUDIENCES;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
@@ -492,6 +493,10 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
                 campaign.source.path.display()
             )));
     }
+    let audio = match front.audio {
+        Some(written) => Some(Arc::new(page_audio(campaign, &found, &source, written)?)),
+        None => None,
+    };
     Ok(Some(Page {
         campaign: campaign.id.clone(),
         lang: found.lang,
@@ -504,10 +509,48 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         review: front.review,
         source_hash: front.source_hash,
         country,
+        audio,
         origin: Origin::Written,
         scan: None,
         draft: None,
     }))
+}
+
+/// The recording a page's `audio:` names: a file next to the page. Only
+/// its name is checked here; the file is read once the site is resolved
+/// (`crate::audio::prepare`), which says if it is missing or not sound.
+fn page_audio(
+    campaign: &Campaign,
+    found: &Found,
+    source: &crate::diag::SourceFile,
+    written: String,
+) -> Result<PageAudio, Diagnostic> {
+    let (line, col) = super::front_matter::value_at(source.text(), "audio");
+    let error = |message: String| source.at_line_col(line, col, Severity::Error, message);
+    let folder = Path::new("content").join(&campaign.id).join(&found.lang);
+    if found.leaflet {
+        return Err(error(
+            "a leaflet is printed, so it cannot play a recording".to_string(),
+        )
+        .with_help("remove the `audio:` line; put it in the page of the same text instead (the leaflet's QR code leads to the site)"));
+    }
+    let name = written.trim();
+    if name.is_empty() || matches!(name, "." | "..") || name.contains(['/', '\\']) {
+        return Err(error(format!(
+            "`audio: {written}` must be the name of a file next to this page"
+        ))
+        .with_help(format!(
+            "save the recording in `{}/` beside the page and write only its file name, e.g. `audio: reading.mp3`",
+            folder.display()
+        )));
+    }
+    let page_folder = found.path.parent().unwrap_or(Path::new("."));
+    Ok(PageAudio {
+        written: name.to_string(),
+        key: format!("{}/{name}", found.lang),
+        shown: folder.join(name),
+        path: page_folder.join(name),
+    })
 }
 
 /// Page file names become URLs that people type and share, so they must be

@@ -30,6 +30,10 @@ pub struct FrontMatter {
     /// Show only the help contacts for this country (ISO 3166 code, e.g. `RS`).
     #[serde(default)]
     pub country: Option<String>,
+    /// A recorded reading of the page: a file name next to the page
+    /// (`reading.mp3`). A file name, not text: never translated.
+    #[serde(default)]
+    pub audio: Option<String>,
 }
 
 /// Where the front matter and the body are in a page's text.
@@ -163,8 +167,9 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
         review: None,
         source_hash: None,
         country: None,
+        audio: None,
     };
-    let mut seen = [false; 7];
+    let mut seen = [false; 8];
     for line in yaml.lines() {
         if line.trim().is_empty() {
             continue;
@@ -179,6 +184,7 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
             "review" => 4,
             "source_hash" => 5,
             "country" => 6,
+            "audio" => 7,
             _ => return None,
         };
         if std::mem::replace(&mut seen[index], true) {
@@ -206,7 +212,8 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
                     1 => front.description = Some(text),
                     4 => front.review = Some(text),
                     5 => front.source_hash = Some(text),
-                    _ => front.country = Some(text),
+                    6 => front.country = Some(text),
+                    _ => front.audio = Some(text),
                 }
             }
         }
@@ -219,7 +226,7 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
 /// letter, has no `: `, ` #`, quotes, backslash or control character (a
 /// tab, a stray carriage return), and is not a word
 /// YAML reads as something else (`yes`, `null`, `true` …).
-fn plain_string(value: &str) -> Option<&str> {
+pub(crate) fn plain_string(value: &str) -> Option<&str> {
     let quoted = |q: char| {
         value.strip_prefix(q)?.strip_suffix(q).filter(|inner| {
             !inner.contains(q) && !inner.contains('\\') && !inner.contains(char::is_control)
@@ -312,6 +319,28 @@ pub fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// 1-based line and column of the value of a top-level front matter key
+/// (column 1 when the key is not there or has no value on its line), for
+/// problems with a value found after the YAML was read: the column
+/// points at what is wrong, not at the key.
+pub fn value_at(text: &str, key: &str) -> (usize, usize) {
+    let line = key_line(text, key);
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|written| {
+            let value = written
+                .strip_prefix(key)?
+                .trim_start()
+                .strip_prefix(':')?
+                .trim_start();
+            let before = &written[..written.len() - value.len()];
+            (!value.trim().is_empty()).then(|| before.chars().count() + 1)
+        })
+        .unwrap_or(1);
+    (line, col)
+}
+
 /// Where a top-level front matter key is.
 enum KeyAt {
     /// The bytes of its line and of the indented lines that continue its value.
@@ -378,6 +407,11 @@ mod tests {
             ("title: A\nweight: 1.5\n", false),
             ("title: A\ndraft: True\n", false),
             ("title: A\ntitle: B\n", false),
+            ("title: A\naudio: reading.mp3\n", true),
+            ("title: A\naudio: \"01 Čitanje.opus\"\n", true),
+            // Starts with a digit: YAML may read such a value as a number.
+            ("title: A\naudio: 01.mp3\n", false),
+            ("title: A\naudio: a.mp3\naudio: b.mp3\n", false),
             ("title: A\ntitel: B\n", false),
             ("  title: A\n", false),
             ("# a comment\ntitle: A\n", false),
@@ -512,6 +546,18 @@ mod tests {
         );
         // A value quoted over two lines is not an indented key.
         assert!(parse(&file("---\ntitle: \"A long\n  title\"\n---\n")).is_ok());
+    }
+
+    #[test]
+    fn a_value_is_located_at_its_first_character() {
+        let text = "---\ntitle: Help\naudio:   reading.mp3\n---\naudio: body\n";
+        assert_eq!(value_at(text, "audio"), (3, 10));
+        assert_eq!(value_at("---\ntitle: Помоћ\n---\n", "title"), (2, 8));
+        assert_eq!(value_at("---\naudio:\n---\n", "audio"), (2, 1));
+        assert_eq!(value_at("---\ntitle: A\n---\n", "audio"), (1, 1));
+        let d = parse(&file("---\ntitle: A\naudoi: a.mp3\n---\n")).unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+        assert_eq!(d.help.as_deref(), Some("did you mean `audio`?"), "{d}");
     }
 
     /// Issue 18: several misspelt keys are all reported in one run.

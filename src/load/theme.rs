@@ -59,6 +59,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partners.html",
         include_str!("../../themes/default/templates/partners.html"),
     ),
+    (
+        "audio.html",
+        include_str!("../../themes/default/templates/audio.html"),
+    ),
 ];
 
 /// The built-in theme's static files.

@@ -54,6 +54,8 @@ pub struct Campaign {
     pub leaflets: Vec<LeafletSpec>,
     /// Weight budget of a page's pictures, in the sizes a phone downloads, in KB.
     pub image_budget_kb: u32,
+    /// Size budget of a page's recording (`audio:`), in KB.
+    pub audio_budget_kb: u32,
     /// Pictures for link previews (`share_image`), as declared.
     pub share_images: Vec<ShareImage>,
     /// Whether each page's link preview shows a card with its title

@@ -1,6 +1,7 @@
 //! Plain data passed between the pipeline's stages. Nothing here reads or
 //! writes files: `load` fills these types, `resolve` and `render` read them.
 
+pub mod audio;
 pub mod campaign;
 pub mod color;
 pub mod contact;

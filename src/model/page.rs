@@ -36,6 +36,10 @@ pub struct Page {
     pub source_hash: Option<String>,
     /// `country`: only contacts for this country (ISO 3166, upper case) are shown.
     pub country: Option<String>,
+    /// `audio`: a recorded reading of the page, next to it. Behind an
+    /// `Arc`, so that pages without one (nearly all) pay a pointer, and
+    /// copies share it.
+    pub audio: Option<Arc<crate::model::audio::PageAudio>>,
     /// Where the page's text comes from. For pages not written in their
     /// own language, `source` is the original's file.
     pub origin: Origin,

@@ -1,11 +1,11 @@
 //! Files for web hosts: language negotiation (a visitor of the campaign's
 //! front page goes straight to their browser's language), privacy and
 //! safety headers, and how long browsers may keep each file: a year for
-//! the files in `static/` and `images/`, whose names change with their
-//! content, and "ask again" for pages, so a changed hotline number reaches
-//! readers at once. Each assumes the campaign folder is what the host
-//! serves (Netlify, Cloudflare Pages: the site's folder; Apache: any
-//! folder, sub-folders included).
+//! the files in `static/`, `images/` and `audio/`, whose names change
+//! with their content, and "ask again" for pages, so a changed hotline
+//! number reaches readers at once. Each assumes the campaign folder is
+//! what the host serves (Netlify, Cloudflare Pages: the site's folder;
+//! Apache: any folder, sub-folders included).
 
 use crate::model::Campaign;
 use crate::output::compress::TEXT;
@@ -30,7 +30,8 @@ const ASK_AGAIN: &str = "no-cache";
 const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
 
 /// Netlify's and Cloudflare Pages' `_headers`: privacy and safety headers
-/// for every file, and a year of caching for `static/` and `images/`.
+/// for every file, and a year of caching for `static/`, `images/` and
+/// `audio/`.
 /// Pages keep the hosts' own setting (both send `max-age=0,
 /// must-revalidate`): a second `Cache-Control` rule for them would be
 /// merged with the one for `static/`, as both match.
@@ -42,7 +43,8 @@ pub fn netlify_headers() -> String {
          Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  \
          Permissions-Policy: {PERMISSIONS}\n\
          /static/*\n  Cache-Control: {FOREVER}\n\
-         /images/*\n  Cache-Control: {FOREVER}\n"
+         /images/*\n  Cache-Control: {FOREVER}\n\
+         /audio/*\n  Cache-Control: {FOREVER}\n"
     )
 }
 
@@ -117,11 +119,12 @@ pub fn apache_htaccess(campaign: &Campaign, precompressed: bool) -> String {
         );
     }
     // Only the names outreach makes from content: `style.<hash>.css` in
-    // `static/` and `<hash>-<width>.jpg` in `images/` (page names have no
-    // `.` in them, so a page is never taken for one).
+    // `static/`, `<hash>-<width>.jpg` in `images/` and `<hash>.opus` in
+    // `audio/` (page names have no `.` in them, so a page is never taken
+    // for one).
     out.push_str(&format!(
         "Header set Cache-Control \"{ASK_AGAIN}\"\n\
-         <FilesMatch \"^([^.]+\\.[0-9a-f]{{10}}\\.[a-z0-9]+|[0-9a-f]{{10}}-[0-9]+\\.(jpg|png))(\\.(br|gz))?$\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
+         <FilesMatch \"^([^.]+\\.[0-9a-f]{{10}}\\.[a-z0-9]+|[0-9a-f]{{10}}-[0-9]+\\.(jpg|png)|[0-9a-f]{{10}}\\.(mp3|opus|ogg|m4a))(\\.(br|gz))?$\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
          Header append Vary Accept-Language\n\
          Header set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\"\n\
          Header set Referrer-Policy \"no-referrer\"\n\
@@ -130,6 +133,15 @@ pub fn apache_htaccess(campaign: &Campaign, precompressed: bool) -> String {
          Header unset Set-Cookie\n\
          </IfModule>\n"
     ));
+    // Recordings' types, for hosts whose list of types is older than Opus
+    // (a recording sent as `application/octet-stream` does not play).
+    out.push_str(
+        "<IfModule mod_mime.c>\n\
+         AddType audio/mpeg .mp3\n\
+         AddType audio/ogg .opus .ogg\n\
+         AddType audio/mp4 .m4a\n\
+         </IfModule>\n",
+    );
     // Apache needs the 404 page's path from the domain's root, which only
     // `base_url` tells.
     if let Some(path) = campaign.base_url.as_deref().and_then(url_path) {

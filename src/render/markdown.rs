@@ -465,6 +465,7 @@ pub const THEME_IDS: &[&str] = &[
     "leaflets",
     "help-title",
     "quick-exit",
+    "listen",
 ];
 
 impl HeadingIds {

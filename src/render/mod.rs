@@ -30,8 +30,8 @@ use crate::resolve::{ResolvedCampaign, ResolvedPage, ResolvedSite};
 use strings::{StringSources, Strings};
 use templates::Templates;
 use view::{
-    CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView, PartnerView,
-    ShareView, TranslationView,
+    AudioView, CampaignView, ChoiceView, ContactView, LangView, LeafletItem, NavItem, PageView,
+    PartnerView, ShareView, TranslationView,
 };
 
 /// A page rendered (with its weight if over budget), or the problem that
@@ -57,6 +57,8 @@ pub struct Counts {
     pub sizes_encoded: usize,
     /// Picture sizes taken from the cache of earlier builds.
     pub sizes_reused: usize,
+    /// Recordings published (pages' `audio:`).
+    pub recordings: usize,
 }
 
 /// A page by (campaign, language, slug).
@@ -92,6 +94,8 @@ pub struct Made<'a> {
     pub leaflets: &'a [PrintedLeaflet],
     /// Pictures shown in pages and link previews.
     pub pictures: &'a Pictures,
+    /// Recordings that pages offer (`audio:`).
+    pub recordings: &'a crate::audio::Recordings,
     /// Whether the build writes `.gz` and `.br` copies of text files (the
     /// Apache rules then send them).
     pub precompressed: bool,
@@ -131,6 +135,7 @@ pub fn render_selected(
         counts.pages += c.pages;
         counts.files += c.files;
         counts.pictures += c.pictures;
+        counts.recordings += c.recordings;
     }
     Ok(counts)
 }
@@ -166,6 +171,8 @@ struct PageProblems {
     heavy: Vec<(String, usize)>,
     /// Pages whose pictures are over the picture budget.
     heavy_pictures: Vec<Diagnostic>,
+    /// What authors should know about pages' recordings.
+    recordings: Vec<Diagnostic>,
     /// Pages that failed to render.
     failures: Vec<Diagnostic>,
 }
@@ -187,6 +194,8 @@ fn render_campaign(
     let everything = out.everything();
     if everything {
         counts.files += out.write_pictures()?;
+        counts.recordings = out.write_recordings()?;
+        counts.files += counts.recordings;
     }
     let mut found = PageProblems::default();
     for (lang_tag, pages) in &rc.languages {
@@ -282,6 +291,16 @@ impl<'a> CampaignOutput<'a> {
         Ok(files)
     }
 
+    /// Every recording the campaign's pages offer. Returns the number of
+    /// files written.
+    fn write_recordings(&self) -> Result<usize> {
+        let recordings = self.made.recordings.of_campaign(&self.campaign.id);
+        for recording in &recordings {
+            self.put(&recording.output_path(), recording.bytes.to_vec())?;
+        }
+        Ok(recordings.len())
+    }
+
     /// A language's pages, leaflets, web app manifest and safety page, as
     /// far as the selection asks for them.
     fn render_language(
@@ -317,12 +336,16 @@ impl<'a> CampaignOutput<'a> {
             )?;
             counts.files += 1;
         } else {
-            // A page may show a picture no page showed before.
+            // A page may show a picture, or offer a recording, no page
+            // did before.
             for rp in &selected {
                 for picture in page_pictures(rp, self.made.pictures).values() {
                     for variant in &picture.variants {
                         self.put(&Picture::output_path(variant), variant.bytes.to_vec())?;
                     }
+                }
+                if let Some(recording) = page_recording(&rp.page, self.made.recordings) {
+                    self.put(&recording.output_path(), recording.bytes.to_vec())?;
                 }
             }
         }
@@ -331,6 +354,16 @@ impl<'a> CampaignOutput<'a> {
             campaign,
             self.made.pictures,
         ));
+        for rp in selected
+            .iter()
+            .filter(|rp| rp.page.origin == Origin::Written)
+        {
+            if let Some(recording) = page_recording(&rp.page, self.made.recordings) {
+                found
+                    .recordings
+                    .extend(crate::audio::warnings(&rp.page, campaign, recording));
+            }
+        }
 
         let results: Vec<Result<PageOutcome>> = selected
             .par_iter()
@@ -464,7 +497,7 @@ impl<'a> CampaignOutput<'a> {
                 context.insert("share", &share);
             }
         }
-        let html = match render_page(campaign, page, self.made.pictures, self.templates, context) {
+        let html = match render_page(campaign, page, self.made, self.templates, context) {
             Ok(html) => html,
             Err(d) => return Ok(Err(d)),
         };
@@ -624,6 +657,7 @@ impl PageProblems {
             })
             .collect();
         found.extend(self.heavy_pictures);
+        found.extend(self.recordings);
         found.extend(collapse_repeats(self.failures));
         found
     }
@@ -699,6 +733,17 @@ fn page_pictures(rp: &ResolvedPage, pictures: &Pictures) -> HashMap<String, Arc<
         .collect()
 }
 
+/// The recording a page offers, if it has one and it was made.
+fn page_recording<'a>(
+    page: &crate::model::Page,
+    recordings: &'a crate::audio::Recordings,
+) -> Option<&'a crate::audio::Recording> {
+    let audio = page.audio.as_ref()?;
+    recordings
+        .get(&page.campaign, &audio.key)
+        .map(|r| r.as_ref())
+}
+
 /// A warning for each page (as written by its author) whose pictures,
 /// in the size a phone downloads, weigh more than the campaign's budget.
 fn picture_weights<'a>(
@@ -740,13 +785,13 @@ fn picture_weights<'a>(
 fn render_page(
     campaign: &Campaign,
     rp: &ResolvedPage,
-    pictures: &Pictures,
+    made: Made,
     templates: &Templates,
     mut context: Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     let page = &rp.page;
     let rendering = markdown::Rendering::of(page, campaign);
-    let shown = page_pictures(rp, pictures);
+    let shown = page_pictures(rp, made.pictures);
     let content = match &page.draft {
         Some(draft) if draft.rendering == rendering => {
             draft.fill(&rp.links, &shown).map_err(|err| {
@@ -805,6 +850,8 @@ fn render_page(
         is_home: page.is_home(),
         review: page.review.as_deref(),
         fallback: fallback.map(LangView::from),
+        audio: page_recording(page, made.recordings)
+            .map(|r| AudioView::new(r, &page.lang, campaign.native_digits)),
     };
     context.insert_value("translations", translations_value);
     context.insert_value("alternates", alternates_value);
@@ -1044,6 +1091,7 @@ fn render_safety_page(
         is_home: false,
         review: None,
         fallback: None,
+        audio: None,
     };
     context.insert("page", &view);
     context.insert("translations", &translations);

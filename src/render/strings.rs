@@ -219,6 +219,26 @@ pub fn native_digits(lang: &str, text: &str) -> String {
         .collect()
 }
 
+/// `tenths` / 10 with one decimal, as `lang` writes decimals: `1.2` in
+/// English, `1,2` in Albanian, the South Slavic languages and Romani
+/// (whose readers read Serbian, Macedonian or Albanian numbers), `1٫2`
+/// in Arabic, Persian and Pashto when they use their own digits (which
+/// [`native_digits`] writes; with ASCII digits they write `1.2`).
+pub fn one_decimal(lang: &str, tenths: u64, native_digits: bool) -> String {
+    let language = plural_locale(lang).language;
+    let separator = match (language.as_str(), lang.split(['-', '_']).next()) {
+        ("ar" | "fa" | "ps", _) if native_digits => '\u{066B}',
+        (_, Some("rom" | "rmn" | "rmy")) => ',',
+        (
+            "sq" | "bs" | "sr" | "mk" | "hr" | "sl" | "bg" | "ro" | "el" | "tr" | "de" | "fr"
+            | "it" | "es" | "pt" | "nl" | "ru" | "uk" | "pl" | "cs" | "sk" | "hu",
+            _,
+        ) => ',',
+        _ => '.',
+    };
+    format!("{}{separator}{}", tenths / 10, tenths % 10)
+}
+
 fn parse_file(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<FluentResource> {
     match FluentResource::try_new(file.text().to_string()) {
         Ok(resource) => Some(resource),
@@ -457,6 +477,17 @@ mod tests {
         r.lang = "en";
         assert_eq!(s.get(&r).unwrap(), "1204 pages");
         assert_eq!(native_digits("ar", "12"), "١٢");
+    }
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(one_decimal("en", 12, false), "1.2");
+        assert_eq!(one_decimal("sq", 12, false), "1,2");
+        assert_eq!(one_decimal("sr-Latn", 105, false), "10,5");
+        assert_eq!(one_decimal("rom", 3, false), "0,3");
+        assert_eq!(one_decimal("fa", 12, false), "1.2");
+        assert_eq!(native_digits("fa", &one_decimal("fa", 12, true)), "۱٫۲");
+        assert_eq!(native_digits("ar", &one_decimal("ar", 12, true)), "١٫٢");
     }
 
     #[test]

@@ -313,6 +313,74 @@ pub struct PageView<'a> {
     /// For a page not yet translated (`fallback: show`): the language its
     /// text is in, to mark the text with `lang` and `dir`.
     pub fallback: Option<LangView<'a>>,
+    /// The page's recorded reading (`audio:`), when it has one.
+    pub audio: Option<AudioView>,
+}
+
+/// `page.audio`: a page's recorded reading, as the page offers it.
+#[derive(Serialize)]
+pub struct AudioView {
+    /// Relative link from the page to the published file.
+    pub url: String,
+    /// Its media type, for `<source type>` (`audio/ogg; codecs=opus`).
+    pub media_type: &'static str,
+    /// How long it plays, when the file says.
+    pub duration: Option<DurationView>,
+    /// Its size in KB, rounded up.
+    pub size_kb: u64,
+    /// Its size in MB with one decimal, rounded up, written as the page's
+    /// language writes decimals (`1.2`, `1,2`).
+    pub size_mb: String,
+}
+
+/// `page.audio.duration`: a length in minutes and seconds, each left out
+/// when there is none of it (`3 min`, `45 s`).
+#[derive(Serialize)]
+pub struct DurationView {
+    /// Whole minutes, if any.
+    pub minutes: Option<u64>,
+    /// Seconds past the minutes, if any.
+    pub seconds: Option<u64>,
+    /// As HTML writes durations, for `<time datetime>`: `PT3M20S`.
+    pub iso: String,
+}
+
+impl AudioView {
+    /// The view of `recording` on a page in `lang`.
+    pub fn new(recording: &crate::audio::Recording, lang: &str, native_digits: bool) -> AudioView {
+        let size = recording.bytes.len() as u64;
+        AudioView {
+            url: recording.url_from_page(),
+            media_type: recording.kind.media_type(),
+            duration: recording.duration.map(DurationView::new),
+            size_kb: size.div_ceil(1024),
+            size_mb: crate::render::strings::one_decimal(
+                lang,
+                (size * 10).div_ceil(1024 * 1024),
+                native_digits,
+            ),
+        }
+    }
+}
+
+impl DurationView {
+    /// A length rounded to the nearest second, at least one.
+    pub fn new(length: std::time::Duration) -> DurationView {
+        let total = ((length.as_millis() + 500) / 1000).max(1) as u64;
+        let (minutes, seconds) = (total / 60, total % 60);
+        let mut iso = String::from("PT");
+        if minutes > 0 {
+            iso.push_str(&format!("{minutes}M"));
+        }
+        if seconds > 0 {
+            iso.push_str(&format!("{seconds}S"));
+        }
+        DurationView {
+            minutes: (minutes > 0).then_some(minutes),
+            seconds: (seconds > 0).then_some(seconds),
+            iso,
+        }
+    }
 }
 
 /// An item of `languages` on the language chooser and 404 page.

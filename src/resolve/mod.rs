@@ -92,6 +92,34 @@ impl ResolvedSite {
     }
 }
 
+impl ResolvedSite {
+    /// One page naming each recording the site publishes (a page written
+    /// in its language before a copy of it, so that problems are said
+    /// where the author wrote `audio:`), for [`crate::audio::prepare`].
+    pub fn recordings_used(&self) -> Vec<&Page> {
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut used = Vec::new();
+        for rc in &self.campaigns {
+            let mut pages: Vec<&Page> = rc
+                .languages
+                .iter()
+                .flat_map(|(_, pages)| pages)
+                .map(|rp| &rp.page)
+                .filter(|page| page.audio.is_some())
+                .collect();
+            pages.sort_by_key(|page| page.origin != Origin::Written);
+            for page in pages {
+                if let Some(audio) = &page.audio
+                    && seen.insert((&page.campaign, &audio.key))
+                {
+                    used.push(page);
+                }
+            }
+        }
+        used
+    }
+}
+
 impl ResolvedCampaign {
     /// The pictures the campaign publishes, by key, with the widths
     /// wanted: those its pages show and its share pictures.

@@ -201,6 +201,7 @@ mod tests {
             review: None,
             source_hash: None,
             country: None,
+            audio: None,
             origin: Origin::Written,
             scan: None,
             draft: None,

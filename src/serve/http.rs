@@ -9,7 +9,8 @@
 //! number of connections is capped, request bodies are refused unread, and
 //! only requests naming this computer are answered (against DNS
 //! rebinding: a web page whose name is rebound to 127.0.0.1 sends its own
-//! name as `Host`).
+//! name as `Host`). A handler may answer one byte range of a file
+//! ([`Response::ranged`]): browsers seek in a recording that way.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, TcpListener, TcpStream};
@@ -55,6 +56,11 @@ pub struct Request {
     pub head_only: bool,
     /// Path and query, as sent.
     pub target: String,
+    /// The `Range` header: a part of the file is asked for (browsers ask
+    /// for parts of a recording to seek in it). Left out when the request
+    /// also says `If-Range`, which the preview cannot check: the whole
+    /// file is always right then.
+    pub range: Option<String>,
 }
 
 /// Writes an event stream, head included, for as long as it lasts.
@@ -126,6 +132,8 @@ pub struct Response {
     pub headers: Vec<(&'static str, String)>,
     /// The body, shared with the snapshot it came from.
     pub body: Arc<Vec<u8>>,
+    /// The part of `body` to send, when a range was asked for.
+    pub part: Option<std::ops::Range<usize>>,
 }
 
 impl Response {
@@ -138,6 +146,7 @@ impl Response {
                 ("Cache-Control", "no-store".to_string()),
             ],
             body: body.into(),
+            part: None,
         }
     }
 
@@ -155,6 +164,68 @@ impl Response {
         self.headers.push((name, value.to_string()));
         self
     }
+
+    /// This file, or the part of it that `range` (a `Range` header) asks
+    /// for: `206 Partial Content`, or `416` for a range past its end. A
+    /// header that is not one range of bytes gets the whole file, as RFC
+    /// 9110 allows; only whole files (status 200) are cut.
+    pub fn ranged(mut self, range: Option<&str>) -> Response {
+        self.headers.push(("Accept-Ranges", "bytes".to_string()));
+        let len = self.body.len();
+        let Some(header) = range.filter(|_| self.status == 200) else {
+            return self;
+        };
+        match byte_range(header, len) {
+            None => self,
+            Some(Some(part)) => {
+                self.status = 206;
+                self.headers.push((
+                    "Content-Range",
+                    format!("bytes {}-{}/{len}", part.start, part.end - 1),
+                ));
+                self.part = Some(part);
+                self
+            }
+            Some(None) => Response::text(416, "The range asked for is past the end of the file.")
+                .with_header("Content-Range", &format!("bytes */{len}")),
+        }
+    }
+}
+
+/// The bytes of a body of `len` bytes that a `Range` header asks for:
+/// `None` when it is not one range of bytes (several ranges, another
+/// unit, not numbers), `Some(None)` when the range starts past the end.
+fn byte_range(header: &str, len: usize) -> Option<Option<std::ops::Range<usize>>> {
+    let (unit, spec) = header.trim().split_once('=')?;
+    if !unit.trim().eq_ignore_ascii_case("bytes") || spec.contains(',') {
+        return None;
+    }
+    let (first, last) = spec.trim().split_once('-')?;
+    // Digits only: Rust's parser would also take `+5`.
+    let number = |text: &str| -> Option<usize> {
+        let text = text.trim();
+        (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse().ok())
+            .flatten()
+    };
+    if first.trim().is_empty() {
+        // The last `n` bytes.
+        let n = number(last)?;
+        return Some((n > 0 && len > 0).then(|| len - n.min(len)..len));
+    }
+    let start = number(first)?;
+    let end = match last.trim() {
+        "" => None,
+        last => Some(number(last)?),
+    };
+    if end.is_some_and(|end| end < start) {
+        return None;
+    }
+    if start >= len {
+        return Some(None);
+    }
+    let end = end.map_or(len - 1, |end| end.min(len - 1));
+    Some(Some(start..end + 1))
 }
 
 /// Serves `listener` until the process ends, answering each request with
@@ -418,10 +489,14 @@ impl Connection {
                 .any(|token| token.trim().eq_ignore_ascii_case("close"))
         });
         let keep_alive = version == 1 && !close;
+        let range = value("Range")
+            .filter(|_| value("If-Range").is_none())
+            .map(str::to_string);
         Ok((
             Request {
                 head_only,
                 target: target.to_string(),
+                range,
             },
             keep_alive,
         ))
@@ -502,11 +577,15 @@ fn write_response(
     keep_alive: bool,
     deadline: Instant,
 ) -> std::io::Result<()> {
+    let body = match &response.part {
+        Some(part) => response.body.get(part.clone()).unwrap_or_default(),
+        None => &response.body[..],
+    };
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Length: {}\r\n",
         response.status,
         reason(response.status),
-        response.body.len()
+        body.len()
     );
     for (name, value) in &response.headers {
         // Header values are the preview's own (types, paths it built), but
@@ -521,7 +600,7 @@ fn write_response(
     });
     write_within(stream, head.as_bytes(), deadline)?;
     if !head_only {
-        for piece in response.body.chunks(64 * 1024) {
+        for piece in body.chunks(64 * 1024) {
             write_within(stream, piece, deadline)?;
         }
     }
@@ -552,6 +631,7 @@ fn write_within(
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        206 => "Partial Content",
         301 => "Moved Permanently",
         400 => "Bad Request",
         403 => "Forbidden",
@@ -559,6 +639,7 @@ fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         413 => "Content Too Large",
+        416 => "Range Not Satisfiable",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
         _ => "",
@@ -581,6 +662,10 @@ mod tests {
                 std::thread::sleep(Duration::from_millis(300));
             })),
             "/big" => Reply::Full(Response::new(200, "application/pdf", vec![b'x'; 16 << 20])),
+            "/digits" => Reply::Full(
+                Response::new(200, "audio/mpeg", b"0123456789".to_vec())
+                    .ranged(request.range.as_deref()),
+            ),
             target => Reply::Full(Response::text(200, &format!("page {target}"))),
         };
         std::thread::spawn(move || run(listener, limits, Arc::new(handler)));
@@ -770,6 +855,70 @@ mod tests {
         // The server gave up: what arrived is less than the whole file.
         let answer = read_all(&mut stream);
         assert!(answer.len() < 16 << 20, "{}", answer.len());
+    }
+
+    #[test]
+    fn ranges_of_bytes_are_read_as_rfc_9110_says() {
+        let cases: &[(&str, Option<Option<std::ops::Range<usize>>>)] = &[
+            ("bytes=0-", Some(Some(0..10))),
+            ("bytes=2-5", Some(Some(2..6))),
+            ("Bytes = 2 - 5", Some(Some(2..6))),
+            ("bytes=8-100", Some(Some(8..10))),
+            ("bytes=-3", Some(Some(7..10))),
+            ("bytes=-30", Some(Some(0..10))),
+            ("bytes=10-", Some(None)),
+            ("bytes=-0", Some(None)),
+            ("bytes=5-2", None),
+            ("bytes=0-1,4-5", None),
+            ("bytes=+1-2", None),
+            ("bytes=a-", None),
+            ("items=0-1", None),
+            ("bytes=99999999999999999999999-", None),
+            ("bytes", None),
+        ];
+        for (header, expected) in cases {
+            assert_eq!(&byte_range(header, 10), expected, "{header}");
+        }
+        assert_eq!(byte_range("bytes=0-", 0), Some(None));
+    }
+
+    // Browsers ask for parts of a recording to seek in it (issue 15).
+    #[test]
+    fn a_range_gets_that_part_of_the_file() {
+        let port = start(Limits::default());
+        let ask = |headers: &str| {
+            send(
+                port,
+                format!(
+                    "GET /digits HTTP/1.1\r\nHost: localhost\r\n{headers}Connection: close\r\n\r\n"
+                )
+                .as_bytes(),
+            )
+        };
+        let part = ask("Range: bytes=2-5\r\n");
+        assert!(
+            part.starts_with("HTTP/1.1 206 Partial Content\r\n"),
+            "{part}"
+        );
+        assert!(part.contains("Content-Range: bytes 2-5/10\r\n"), "{part}");
+        assert!(part.contains("Content-Length: 4\r\n"), "{part}");
+        assert!(part.ends_with("\r\n\r\n2345"), "{part}");
+        let whole = ask("");
+        assert!(whole.starts_with("HTTP/1.1 200 OK\r\n"), "{whole}");
+        assert!(whole.contains("Accept-Ranges: bytes\r\n"), "{whole}");
+        assert!(whole.ends_with("0123456789"), "{whole}");
+        // `If-Range` cannot be checked: the whole file is right.
+        let unsure = ask("Range: bytes=2-5\r\nIf-Range: \"x\"\r\n");
+        assert!(unsure.ends_with("\r\n\r\n0123456789"), "{unsure}");
+        let past = ask("Range: bytes=10-\r\n");
+        assert!(past.starts_with("HTTP/1.1 416 "), "{past}");
+        assert!(past.contains("Content-Range: bytes */10\r\n"), "{past}");
+        let head = send(
+            port,
+            b"HEAD /digits HTTP/1.1\r\nHost: localhost\r\nRange: bytes=-4\r\nConnection: close\r\n\r\n",
+        );
+        assert!(head.contains("Content-Length: 4\r\n"), "{head}");
+        assert!(head.ends_with("\r\n\r\n"), "{head}");
     }
 
     #[test]

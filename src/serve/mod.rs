@@ -264,8 +264,11 @@ impl Preview {
                 if key.ends_with(".html") {
                     file_response(with_live_reload(bytes), &key, 200)
                 } else {
-                    // Shared, not copied: a PDF is sent from the snapshot.
+                    // Shared, not copied: a PDF is sent from the snapshot,
+                    // in the part asked for (browsers seek in a recording
+                    // by asking for parts).
                     Response::new(200, paths::mime_type(&key), bytes.clone())
+                        .ranged(request.range.as_deref())
                 }
             }
             Target::Redirect(to) => {
@@ -606,7 +609,8 @@ fn is_source(p: &Path) -> bool {
     let source = matches!(
         p.extension().and_then(|e| e.to_str()),
         Some("md" | "yaml" | "yml" | "ftl" | "html" | "typ" | "css" | "js" | "ttf" | "otf" | "svg")
-    ) || crate::model::image::is_image_name(name);
+    ) || crate::model::image::is_image_name(name)
+        || crate::model::audio::is_audio_name(name);
     !name.starts_with('.') && !name.ends_with('~') && (p.exists() || source)
 }
 

@@ -113,6 +113,9 @@ pub fn mime_type(key: &str) -> &'static str {
         "ttf" => "font/ttf",
         "otf" => "font/otf",
         "zip" => "application/zip",
+        "mp3" => "audio/mpeg",
+        "opus" | "ogg" | "oga" => "audio/ogg",
+        "m4a" => "audio/mp4",
         _ => "text/plain; charset=utf-8",
     }
 }
@@ -187,5 +190,8 @@ mod tests {
         assert_eq!(mime_type("a/b.SVG"), "image/svg+xml");
         assert_eq!(mime_type("static/font.woff2"), "font/woff2");
         assert_eq!(mime_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(mime_type("c/audio/0123456789.opus"), "audio/ogg");
+        assert_eq!(mime_type("c/audio/0123456789.mp3"), "audio/mpeg");
+        assert_eq!(mime_type("c/audio/0123456789.m4a"), "audio/mp4");
     }
 }

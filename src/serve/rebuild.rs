@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use crate::audio::Recordings;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::images::{Cache, Pictures};
 use crate::model::Site;
@@ -20,7 +21,7 @@ use crate::output::MemorySink;
 use crate::render::strings::Strings;
 use crate::render::{Counts, Made, PageKey, Selection};
 use crate::resolve::ScanCache;
-use crate::{images, load, print, render, resolve};
+use crate::{audio, images, load, print, render, resolve};
 
 /// Built files by path. Values are shared so that a rebuild copies the map,
 /// not the files.
@@ -33,6 +34,7 @@ pub struct State {
     strings: Arc<Strings>,
     leaflets: Vec<PrintedLeaflet>,
     pictures: Pictures,
+    recordings: Recordings,
     cache: Cache,
 }
 
@@ -68,6 +70,8 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
         &cache,
         &mut problems,
     );
+    let mut recordings = Recordings::default();
+    audio::prepare(resolved.recordings_used(), &mut recordings, &mut problems);
     diags.extend(problems);
     if diags.has_errors() {
         return Ok((failed(diags), None));
@@ -86,6 +90,7 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
     let made = Made {
         leaflets: &leaflets,
         pictures: &pictures,
+        recordings: &recordings,
         precompressed: false,
     };
     let mut counts = render::render_site(&resolved, &strings, made, &sink, &mut problems)?;
@@ -105,6 +110,7 @@ pub fn full(root: &Path, campaign: Option<&str>) -> Result<(Outcome, Option<Stat
         strings,
         leaflets,
         pictures,
+        recordings,
         cache,
     };
     let outcome = Outcome {
@@ -230,7 +236,8 @@ pub fn partial(
         }
     }
     let mut problems: Vec<Diagnostic> = Vec::new();
-    // A page may now show a picture that no page showed before.
+    // A page may now show a picture, or offer a recording, that no page
+    // did before.
     images::prepare(
         resolved.pictures_used(),
         &mut state.pictures,
@@ -248,10 +255,16 @@ pub fn partial(
         &state.cache,
         &mut problems,
     );
+    audio::prepare(
+        resolved.recordings_used(),
+        &mut state.recordings,
+        &mut problems,
+    );
     let sink = MemorySink::default();
     let made = Made {
         leaflets: &state.leaflets,
         pictures: &state.pictures,
+        recordings: &state.recordings,
         precompressed: false,
     };
     let counts = render::render_selected(

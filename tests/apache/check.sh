@@ -89,6 +89,23 @@ headers=$(curl -s -o "$work/body" -D - "$base/safe-work/en/index.html")
 [ -z "$(header Content-Encoding)" ] || fail "sent compressed to a browser that did not ask"
 cmp -s "$work/body" "$work/www/safe-work/en/index.html" || fail "plain page differs"
 
+# Recordings (pages' `audio:`): the examples have none, so made-up files
+# under published names: their types, a year of caching, and parts of
+# them (browsers ask for a part of a recording to seek in it).
+mkdir -p "$work/www/safe-work/audio"
+for ext in mp3 opus ogg m4a; do
+  head -c 4096 /dev/zero > "$work/www/safe-work/audio/0123456789.$ext"
+done
+chmod -R a+rX "$work/www/safe-work/audio"
+for pair in mp3:audio/mpeg opus:audio/ogg ogg:audio/ogg m4a:audio/mp4; do
+  ext=${pair%%:*}
+  headers=$(curl -s -o /dev/null -D - "$base/safe-work/audio/0123456789.$ext")
+  [[ "$(header Content-Type)" == "${pair#*:}" ]] || fail "$ext Content-Type: $(header Content-Type)"
+  [[ "$(header Cache-Control)" == *"max-age=31536000, immutable"* ]] || fail "$ext Cache-Control: $(header Cache-Control)"
+done
+status=$(curl -s -o "$work/body" -w '%{http_code}' -r 100-199 "$base/safe-work/audio/0123456789.opus")
+[ "$status" = 206 ] && [ "$(stat -c %s "$work/body")" = 100 ] || fail "a part of a recording: $status"
+
 # The campaign's own 404 page.
 status=$(curl -s -o "$work/body" -w '%{http_code}' "$base/safe-work/no/such/page.html")
 [ "$status" = 404 ] || fail "404 status $status"
@@ -98,4 +115,4 @@ if [ "$failures" -gt 0 ]; then
   cat "$work/error.log"
   exit 1
 fi
-echo "Apache: language negotiation, headers, cache lifetimes, precompressed copies and 404 all work"
+echo "Apache: language negotiation, headers, cache lifetimes, precompressed copies, recordings and 404 all work"

@@ -231,3 +231,67 @@ pub fn phone_photo(width: u32, height: u32, secret: &str) -> Vec<u8> {
         .unwrap();
     out
 }
+
+/// A silent MP3 of `frames` frames (MPEG-1 Layer III, 64 kbit/s, 44.1 kHz,
+/// mono: 208 bytes and 1152 samples a frame, so 2300 frames play 60.08 s),
+/// after an ID3v2.3 tag whose title is `title`, as sound editors write it.
+pub fn mp3(frames: usize, title: &str) -> Vec<u8> {
+    let mut text = vec![0u8]; // ISO-8859-1, as a title in ASCII is
+    text.extend_from_slice(title.as_bytes());
+    let mut tag = b"TIT2".to_vec();
+    tag.extend_from_slice(&(text.len() as u32).to_be_bytes());
+    tag.extend_from_slice(&[0, 0]);
+    tag.extend_from_slice(&text);
+    // The tag's size in seven bits a byte.
+    let size = tag.len() as u32;
+    let synchsafe = [
+        (size >> 21) & 0x7F,
+        (size >> 14) & 0x7F,
+        (size >> 7) & 0x7F,
+        size & 0x7F,
+    ];
+    let mut out = b"ID3\x03\x00\x00".to_vec();
+    out.extend(synchsafe.iter().map(|b| *b as u8));
+    out.extend_from_slice(&tag);
+    out.extend_from_slice(&mp3_frames(frames));
+    out
+}
+
+/// The frames of [`mp3`] alone: what outreach publishes of it.
+pub fn mp3_frames(frames: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(frames * 208);
+    for _ in 0..frames {
+        out.extend_from_slice(&[0xFF, 0xFB, 0x50, 0xC4]);
+        out.extend_from_slice(&[0; 204]);
+    }
+    out
+}
+
+/// An Ogg Opus file whose sound ends at `seconds` (none: its last page
+/// does not say, as in a recording cut short), with 4 KB of packets.
+pub fn opus(seconds: Option<u64>) -> Vec<u8> {
+    fn page(flags: u8, granule: u64, body: &[u8]) -> Vec<u8> {
+        let mut page = b"OggS\x00".to_vec();
+        page.push(flags);
+        page.extend_from_slice(&granule.to_le_bytes());
+        page.extend_from_slice(&1u32.to_le_bytes()); // stream serial number
+        page.extend_from_slice(&[0; 8]); // page number, check sum
+        let mut table = vec![255u8; body.len() / 255];
+        table.push((body.len() % 255) as u8);
+        page.push(table.len() as u8);
+        page.extend_from_slice(&table);
+        page.extend_from_slice(body);
+        page
+    }
+    let mut head = b"OpusHead\x01\x01".to_vec();
+    head.extend_from_slice(&312u16.to_le_bytes()); // pre-skip
+    head.extend_from_slice(&48_000u32.to_le_bytes());
+    head.extend_from_slice(&[0, 0, 0]);
+    let end = seconds.map_or(u64::MAX, |s| s * 48_000 + 312);
+    [
+        page(2, 0, &head),
+        page(0, 0, b"OpusTags\x00\x00\x00\x00\x00\x00\x00\x00"),
+        page(4, end, &[0xF8; 4000]),
+    ]
+    .concat()
+}
