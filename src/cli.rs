@@ -207,6 +207,10 @@ pub struct BuildArgs {
     /// and script, for hosts that send them as they are (see README).
     #[arg(long)]
     pub precompress: bool,
+    /// Make every leaflet for a print shop: 3 mm of bleed and crop marks,
+    /// as `print: shop` does for one leaflet.
+    #[arg(long)]
+    pub print_shop: bool,
 }
 
 /// `outreach serve`.

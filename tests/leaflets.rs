@@ -900,3 +900,107 @@ fn pictograms_print_before_headings_in_their_colour() {
         assert!((2.0..8.0).contains(&width), "{lang}: {width:.1} mm wide");
     }
 }
+
+// Issue 15: for print shops, `print: shop` (or `--print-shop`) gives each
+// page 3 mm of bleed, with the cover's band running into it, and crop
+// marks outside it; the cut leaflet is the TrimBox. Office printing stays
+// as it was.
+#[test]
+fn print_shop_leaflets_have_bleed_and_crop_marks() {
+    let p = leaflet_project(
+        "a4-trifold",
+        "    print: shop\naccent: \"#008000\"\n",
+        "---\ntitle: Shop\n---\n\nCover.\n",
+    );
+    p.build_ok();
+    let mm = |points: f64| points * 25.4 / 72.0;
+    for lang in ["en", "ar"] {
+        let path = p.public().join(format!("demo/{lang}/leaflets/one.pdf"));
+        let doc = Document::open(&path);
+        // 297 × 210 mm cut, 8 mm more on every side: 3 mm of bleed and 5
+        // for the marks.
+        let sizes = doc.page_sizes();
+        assert_eq!(sizes[0], "887.244 x 640.63", "{lang}");
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let trim = text
+            .split("/TrimBox")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .unwrap_or_else(|| panic!("{lang}: no TrimBox"));
+        let numbers: Vec<f64> = trim
+            .trim_start_matches([' ', '['])
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert!(
+            (mm(numbers[0]) - 8.0).abs() < 0.01 && (mm(numbers[2]) - 305.0).abs() < 0.01,
+            "{lang}: {numbers:?}"
+        );
+        // Crop marks: dark in the outer 4 mm on the lines of the cut, and
+        // nothing of them inside the bleed.
+        let grey = doc.render_grey(0, 200.0);
+        let px = |mm: f64| (mm * 200.0 / 25.4) as usize;
+        let dark_in = |xs: (f64, f64), ys: (f64, f64)| {
+            region(
+                &grey.pixels,
+                grey.width,
+                (px(xs.0), px(xs.1)),
+                (px(ys.0), px(ys.1)),
+            )
+            .into_iter()
+            .any(|g| g < 128)
+        };
+        assert!(
+            dark_in((0.0, 4.0), (7.7, 8.3)),
+            "{lang}: no crop mark at the top left"
+        );
+        assert!(
+            dark_in((7.7, 8.3), (0.0, 4.0)),
+            "{lang}: no crop mark at the top left"
+        );
+        assert!(
+            dark_in((309.0, 313.0), (217.7, 218.3)),
+            "{lang}: no crop mark at the bottom right"
+        );
+        // (The bottom left: the cover's band may run into the top corners.)
+        assert!(
+            !dark_in((4.5, 7.5), (218.5, 221.5)),
+            "{lang}: something in the corner's bleed"
+        );
+        // The cover's band runs 3 mm past the cut, at the top of the cover:
+        // right in left-to-right languages, left in right-to-left ones.
+        let green = [0, 128, 0];
+        let (left, right, top, _) = colour_extent(&doc, 0, green).expect("a green band");
+        assert!(
+            (top - 5.0).abs() < 1.0,
+            "{lang}: the band starts {top:.1} mm down, not in the bleed"
+        );
+        if lang == "ar" {
+            assert!(
+                (left - 5.0).abs() < 1.0,
+                "{lang}: the band starts at {left:.1} mm"
+            );
+        } else {
+            assert!(
+                (right - 308.0).abs() < 1.0,
+                "{lang}: the band ends at {right:.1} mm"
+            );
+        }
+    }
+    // The same leaflet for an office printer: A4, no TrimBox.
+    let yaml = std::fs::read_to_string(p.root().join("campaigns/demo.yaml")).unwrap();
+    p.write("campaigns/demo.yaml", yaml.replace("    print: shop\n", ""));
+    p.build_ok();
+    let office = p.public().join("demo/en/leaflets/one.pdf");
+    assert_eq!(Document::open(&office).page_sizes()[0], "841.89 x 595.276");
+    assert!(!String::from_utf8_lossy(&std::fs::read(&office).unwrap()).contains("/TrimBox"));
+    // `--print-shop` does the same for every leaflet.
+    let out = p.root().join("shop");
+    let built = p.outreach(&["build", "--print-shop", "--out", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert_eq!(
+        Document::open(&out.join("demo/ar/leaflets/one.pdf")).page_sizes()[0],
+        "887.244 x 640.63"
+    );
+}

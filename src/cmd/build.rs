@@ -43,6 +43,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         &project.root,
         project.campaign.as_deref(),
         args.precompress,
+        args.print_shop,
         sink,
         &crate::images::Cache::in_project(&project.root),
         &mut diags,
@@ -109,6 +110,7 @@ pub fn check(project: &ProjectArgs) -> Result<ExitCode> {
     let counts = run_pipeline(
         &project.root,
         project.campaign.as_deref(),
+        false,
         false,
         &Discard,
         &crate::images::Cache::read_only(&project.root),

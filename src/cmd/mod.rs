@@ -40,11 +40,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// load → resolve → render into `sink`. Problems are collected in `diags`;
 /// the `Err` case is for failures of the machine, not of the content.
 /// `precompressed` says that `sink` writes `.gz` and `.br` copies, which
-/// the host files then serve. `cache` is where picture sizes are kept.
+/// the host files then serve. `print_shop` makes every leaflet for a
+/// print shop. `cache` is where picture sizes are kept.
 pub fn run_pipeline(
     root: &Path,
     campaign: Option<&str>,
     precompressed: bool,
+    print_shop: bool,
     sink: &dyn Sink,
     cache: &images::Cache,
     diags: &mut Diagnostics,
@@ -56,7 +58,16 @@ pub fn run_pipeline(
         diags,
     )?;
     let mut problems = Vec::new();
-    let resolved = resolve::resolve(site, &mut problems);
+    let mut resolved = resolve::resolve(site, &mut problems);
+    if print_shop {
+        for leaflet in resolved
+            .campaigns
+            .iter_mut()
+            .flat_map(|rc| &mut rc.leaflets)
+        {
+            leaflet.spec.print = crate::model::leaflet::Printer::Shop;
+        }
+    }
     // Pictures and recordings before stopping for broken links: a damaged
     // picture or a missing recording is reported in the same run.
     let mut pictures = images::Pictures::default();

@@ -14,7 +14,7 @@ use crate::model::campaign::{Fallback, Partner, ShareImage};
 use crate::model::contact::{self, Contact};
 use crate::model::country;
 use crate::model::lang::{self, Direction, Language};
-use crate::model::leaflet::{Format, LeafletSpec};
+use crate::model::leaflet::{Format, LeafletSpec, Printer};
 
 /// A campaign file exactly as written.
 #[derive(Debug, Deserialize)]
@@ -135,6 +135,9 @@ struct RawLeaflet {
     /// A QR code to the campaign's page in the leaflet's language.
     #[serde(default = "yes")]
     qr: bool,
+    /// `office` (the default) or `shop`: bleed and crop marks.
+    #[serde(default)]
+    print: Printer,
 }
 
 #[derive(Debug, Deserialize)]
@@ -678,6 +681,7 @@ fn check_leaflets(
                 format,
                 sheet: leaflet.sheet,
                 qr: leaflet.qr,
+                print: leaflet.print,
                 line,
             });
         }

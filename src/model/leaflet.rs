@@ -71,8 +71,24 @@ pub struct LeafletSpec {
     pub sheet: bool,
     /// Whether the back carries a QR code to the campaign's page (needs `base_url`).
     pub qr: bool,
+    /// Who prints it: an office printer, or a print shop (bleed and crop marks).
+    pub print: Printer,
     /// Line in the campaign file where the leaflet is declared.
     pub line: usize,
+}
+
+/// Who prints a leaflet (`print:` in the campaign file).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Printer {
+    /// An office printer: the page as it is, everything at least 8 mm
+    /// from its edges (office printers leave the edges blank).
+    #[default]
+    Office,
+    /// A print shop, which prints on larger paper and cuts it: 3 mm of
+    /// bleed (colour running past the edge, so no white line shows where
+    /// the cut strays) and crop marks outside it.
+    Shop,
 }
 
 /// A typeset leaflet.

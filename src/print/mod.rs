@@ -535,6 +535,10 @@ fn data_file(
         ),
     );
     field("sheet", leaflet.spec.sheet.to_string());
+    field(
+        "print-shop",
+        (leaflet.spec.print == crate::model::leaflet::Printer::Shop).to_string(),
+    );
     field("accent", format!("rgb({})", string_literal(accent)));
     field("digits", string_literal(&digits));
     out.push_str(")\n");
