@@ -30,7 +30,13 @@ pub struct Section {
     pub markup: String,
     /// Line in the text file where the section starts.
     pub line: usize,
+    /// Its longest words (at most [`LONG_WORDS`]), longest first: layouts
+    /// that set a panel larger check that each still fits its width.
+    pub long_words: Vec<String>,
 }
+
+/// How many of a section's longest words it keeps.
+const LONG_WORDS: usize = 5;
 
 /// Where the `---` line under a heading's text starts, for a heading
 /// written with such an underline (not `## ---`).
@@ -82,6 +88,7 @@ pub fn sections(
         links: Vec::new(),
         code: None,
         pending: String::new(),
+        long_words: Vec::new(),
     };
     let mut sections = Vec::new();
     let mut problems = Vec::new();
@@ -133,6 +140,7 @@ pub fn sections(
                 sections.push(Section {
                     markup: std::mem::take(&mut writer.out),
                     line: start_line,
+                    long_words: std::mem::take(&mut writer.long_words),
                 });
                 let rest = &body[range.end..];
                 start_line = line_of(range.end + rest.len() - rest.trim_start().len());
@@ -239,6 +247,7 @@ pub fn sections(
     sections.push(Section {
         markup: writer.out,
         line: start_line,
+        long_words: writer.long_words,
     });
     (sections, problems)
 }
@@ -263,6 +272,8 @@ struct Writer<'a> {
     /// Text not yet written: runs and soft breaks are gathered so that a
     /// phone number split over two source lines is still found whole.
     pending: String,
+    /// The section's longest words so far, longest first.
+    long_words: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -333,6 +344,20 @@ impl Writer<'_> {
     /// Writes the gathered text, with its pictograms (`:phone:`).
     fn flush(&mut self) {
         let text = std::mem::take(&mut self.pending);
+        for word in text.split_whitespace() {
+            let length = word.chars().count();
+            if self.long_words.len() < LONG_WORDS
+                || self
+                    .long_words
+                    .last()
+                    .is_some_and(|w| w.chars().count() < length)
+            {
+                self.long_words.push(word.to_string());
+                self.long_words
+                    .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+                self.long_words.truncate(LONG_WORDS);
+            }
+        }
         let mut copied = 0;
         if !self.in_autolink() {
             for (at, found) in icon::shortcodes(&text) {

@@ -151,6 +151,7 @@ pub fn print_leaflet(
         markup::Section {
             markup: String::new(),
             line: last_line,
+            long_words: Vec::new(),
         },
     );
 
@@ -513,6 +514,17 @@ fn data_file(
         .map(|s| format!("[\n{}]", s.markup))
         .collect();
     field("sections", format!("(\n{},\n  )", bodies.join(",\n")));
+    let words: Vec<String> = sections
+        .iter()
+        .map(|s| {
+            let words: Vec<String> = s.long_words.iter().map(|w| string_literal(w)).collect();
+            format!(
+                "({})",
+                words.iter().map(|w| format!("{w},")).collect::<String>()
+            )
+        })
+        .collect();
+    field("long-words", format!("({},)", words.join(", ")));
     field("contacts", format!("(\n{contacts}  )"));
     field("partners", format!("({partners})"));
     field(
