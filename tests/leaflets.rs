@@ -1132,3 +1132,74 @@ fn no_example_panel_is_more_than_half_empty() {
         failed.join("\n")
     );
 }
+
+/// The page (from 0) the structure element `id` is drawn on: its own
+/// `/Pg`, or that of its first descendant that says.
+fn page_of(doc: &lopdf::Document, id: lopdf::ObjectId, pages: &[lopdf::ObjectId]) -> Option<usize> {
+    let dict = doc.get_dictionary(id).ok()?;
+    if let Ok(page) = dict.get(b"Pg").and_then(lopdf::Object::as_reference) {
+        return pages.iter().position(|p| *p == page);
+    }
+    let kids = match dict.get(b"K").ok()? {
+        lopdf::Object::Array(kids) => kids.clone(),
+        kid => vec![kid.clone()],
+    };
+    kids.iter()
+        .filter_map(|kid| kid.as_reference().ok())
+        .find_map(|kid| page_of(doc, kid, pages))
+}
+
+// Issue 15: leaflets are tagged PDFs with their language and title, and a
+// tri-fold's tags follow the folded leaflet as it is read: the cover
+// (page 1), the three inside panels (page 2), then the flap and the back
+// (page 1), not the order of the printed pages. Pictograms are not tagged
+// (the words beside them say the same).
+#[test]
+fn leaflet_tags_have_the_language_and_the_reading_order() {
+    let p = &*EXAMPLES;
+    for (campaign, lang, id) in example_leaflets() {
+        let name = format!("{campaign}/{lang}/leaflets/{id}.pdf");
+        let doc = lopdf::Document::load(p.public().join(&name)).unwrap();
+        let catalog = doc.catalog().unwrap();
+        let language = catalog
+            .get(b"Lang")
+            .and_then(lopdf::Object::as_str)
+            .unwrap();
+        let primary = lang.split('-').next().unwrap();
+        assert_eq!(String::from_utf8_lossy(language), primary, "{name}");
+        let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+        let root = catalog
+            .get(b"StructTreeRoot")
+            .unwrap()
+            .as_reference()
+            .unwrap();
+        let top = match doc.get_dictionary(root).unwrap().get(b"K").unwrap() {
+            lopdf::Object::Array(kids) => kids[0].as_reference().unwrap(),
+            kid => kid.as_reference().unwrap(),
+        };
+        let kids: Vec<lopdf::ObjectId> = doc
+            .get_dictionary(top)
+            .unwrap()
+            .get(b"K")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_reference().unwrap())
+            .collect();
+        let order: Vec<Option<usize>> = kids.iter().map(|k| page_of(&doc, *k, &pages)).collect();
+        if id == "trifold" {
+            assert_eq!(
+                order,
+                [Some(0), Some(1), Some(1), Some(1), Some(0), Some(0)],
+                "{name}: panels tagged out of reading order"
+            );
+        } else {
+            assert_eq!(
+                order.first(),
+                Some(&Some(0)),
+                "{name}: the front is not read first"
+            );
+        }
+    }
+}

@@ -8,6 +8,7 @@
 
 pub mod card;
 pub mod markup;
+pub mod tags;
 pub mod world;
 
 use std::collections::BTreeSet;
@@ -26,7 +27,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::images::Pictures;
-use crate::model::leaflet::PrintedLeaflet;
+use crate::model::leaflet::{Format, PrintedLeaflet};
 use crate::model::{Campaign, Direction};
 use crate::render::strings::{Request, Strings, native_digits};
 use crate::resolve::{ResolvedLeaflet, ResolvedSite};
@@ -336,7 +337,15 @@ pub fn print_leaflet(
     };
     match typst_pdf::pdf(&document, &options) {
         Ok(pdf) => (
-            Some(PrintedLeaflet {
+            // A tri-fold's tags in the order it is read; a cover, then its
+            // back, are in that order already.
+            Some(match spec.format {
+                Format::A4Trifold => {
+                    tags::in_reading_order(&pdf, tags::TRIFOLD_READING_ORDER).unwrap_or(pdf)
+                }
+                _ => pdf,
+            })
+            .map(|pdf| PrintedLeaflet {
                 campaign: campaign.id.clone(),
                 lang: text.lang.clone(),
                 id: spec.id.clone(),
@@ -568,7 +577,8 @@ const HELPERS: &str = r#"// Keeps phone numbers and web addresses left-to-right,
   let fill = if type(text.fill) == color { text.fill } else { black }
   let svg = read("/icons/" + name + ".svg").replace("currentColor", fill.to-hex())
   let drawn = image(bytes(svg), format: "svg", height: 1.1em)
-  box(baseline: 0.2em, if mirrored and text.dir == rtl { scale(x: -100%, drawn) } else { drawn })
+  // Words beside it say the same: screen readers skip it, as on the web.
+  pdf.artifact(box(baseline: 0.2em, if mirrored and text.dir == rtl { scale(x: -100%, drawn) } else { drawn }))
   h(0.3em)
 }
 

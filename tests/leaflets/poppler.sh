@@ -68,6 +68,21 @@ for pdf in "$public"/*/*/leaflets/*.pdf; do
     fi
   fi
 
+  # Tagged for screen readers, the cover first and the back (with the
+  # web address) last, as the folded leaflet is read. (pdfinfo writes
+  # Arabic-script text of the tags letter by letter backwards, so their
+  # order is checked by `cargo test` alone.)
+  if pdfinfo "$pdf" 2>/dev/null | grep -q '^Tagged: *yes'; then ok "$rel is tagged"; else fail "$rel is not tagged"; fi
+  if [ -f "$source" ] && [ "$lang" != ar ] && [ "$lang" != fa ] && [ "$lang" != ps ]; then
+    tagged=$(pdfinfo -struct-text "$pdf" 2>/dev/null | grep -o '"[^"]*"' | tr -d '"' | perl -CSD -pe 's/[\x{200C}\x{200E}\x{200F}]//g' | tr -s '[:space:]' ' ')
+    first_word=${title%% *}
+    if in_order "$tagged" "$first_word example.org/$campaign/$lang"; then
+      ok "$rel: tags read from the title to the web address"
+    else
+      fail "$rel: tags out of reading order: $tagged"
+    fi
+  fi
+
   # Every QR code, on either page, opens the page in the same language.
   pdftoppm -q -r 200 -png "$pdf" "$work/page"
   codes=$(zbarimg --raw -q "$work"/page-*.png 2>/dev/null || true)
