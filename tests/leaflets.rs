@@ -1203,3 +1203,75 @@ fn leaflet_tags_have_the_language_and_the_reading_order() {
         }
     }
 }
+
+// Issue 15: `cover_image:` puts a picture on the cover under the title,
+// described by `cover_alt:`; one without a description, or that does not
+// exist, is an error at its line. Pages do not take it.
+#[test]
+fn a_cover_image_is_printed_under_the_title() {
+    let p = leaflet_project(
+        "a6-card",
+        "accent: \"#00008b\"\n",
+        "---\ntitle: Cover\ncover_image: ../images/cover.png\ncover_alt: \"Two hands\"\n---\n\nFront.\n\n---\n\nBack.\n",
+    );
+    p.write(
+        "content/demo/images/cover.png",
+        solid_png(800, 400, [255, 0, 255]),
+    );
+    p.build_ok();
+    for lang in ["en", "ar"] {
+        let path = p.public().join(format!("demo/{lang}/leaflets/one.pdf"));
+        let doc = Document::open(&path);
+        let (_, _, top, bottom) = colour_extent(&doc, 0, [255, 0, 255]).expect("the cover picture");
+        // Under the title's block (dark blue), as high as the layout says.
+        let (_, _, _, title_bottom) =
+            colour_extent(&doc, 0, [0, 0, 0x8b]).expect("the title block");
+        assert!(
+            top > title_bottom,
+            "{lang}: the picture ({top:.0} mm) is not under the title ({title_bottom:.0} mm)"
+        );
+        assert!(
+            (bottom - top - 40.0).abs() < 1.5,
+            "{lang}: {:.1} mm high",
+            bottom - top
+        );
+        assert!(
+            colour_extent(&doc, 1, [255, 0, 255]).is_none(),
+            "{lang}: on the back too"
+        );
+        let pdf = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        assert!(
+            pdf.contains("Two hands"),
+            "{lang}: no description in the tags"
+        );
+    }
+    let p = leaflet_project(
+        "a6-card",
+        "",
+        "---\ntitle: Cover\ncover_image: ../images/nope.png\ncover_alt: \"Hands\"\n---\n\nFront.\n",
+    );
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains("content/demo/en/leaflets/one.md:3:14: error: the cover picture `../images/nope.png` does not exist"),
+        "{err}"
+    );
+    p.write("content/demo/images/nope.png", common::png(20, 20));
+    p.write(
+        "content/demo/en/leaflets/one.md",
+        "---\ntitle: Cover\ncover_image: ../images/nope.png\n---\n\nFront.\n",
+    );
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains("content/demo/en/leaflets/one.md:3:14: error: the cover picture `../images/nope.png` has no description"),
+        "{err}"
+    );
+    p.write(
+        "content/demo/en/index.md",
+        "---\ntitle: Home\ncover_image: ../images/nope.png\n---\nHello.\n",
+    );
+    let err = stderr(&p.outreach(&["build"]));
+    assert!(
+        err.contains("content/demo/en/index.md:3:14: error: `cover_image` is for leaflets"),
+        "{err}"
+    );
+}

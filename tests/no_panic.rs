@@ -155,6 +155,7 @@ proptest! {
             spec: kit.campaign.leaflets[0].clone(),
             text: page,
             images: Default::default(),
+            cover: None,
         };
         let (pdf, problems) = outreach::print::print_leaflet(
             &kit.campaign, &kit.theme, &kit.fonts, &leaflet, &kit.strings,

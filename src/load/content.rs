@@ -493,6 +493,24 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
                 campaign.source.path.display()
             )));
     }
+    if !found.leaflet && (front.cover_image.is_some() || front.cover_alt.is_some()) {
+        let key = if front.cover_image.is_some() {
+            "cover_image"
+        } else {
+            "cover_alt"
+        };
+        let (line, col) = super::front_matter::value_at(source.text(), key);
+        return Err(source
+            .at_line_col(
+                line,
+                col,
+                Severity::Error,
+                format!("`{key}` is for leaflets: a page shows its pictures in its text"),
+            )
+            .with_help(
+                "write `![what it shows](../images/photo.jpg)` where the picture goes in the page",
+            ));
+    }
     let audio = match front.audio {
         Some(written) => Some(Arc::new(page_audio(campaign, &found, &source, written)?)),
         None => None,

@@ -34,6 +34,14 @@ pub struct FrontMatter {
     /// (`reading.mp3`). A file name, not text: never translated.
     #[serde(default)]
     pub audio: Option<String>,
+    /// Leaflets: the picture on the cover, under the title, written as a
+    /// picture in the text is (`../images/road.jpg`).
+    #[serde(default)]
+    pub cover_image: Option<String>,
+    /// Leaflets: what the cover picture shows, for screen readers (`""`
+    /// for decoration).
+    #[serde(default)]
+    pub cover_alt: Option<String>,
 }
 
 /// Where the front matter and the body are in a page's text.
@@ -168,6 +176,8 @@ fn plain(yaml: &str) -> Option<FrontMatter> {
         source_hash: None,
         country: None,
         audio: None,
+        cover_image: None,
+        cover_alt: None,
     };
     let mut seen = [false; 8];
     for line in yaml.lines() {

@@ -180,6 +180,16 @@ pub fn print_leaflet(
     if let Some(svg) = qr_svg {
         files.push((world::QR_FILE.to_string(), Bytes::from_string(svg)));
     }
+    // The cover picture, a file of the world like the text's pictures.
+    let cover = leaflet.cover.as_ref().and_then(|(dest, alt)| {
+        let file = picture_files.get(dest)?;
+        let alt = if alt.trim() == crate::model::image::DECORATIVE_ALT {
+            "none".to_string()
+        } else {
+            string_literal(alt.trim())
+        };
+        Some(format!("(path: {}, alt: {alt})", string_literal(file)))
+    });
     let partners = partner_logos(campaign, &text.lang, pictures, &mut files);
     files.extend(crate::model::icon::ICONS.iter().map(|icon| {
         (
@@ -192,9 +202,12 @@ pub fn print_leaflet(
         leaflet,
         &sections,
         strings,
-        files.iter().any(|(name, _)| name == world::QR_FILE),
-        url.as_deref(),
-        &partners,
+        Extras {
+            qr: files.iter().any(|(name, _)| name == world::QR_FILE),
+            url: url.as_deref(),
+            partners: &partners,
+            cover: cover.as_deref(),
+        },
     );
     // Letters no font has would print as empty boxes. Those of the leaflet
     // text are shown where they are; the rest come from the campaign file
@@ -389,6 +402,18 @@ fn partner_logos(
     list
 }
 
+/// What a leaflet's data file says besides its texts and contacts.
+struct Extras<'a> {
+    /// Whether the world has the QR code.
+    qr: bool,
+    /// The campaign's page in the leaflet's language, if known.
+    url: Option<&'a str>,
+    /// The partners, as Typst (see [`partner_logos`]).
+    partners: &'a str,
+    /// The cover picture, as Typst (`(path: …, alt: …)`), if any.
+    cover: Option<&'a str>,
+}
+
 /// `outreach.typ` for one leaflet: every value the layout needs, with all
 /// text as string literals or converted markup.
 fn data_file(
@@ -396,10 +421,14 @@ fn data_file(
     leaflet: &ResolvedLeaflet,
     sections: &[markup::Section],
     strings: &Strings,
-    qr: bool,
-    url: Option<&str>,
-    partners: &str,
+    extras: Extras,
 ) -> String {
+    let Extras {
+        qr,
+        url,
+        partners,
+        cover,
+    } = extras;
     let text = &leaflet.text;
     let lang = text.lang.as_str();
     let fallbacks = campaign
@@ -536,6 +565,7 @@ fn data_file(
     field("long-words", format!("({},)", words.join(", ")));
     field("contacts", format!("(\n{contacts}  )"));
     field("partners", format!("({partners})"));
+    field("cover-image", cover.unwrap_or("none").to_string());
     field(
         "qr",
         if qr {

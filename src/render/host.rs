@@ -119,12 +119,12 @@ pub fn apache_htaccess(campaign: &Campaign, precompressed: bool) -> String {
         );
     }
     // Only the names outreach makes from content: `style.<hash>.css` in
-    // `static/`, `<hash>-<width>.jpg` in `images/` and `<hash>.opus` in
-    // `audio/` (page names have no `.` in them, so a page is never taken
-    // for one).
+    // `static/`, `<hash>-<width>.jpg`, `<hash>-card.png` (share cards) and
+    // `<hash>.svg` (drawings) in `images/`, and `<hash>.opus` in `audio/`
+    // (page names have no `.` in them, so a page is never taken for one).
     out.push_str(&format!(
         "Header set Cache-Control \"{ASK_AGAIN}\"\n\
-         <FilesMatch \"^([^.]+\\.[0-9a-f]{{10}}\\.[a-z0-9]+|[0-9a-f]{{10}}-[0-9]+\\.(jpg|png)|[0-9a-f]{{10}}\\.(mp3|opus|ogg|m4a))(\\.(br|gz))?$\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
+         <FilesMatch \"^([^.]+\\.[0-9a-f]{{10}}\\.[a-z0-9]+|[0-9a-f]{{10}}(-[0-9]+|-card)?\\.(jpg|png|svg)|[0-9a-f]{{10}}\\.(mp3|opus|ogg|m4a))(\\.(br|gz))?$\">\n  Header set Cache-Control \"{FOREVER}\"\n</FilesMatch>\n\
          Header append Vary Accept-Language\n\
          Header set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}; {HEADER_ONLY}\"\n\
          Header set Referrer-Policy \"no-referrer\"\n\

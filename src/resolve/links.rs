@@ -428,6 +428,70 @@ pub fn check_leaflet_pictures(
     check_images(text, &scan, index, problems)
 }
 
+/// Checks a leaflet's cover picture (`cover_image:`, `cover_alt:` in its
+/// front matter) as a picture in its text is checked, with problems at the
+/// `cover_image:` line. Returns its key when it exists and says what it
+/// shows.
+pub fn check_cover_picture(
+    text: &Page,
+    dest: &str,
+    alt: Option<&str>,
+    index: &PageIndex,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let (line, col) = crate::load::front_matter::value_at(text.source.text(), "cover_image");
+    // A copy (the Latin Serbian leaflet) was checked as its original.
+    let report = text.origin == Origin::Written;
+    let mut problem = |message: String, help: String| {
+        if report {
+            problems.push(
+                text.source
+                    .at_line_col(line, col, Severity::Error, message)
+                    .with_help(help),
+            );
+        }
+        None
+    };
+    if alt.is_none_or(|a| a.trim().is_empty()) {
+        return problem(
+            format!("the cover picture `{dest}` has no description: readers who cannot see it would not know what it shows"),
+            "add a line `cover_alt: \"A road at dusk, leading towards mountains\"` saying what it shows; `cover_alt: '\"\"'` if it is only decoration".to_string(),
+        );
+    }
+    let folder = match &text.origin {
+        Origin::Written => &text.lang,
+        Origin::Transliterated { from } | Origin::Untranslated { from } => from,
+    };
+    let path = dest.split(['#', '?']).next().unwrap_or_default();
+    let key = match target_of(folder, path) {
+        Some((dir, name)) if !is_external(dest) && !dest.starts_with('/') => {
+            format!("{dir}/{name}")
+        }
+        _ => {
+            return problem(
+                format!("the cover picture `{dest}` is not in this campaign's pictures"),
+                format!(
+                    "save it in `content/{}/{IMAGES_DIR}/` and write `cover_image: ../{IMAGES_DIR}/<its name>`",
+                    text.campaign
+                ),
+            );
+        }
+    };
+    if !index
+        .images
+        .contains_key(&(text.campaign.clone(), key.clone()))
+    {
+        return problem(
+            format!(
+                "the cover picture `{dest}` does not exist: there is no `content/{}/{key}`",
+                text.campaign
+            ),
+            "save the picture there, or correct the path (written as in pages, from the language folder)".to_string(),
+        );
+    }
+    Some(key)
+}
+
 /// Checks that each picture of a page exists in the campaign and says
 /// what it shows. Returns destination → key for those that do.
 fn check_images(

@@ -54,6 +54,9 @@ pub struct ResolvedLeaflet {
     pub text: Page,
     /// Picture destinations as written → keys in the campaign.
     pub images: HashMap<String, String>,
+    /// The cover picture (`cover_image:`), if it has one that was found:
+    /// its destination as written (a key of `images`) and description.
+    pub cover: Option<(String, String)>,
 }
 
 /// A page with what it needs from its neighbours.
@@ -370,6 +373,22 @@ pub fn resolve_with(
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
     for leaflet in leaflets.values_mut().flatten() {
         leaflet.images = links::check_leaflet_pictures(&leaflet.text, &index, problems);
+        // Its front matter was read when it was loaded: it parses.
+        let Ok((front, _)) = crate::load::front_matter::parse(&leaflet.text.source) else {
+            continue;
+        };
+        if let Some(dest) = front.cover_image {
+            let mut alt = front.cover_alt.unwrap_or_default();
+            if matches!(leaflet.text.origin, Origin::Transliterated { .. }) {
+                alt = translit::to_latin(&alt);
+            }
+            if let Some(key) =
+                links::check_cover_picture(&leaflet.text, &dest, Some(&alt), &index, problems)
+            {
+                leaflet.images.insert(dest.clone(), key);
+                leaflet.cover = Some((dest, alt));
+            }
+        }
     }
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages
         .par_iter()
@@ -649,6 +668,7 @@ fn leaflets_by_campaign(
                                 spec: spec.clone(),
                                 text: text.clone(),
                                 images: HashMap::new(),
+                                cover: None,
                             })
                     }
                     None => missing.push(language.tag.as_str()),

@@ -68,9 +68,11 @@ headers=$(curl -s -o /dev/null -D - "$base/safe-work/en/index.html")
 css=$(cd "$work/www/safe-work/static" && ls style.*.css | grep -v '\.gz$\|\.br$')
 headers=$(curl -s -o /dev/null -D - "$base/safe-work/static/$css")
 [[ "$(header Cache-Control)" == *"max-age=31536000, immutable"* ]] || fail "css Cache-Control: $(header Cache-Control)"
-picture=$(cd "$work/www/safe-work/images" && ls | head -1)
-headers=$(curl -s -o /dev/null -D - "$base/safe-work/images/$picture")
-[[ "$(header Cache-Control)" == *"immutable"* ]] || fail "picture Cache-Control: $(header Cache-Control)"
+# Every picture: sizes, share cards, drawings (logos).
+for picture in $(cd "$work/www/safe-work/images" && ls | grep -v '\.gz$\|\.br$'); do
+  headers=$(curl -s -o /dev/null -D - "$base/safe-work/images/$picture")
+  [[ "$(header Cache-Control)" == *"immutable"* ]] || fail "picture $picture Cache-Control: $(header Cache-Control)"
+done
 
 # Precompressed copies, to browsers that take them, decompressing to the page.
 for encoding in br gzip; do
