@@ -147,6 +147,7 @@ proptest! {
             source_hash: None,
             country: None,
             audio: None,
+            cover: None,
             origin: outreach::model::page::Origin::Written,
             scan: None,
             draft: None,

@@ -147,6 +147,7 @@ fn page_without_front_matter(lang: &str, text: &str, origin: Origin) -> Page {
         source_hash: None,
         country: None,
         audio: None,
+        cover: None,
         origin,
         scan: None,
         draft: None,

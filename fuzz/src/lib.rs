@@ -56,6 +56,7 @@ pub fn page(campaign: &str, lang: &str, slug: &str, text: &str, origin: Origin) 
         source_hash: front.source_hash,
         country: front.country,
         audio: None,
+        cover: None,
         origin,
         scan: None,
         draft: None,

@@ -121,7 +121,7 @@ pub fn prepare(used: Vec<&Page>, recordings: &mut Recordings, problems: &mut Vec
 
 /// A problem at the page's `audio:` value.
 fn at_audio(page: &Page, severity: Severity, message: String) -> Diagnostic {
-    let (line, col) = crate::load::front_matter::value_at(page.source.text(), "audio");
+    let (line, col) = page.audio.as_ref().map_or((1, 1), |audio| audio.at);
     page.source.at_line_col(line, col, severity, message)
 }
 

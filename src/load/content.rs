@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::audio::PageAudio;
 use crate::model::campaign::AT_RISK_AUDIENCES;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
+use crate::model::page::CoverImage;
 use crate::model::page::{HOME_SLUG, Origin, SAFETY_SLUG};
 use crate::model::{Campaign, Page, country};
 
@@ -515,6 +516,15 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         Some(written) => Some(Arc::new(page_audio(campaign, &found, &source, written)?)),
         None => None,
     };
+    let cover = front.cover_image.map(|dest| {
+        let (line, col) = super::front_matter::value_at(source.text(), "cover_image");
+        Arc::new(CoverImage {
+            dest: dest.trim().to_string(),
+            alt: front.cover_alt.unwrap_or_default(),
+            line,
+            col,
+        })
+    });
     Ok(Some(Page {
         campaign: campaign.id.clone(),
         lang: found.lang,
@@ -528,6 +538,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
         source_hash: front.source_hash,
         country,
         audio,
+        cover,
         origin: Origin::Written,
         scan: None,
         draft: None,
@@ -564,6 +575,7 @@ fn page_audio(
     }
     let page_folder = found.path.parent().unwrap_or(Path::new("."));
     Ok(PageAudio {
+        at: (line, col),
         written: name.to_string(),
         key: format!("{}/{name}", found.lang),
         shown: folder.join(name),

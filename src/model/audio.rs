@@ -29,6 +29,9 @@ pub struct PageAudio {
     pub shown: PathBuf,
     /// Where the file is; it is read after the pages are checked.
     pub path: PathBuf,
+    /// Where `audio:`'s value is in the page's file (line, column), for
+    /// problems found when the file is read.
+    pub at: (usize, usize),
 }
 
 /// Whether `name` has a recording's extension.

@@ -23,8 +23,20 @@ pub const SHARE_WIDTH: u32 = 1200;
 /// published as they are.)
 pub const LOGO_WIDTH: u32 = 600;
 
+/// Width of a share card in pixels; link previews ask for 1200 × 630.
+pub const CARD_WIDTHS: &[u32] = &[1200];
+
+/// The key under which a page's share card (`lang/slug`) is kept with
+/// the pictures: not a path, so no picture can have it.
+pub fn card_key(lang: &str, slug: &str) -> String {
+    format!("card:{lang}/{slug}")
+}
+
+/// The key of the language chooser's share card.
+pub const CHOOSER_CARD_KEY: &str = "card:chooser";
+
 /// File extensions read as pictures (lower case). SVG drawings are
-/// checked and published unchanged ([`crate::images::svg`]).
+/// checked and published unchanged (see `images::svg`).
 pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg"];
 
 /// A picture file as found on disk; nothing decoded yet.

@@ -40,6 +40,8 @@ pub struct Page {
     /// `Arc`, so that pages without one (nearly all) pay a pointer, and
     /// copies share it.
     pub audio: Option<Arc<crate::model::audio::PageAudio>>,
+    /// A leaflet's cover picture (`cover_image:`, `cover_alt:`).
+    pub cover: Option<Arc<CoverImage>>,
     /// Where the page's text comes from. For pages not written in their
     /// own language, `source` is the original's file.
     pub origin: Origin,
@@ -51,6 +53,19 @@ pub struct Page {
     /// Copies made from the page share it; `render` uses it where it was
     /// rendered the way the copy needs, and renders anew otherwise.
     pub draft: Option<Arc<Draft>>,
+}
+
+/// A leaflet's cover picture, as its front matter gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverImage {
+    /// `cover_image:`, written as a picture in the text is.
+    pub dest: String,
+    /// `cover_alt:`: what it shows, empty when not given.
+    pub alt: String,
+    /// Where `cover_image:`'s value is in the file: line.
+    pub line: usize,
+    /// Its column.
+    pub col: usize,
 }
 
 /// Where a page's text comes from.

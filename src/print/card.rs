@@ -16,15 +16,13 @@ use super::markup::string_literal;
 use super::world::{self, Fonts, LeafletWorld};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::images::{Cache, Picture, Pictures, Variant, content_hash};
+use crate::model::image::{CARD_WIDTHS, CHOOSER_CARD_KEY, card_key};
 use crate::model::lang::Direction;
 use crate::model::{Campaign, Theme};
 use crate::resolve::{ResolvedCampaign, ResolvedSite};
 
 /// The theme's layout of a card (in `themes/<theme>/leaflets/`).
 pub const CARD_LAYOUT: &str = "share-card.typ";
-
-/// Width of a card in pixels; link previews ask for 1200 × 630.
-pub const CARD_WIDTHS: &[u32] = &[1200];
 
 /// Everything that decides a card's bytes besides its text, layout and
 /// fonts: part of its cache key. Change it with any of them.
@@ -36,15 +34,6 @@ const CARD_JPEG_QUALITY: u8 = 70;
 
 /// What a card may weigh: a preview loads on 2G in a few seconds.
 const MAX_CARD_BYTES: usize = 60 * 1024;
-
-/// The card of a page (`lang/slug`) or of the language chooser
-/// (`chooser`), as [`Pictures`] keeps it.
-pub fn card_key(lang: &str, slug: &str) -> String {
-    format!("card:{lang}/{slug}")
-}
-
-/// The key of the language chooser's card.
-pub const CHOOSER_KEY: &str = "card:chooser";
 
 /// One card to draw.
 struct Job<'a> {
@@ -88,7 +77,7 @@ pub fn draw(
         if wanted(&campaign.id, default, "") {
             jobs.push(Job {
                 rc,
-                key: CHOOSER_KEY.to_string(),
+                key: CHOOSER_CARD_KEY.to_string(),
                 lang: default,
                 title: campaign.title.get(default).map_or("", String::as_str),
             });

@@ -486,11 +486,11 @@ impl<'a> CampaignOutput<'a> {
         }
         // The page's own card, where one was drawn (the preview draws none).
         if campaign.share_cards && campaign.base_url.is_some() {
-            let card = crate::print::card::card_key(lang_tag, &page.page.slug);
+            let card = crate::model::image::card_key(lang_tag, &page.page.slug);
             if self
                 .made
                 .pictures
-                .get(&campaign.id, &card, crate::print::card::CARD_WIDTHS)
+                .get(&campaign.id, &card, crate::model::image::CARD_WIDTHS)
                 .is_some()
             {
                 let share = ShareView::new(campaign, lang_tag, Some(&card), self.made.pictures);
@@ -534,7 +534,7 @@ impl<'a> CampaignOutput<'a> {
             &ShareView::new(
                 campaign,
                 &default.tag,
-                Some(crate::print::card::CHOOSER_KEY),
+                Some(crate::model::image::CHOOSER_CARD_KEY),
                 self.made.pictures,
             ),
         );

@@ -421,7 +421,7 @@ pub struct ShareView {
 
 impl ShareView {
     /// The share view of `lang`'s pages: the card drawn for the page
-    /// (`card`, a key of [`crate::print::card`]) where there is one, else
+    /// (`card`, a key of [`crate::model::image::card_key`]) where there is one, else
     /// the campaign's share picture.
     pub fn new(
         campaign: &Campaign,
@@ -438,7 +438,7 @@ impl ShareView {
             }
         }
         let card =
-            card.and_then(|key| pictures.get(&campaign.id, key, crate::print::card::CARD_WIDTHS));
+            card.and_then(|key| pictures.get(&campaign.id, key, crate::model::image::CARD_WIDTHS));
         let picture = card.or_else(|| {
             campaign.share_image(lang).and_then(|share| {
                 pictures.get(

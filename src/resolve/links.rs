@@ -434,12 +434,11 @@ pub fn check_leaflet_pictures(
 /// shows.
 pub fn check_cover_picture(
     text: &Page,
-    dest: &str,
-    alt: Option<&str>,
+    cover: &crate::model::page::CoverImage,
     index: &PageIndex,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let (line, col) = crate::load::front_matter::value_at(text.source.text(), "cover_image");
+    let (dest, line, col) = (cover.dest.as_str(), cover.line, cover.col);
     // A copy (the Latin Serbian leaflet) was checked as its original.
     let report = text.origin == Origin::Written;
     let mut problem = |message: String, help: String| {
@@ -452,7 +451,7 @@ pub fn check_cover_picture(
         }
         None
     };
-    if alt.is_none_or(|a| a.trim().is_empty()) {
+    if cover.alt.trim().is_empty() {
         return problem(
             format!("the cover picture `{dest}` has no description: readers who cannot see it would not know what it shows"),
             "add a line `cover_alt: \"A road at dusk, leading towards mountains\"` saying what it shows; `cover_alt: '\"\"'` if it is only decoration".to_string(),

@@ -373,21 +373,15 @@ pub fn resolve_with(
     let index = links::PageIndex::new(&pages, &scans, &unreadable_pages, &draft_pages, &images);
     for leaflet in leaflets.values_mut().flatten() {
         leaflet.images = links::check_leaflet_pictures(&leaflet.text, &index, problems);
-        // Its front matter was read when it was loaded: it parses.
-        let Ok((front, _)) = crate::load::front_matter::parse(&leaflet.text.source) else {
-            continue;
-        };
-        if let Some(dest) = front.cover_image {
-            let mut alt = front.cover_alt.unwrap_or_default();
-            if matches!(leaflet.text.origin, Origin::Transliterated { .. }) {
-                alt = translit::to_latin(&alt);
-            }
-            if let Some(key) =
-                links::check_cover_picture(&leaflet.text, &dest, Some(&alt), &index, problems)
-            {
-                leaflet.images.insert(dest.clone(), key);
-                leaflet.cover = Some((dest, alt));
-            }
+        if let Some(cover) = leaflet.text.cover.clone()
+            && let Some(key) = links::check_cover_picture(&leaflet.text, &cover, &index, problems)
+        {
+            let alt = match leaflet.text.origin {
+                Origin::Transliterated { .. } => translit::to_latin(&cover.alt),
+                _ => cover.alt.clone(),
+            };
+            leaflet.images.insert(cover.dest.clone(), key);
+            leaflet.cover = Some((cover.dest.clone(), alt));
         }
     }
     let checked: Vec<(links::Checked, Vec<Diagnostic>)> = pages

@@ -202,6 +202,7 @@ mod tests {
             source_hash: None,
             country: None,
             audio: None,
+            cover: None,
             origin: Origin::Written,
             scan: None,
             draft: None,
