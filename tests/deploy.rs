@@ -295,7 +295,8 @@ fn each_page_shares_a_card_with_its_title() {
             .count();
         assert!(white > 3000, "{page}: {white} white pixels: no title?");
         let name = page.trim_end_matches(".html").replace('/', "-");
-        std::fs::write(artifacts.join(format!("card-{name}.png")), &bytes).unwrap();
+        let ext = file.rsplit('.').next().unwrap();
+        std::fs::write(artifacts.join(format!("card-{name}.{ext}")), &bytes).unwrap();
     }
     // Drawn once: a second build takes every card from the cache.
     let cache = p.root().join(".outreach-cache/images");
