@@ -5,10 +5,19 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// What `outreach --version` says: the version and the commit it was built
+/// from (see `build.rs`).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("OUTREACH_COMMIT"),
+    ")"
+);
+
 /// outreach turns campaign texts (Markdown and YAML) into small, accessible
 /// websites in many languages, ready to upload to any web hosting.
 #[derive(Debug, Parser)]
-#[command(name = "outreach", version, about, long_about = None)]
+#[command(name = "outreach", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -391,3 +391,30 @@ fn stamp_keeps_a_page_that_is_a_link() {
     let text = std::fs::read_to_string(&elsewhere).unwrap();
     assert!(text.contains("source_hash: "), "{text}");
 }
+
+// Issue 16: `--version` says the version and the commit outreach was
+// built from, so a report of a problem says which code ran.
+#[test]
+fn the_version_names_the_commit() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_outreach"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8(o.stdout).unwrap().trim().to_string());
+    let commit = std::env::var("OUTREACH_COMMIT")
+        .ok()
+        .or(head)
+        .unwrap_or_else(|| "unknown".to_string());
+    assert_eq!(
+        said.trim(),
+        format!("outreach {} (commit {commit})", env!("CARGO_PKG_VERSION"))
+    );
+}
