@@ -238,6 +238,11 @@ fn at<T>(span: &Spanned<T>) -> (usize, usize) {
 /// Checks a campaign id (from the file name): it becomes a folder and part
 /// of every URL, so it must be short ASCII.
 pub fn check_id(id: &str) -> Result<(), String> {
+    if super::content::is_windows_device_name(id) {
+        return Err(format!(
+            "`{id}` cannot be used as a campaign name: it names a device on Windows, so its folder could not be made there"
+        ));
+    }
     let ok = !id.is_empty()
         && id
             .bytes()

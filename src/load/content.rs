@@ -583,9 +583,27 @@ fn page_audio(
     })
 }
 
+/// Whether `name` (a page, leaflet or campaign name, without extension) is
+/// one Windows keeps for a device (`con`, `nul`, `com1` …): a file or folder
+/// of that name cannot be made there, with any extension. Refused on every
+/// system, so that a project built on Linux also builds on an NGO's laptop.
+pub fn is_windows_device_name(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    matches!(base.as_str(), "con" | "prn" | "aux" | "nul")
+        || (base.len() == 4
+            && (base.starts_with("com") || base.starts_with("lpt"))
+            && base.as_bytes()[3].is_ascii_digit()
+            && base.as_bytes()[3] != b'0')
+}
+
 /// Page file names become URLs that people type and share, so they must be
 /// short lower-case ASCII.
 pub fn check_slug(slug: &str) -> Result<(), String> {
+    if is_windows_device_name(slug) {
+        return Err(format!(
+            "the file name `{slug}.md` cannot be used: `{slug}` names a device on Windows, so the page could not be written or opened there"
+        ));
+    }
     let ok = !slug.is_empty()
         && slug
             .bytes()
@@ -685,5 +703,27 @@ mod tests {
                 .contains("`get-help.md`")
         );
         assert!(check_slug("помощ").is_err());
+    }
+
+    // Issue 16: names Windows keeps for devices cannot be files or folders
+    // there; refused everywhere, with the reason.
+    #[test]
+    fn windows_device_names_are_refused() {
+        for name in ["con", "nul", "aux", "prn", "com1", "lpt9", "con.backup"] {
+            assert!(is_windows_device_name(name), "{name}");
+        }
+        for name in ["console", "com", "com0", "lpt10", "connect", "help"] {
+            assert!(!is_windows_device_name(name), "{name}");
+        }
+        assert!(
+            check_slug("con")
+                .unwrap_err()
+                .contains("names a device on Windows")
+        );
+        assert!(
+            crate::load::campaigns::check_id("nul")
+                .unwrap_err()
+                .contains("names a device on Windows")
+        );
     }
 }

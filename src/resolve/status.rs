@@ -68,10 +68,13 @@ pub struct TextCounts {
 /// Covers the title, description and text, not other front matter, so
 /// reordering pages does not make every translation outdated.
 pub fn source_hash(page: &Page) -> String {
+    // Line ends as Git for Windows checks files out (`\r\n`) count as
+    // `\n`, so a page stamped on one system is not outdated on another.
+    let body = page.body().trim().replace("\r\n", "\n");
     let parts = [
         page.title.trim(),
         page.description.as_deref().unwrap_or("").trim(),
-        page.body().trim(),
+        body.as_str(),
     ];
     digest(&parts)
 }
@@ -225,5 +228,11 @@ mod tests {
         reordered.weight = 9;
         assert_eq!(source_hash(&a), source_hash(&reordered));
         assert_eq!(source_hash(&a).len(), 16);
+        // The same page checked out with Windows line ends (issue 16).
+        let two_lines = page("Help", "Call us.\nAny time.\n");
+        assert_eq!(
+            source_hash(&two_lines),
+            source_hash(&page("Help", "Call us.\r\nAny time.\r\n"))
+        );
     }
 }
