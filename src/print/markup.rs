@@ -66,6 +66,16 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// A picture's description as Typst: a string literal, or `none` for
+/// decoration (`![""](…)`), which the PDF's tags then leave out.
+pub fn alt_literal(alt: &str) -> String {
+    if alt.trim() == crate::model::image::DECORATIVE_ALT {
+        "none".to_string()
+    } else {
+        string_literal(alt.trim())
+    }
+}
+
 /// Splits `page`'s body at its `---` lines into sections and converts each
 /// to Typst markup. With `native`, digits in prose are written in the
 /// language's own script. `pictures` maps picture destinations as written
@@ -332,13 +342,11 @@ impl Writer<'_> {
     /// tags (none for decoration, `![""](…)`).
     fn picture(&mut self, file: &str, alt: &str) {
         self.flush();
-        let alt = if alt.trim() == crate::model::image::DECORATIVE_ALT {
-            "none".to_string()
-        } else {
-            string_literal(alt.trim())
-        };
-        self.out
-            .push_str(&format!("#picture({}, alt: {alt})", string_literal(file)));
+        self.out.push_str(&format!(
+            "#picture({}, alt: {})",
+            string_literal(file),
+            alt_literal(alt)
+        ));
     }
 
     /// Writes the gathered text, with its pictograms (`:phone:`).

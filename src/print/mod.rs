@@ -183,12 +183,11 @@ pub fn print_leaflet(
     // The cover picture, a file of the world like the text's pictures.
     let cover = leaflet.cover.as_ref().and_then(|(dest, alt)| {
         let file = picture_files.get(dest)?;
-        let alt = if alt.trim() == crate::model::image::DECORATIVE_ALT {
-            "none".to_string()
-        } else {
-            string_literal(alt.trim())
-        };
-        Some(format!("(path: {}, alt: {alt})", string_literal(file)))
+        Some(format!(
+            "(path: {}, alt: {})",
+            string_literal(file),
+            markup::alt_literal(alt)
+        ))
     });
     let partners = partner_logos(campaign, &text.lang, pictures, &mut files);
     files.extend(crate::model::icon::ICONS.iter().map(|icon| {
