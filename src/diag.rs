@@ -430,6 +430,12 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// A project path as messages show it: with `/` between folders on every
+/// system, as the README and the other messages write paths.
+pub fn shown(path: &Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
 /// to be a likely typo.
 pub fn did_you_mean<'a>(

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::cli::{ExchangeFormat, ExportArgs, ImportArgs};
 use crate::cmd::EXIT_CONTENT;
-use crate::diag::plural;
+use crate::diag::{plural, shown};
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity, SourceFile};
 use crate::exchange::catalog::{self, State};
 use crate::exchange::document::{self, DocKind, Field, Sources};
@@ -24,10 +24,6 @@ use crate::load::{self, front_matter};
 use crate::model::{Campaign, Site};
 use crate::output::write::replace_file;
 use rustc_hash::FxHashMap;
-
-fn shown(path: &Path) -> String {
-    path.display().to_string().replace('\\', "/")
-}
 
 /// `outreach translate export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {

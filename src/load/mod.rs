@@ -11,12 +11,13 @@ pub mod front_matter;
 pub mod theme;
 pub mod yaml;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, bail};
 
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity};
-use crate::model::Site;
+use crate::model::{Campaign, Site};
 
 /// How many megabytes of page text a build holds in memory
 /// ([`content::TextBudget`]): `OUTREACH_TEXT_MB`, or the default.
@@ -56,22 +57,6 @@ pub fn load_site(
     text: PageText<'_>,
     diags: &mut Diagnostics,
 ) -> Result<Site> {
-    let dir = root.join("campaigns");
-    if !dir.is_dir() {
-        bail!(
-            "`{}` has no `campaigns` folder, so it is not an outreach project.\n\
-             Run `outreach new my-campaigns` to start one, or use `--root` to point at your project.",
-            root.display()
-        );
-    }
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .with_context(|| format!("failed to read `{}`", dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .collect();
-    paths.sort();
-
     let budget = match text {
         PageText::Hold => content::TextBudget::new(usize::MAX, None),
         PageText::Budget(mb) => content::TextBudget::new(mb, None),
@@ -82,74 +67,14 @@ pub fn load_site(
     };
     let mut site = Site::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for path in &paths {
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if only.is_some_and(|only| only != id) {
-            continue;
-        }
-        let shown = Path::new("campaigns").join(path.file_name().unwrap_or_default());
-        // `c.yaml` and `c.yml` are the same campaign, and which one is
-        // meant cannot be guessed (issue 13).
-        if paths
-            .iter()
-            .filter(|p| p.file_stem() == path.file_stem())
-            .count()
-            > 1
-        {
-            if path.extension().is_some_and(|e| e == "yml") {
-                problems.push(
-                    Diagnostic::in_file(
-                        &shown,
-                        Severity::Error,
-                        format!(
-                            "the campaign `{id}` has two files, `campaigns/{id}.yaml` and `campaigns/{id}.yml`"
-                        ),
-                    )
-                    .with_help("keep one of them: delete or rename the other"),
-                );
-            }
-            continue;
-        }
-        let source = match files::read_text(path, &shown) {
-            Ok(source) => source,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
-        let (campaign, found) = campaigns::parse(&id, source);
-        problems.extend(found);
-        if let Some(campaign) = campaign {
-            site.campaigns.insert(id, campaign);
-        }
-    }
-    if let Some(only) = only
-        && !paths
-            .iter()
-            .any(|p| p.file_stem().is_some_and(|s| s == only))
-    {
-        bail!("there is no campaign `{only}`: expected a file `campaigns/{only}.yaml`");
-    }
-    if paths.is_empty() {
-        problems.push(Diagnostic::in_file(
-            Path::new("campaigns"),
-            Severity::Error,
-            "there are no campaign files (`campaigns/<name>.yaml`)",
-        ));
-    }
-
+    let files = load_campaigns(root, only, &mut problems)?;
+    site.campaigns = files.campaigns;
     // A content folder no campaign file names is never built: after a
     // campaign is renamed, its pages would vanish without a word (issue 18).
     if only.is_none()
         && let Ok(entries) = std::fs::read_dir(root.join("content"))
     {
-        let ids: Vec<String> = paths
-            .iter()
-            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-            .collect();
+        let ids = &files.ids;
         let mut orphans: Vec<String> = entries
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_dir())
@@ -210,4 +135,106 @@ pub fn load_site(
     site.strings = theme::load_strings(root, &mut problems);
     diags.extend(problems);
     Ok(site)
+}
+
+/// The campaign files of a project, read and checked.
+pub struct CampaignFiles {
+    /// The campaigns that could be read, by id.
+    pub campaigns: BTreeMap<String, Campaign>,
+    /// The id of every campaign file, read or not.
+    pub ids: Vec<String>,
+}
+
+/// Reads the campaign files at `root` (only the one named `only`, if
+/// given). Fails only when `root` is not a project at all, or `only` names
+/// no campaign; problems in the files go to `problems`.
+pub fn load_campaigns(
+    root: &Path,
+    only: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<CampaignFiles> {
+    let dir = root.join("campaigns");
+    if !dir.is_dir() {
+        bail!(
+            "`{}` has no `campaigns` folder, so it is not an outreach project.\n\
+             Run `outreach new my-campaigns` to start one, or use `--root` to point at your project.",
+            root.display()
+        );
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("failed to read `{}`", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    paths.sort();
+
+    let mut read = BTreeMap::new();
+    for path in &paths {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if only.is_some_and(|only| only != id) {
+            continue;
+        }
+        let shown = Path::new("campaigns").join(path.file_name().unwrap_or_default());
+        // `c.yaml` and `c.yml` are the same campaign, and which one is
+        // meant cannot be guessed (issue 13).
+        if paths
+            .iter()
+            .filter(|p| p.file_stem() == path.file_stem())
+            .count()
+            > 1
+        {
+            if path.extension().is_some_and(|e| e == "yml") {
+                problems.push(
+                    Diagnostic::in_file(
+                        &shown,
+                        Severity::Error,
+                        format!(
+                            "the campaign `{id}` has two files, `campaigns/{id}.yaml` and `campaigns/{id}.yml`"
+                        ),
+                    )
+                    .with_help("keep one of them: delete or rename the other"),
+                );
+            }
+            continue;
+        }
+        let source = match files::read_text(path, &shown) {
+            Ok(source) => source,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let (campaign, found) = campaigns::parse(&id, source);
+        problems.extend(found);
+        if let Some(campaign) = campaign {
+            read.insert(id, campaign);
+        }
+    }
+    if let Some(only) = only
+        && !paths
+            .iter()
+            .any(|p| p.file_stem().is_some_and(|s| s == only))
+    {
+        bail!("there is no campaign `{only}`: expected a file `campaigns/{only}.yaml`");
+    }
+    if paths.is_empty() {
+        problems.push(Diagnostic::in_file(
+            Path::new("campaigns"),
+            Severity::Error,
+            "there are no campaign files (`campaigns/<name>.yaml`)",
+        ));
+    }
+
+    let ids = paths
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    Ok(CampaignFiles {
+        campaigns: read,
+        ids,
+    })
 }
