@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::editor::vendor::Cms;
+
 /// What `outreach --version` says: the version and the commit it was built
 /// from (see `build.rs`).
 pub const VERSION: &str = concat!(
@@ -42,6 +44,9 @@ pub enum Command {
     /// Record that translations are up to date with the default-language page
     /// they were made from (so `status` can tell when that page changes).
     Stamp(StampArgs),
+    /// Set up the browser editor in `admin/` (Sveltia CMS or Decap CMS), or
+    /// bring it up to date after campaigns or languages changed.
+    Editor(EditorArgs),
     /// Work with translators: write the texts to translate as PO or XLIFF
     /// files (`export`), and put their translations into the pages (`import`).
     #[command(subcommand)]
@@ -254,4 +259,20 @@ pub struct NewArgs {
     /// The folder to create (it must not exist yet, or be empty).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// The browser editor to set up in `admin/`.
+    #[arg(long, value_enum, value_name = "EDITOR", default_value = "sveltia")]
+    pub cms: Cms,
+}
+
+/// `outreach editor`.
+#[derive(Debug, Args)]
+pub struct EditorArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Which editor: `sveltia` (sign in with a GitHub access token, no
+    /// server needed) or `decap` (sign in through an OAuth helper, or save
+    /// on this computer through `npx decap-server`).
+    #[arg(long, value_enum, value_name = "EDITOR", default_value = "sveltia")]
+    pub cms: Cms,
 }

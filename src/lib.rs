@@ -12,6 +12,7 @@ pub mod audio;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod editor;
 pub mod exchange;
 pub mod html;
 pub mod images;

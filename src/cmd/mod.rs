@@ -1,6 +1,7 @@
 //! Thin glue: each command wires the pipeline's stages together.
 
 pub mod build;
+pub mod editor;
 pub mod new;
 pub mod stamp;
 pub mod status;
@@ -26,7 +27,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::build(&args),
         Command::Check(args) => build::check(&args.project),
-        Command::New(args) => new::new_project(&args.dir).map(|()| ExitCode::SUCCESS),
+        Command::New(args) => new::new_project(&args.dir, args.cms).map(|()| ExitCode::SUCCESS),
+        Command::Editor(args) => editor::editor(&args),
         Command::Status(args) => status::status(&args),
         Command::Stamp(args) => stamp::stamp(&args),
         Command::Serve(args) => crate::serve::serve(&args),
@@ -58,6 +60,9 @@ pub fn run_pipeline(
         diags,
     )?;
     let mut problems = Vec::new();
+    if campaign.is_none() {
+        problems.extend(editor::stale_warning(root, &site.campaigns));
+    }
     let mut resolved = resolve::resolve(site, &mut problems);
     if print_shop {
         for leaflet in resolved

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use crate::diag::Result;
+use crate::editor::vendor::Cms;
 
 /// The starter project's files, by path inside the new folder.
 pub const STARTER: &[(&str, &str)] = &[
@@ -33,8 +34,9 @@ pub const STARTER: &[(&str, &str)] = &[
     (".gitignore", "public/\n.outreach-cache/\n"),
 ];
 
-/// Creates `dir` with the starter project. Refuses a folder that has files.
-pub fn new_project(dir: &Path) -> Result<()> {
+/// Creates `dir` with the starter project and the browser editor `cms`.
+/// Refuses a folder that has files.
+pub fn new_project(dir: &Path, cms: Cms) -> Result<()> {
     if dir.exists() {
         let empty = fs::read_dir(dir)
             .with_context(|| format!("failed to read `{}`", dir.display()))?
@@ -55,6 +57,9 @@ pub fn new_project(dir: &Path) -> Result<()> {
         }
         fs::write(&to, text).with_context(|| format!("failed to write `{}`", to.display()))?;
     }
+    let mut problems = Vec::new();
+    let campaigns = crate::load::load_campaigns(dir, None, &mut problems)?.campaigns;
+    super::editor::write_editor(dir, &campaigns, cms)?;
     let shown = dir.display().to_string();
     // A folder name with spaces must be quoted for the command to work.
     let cd = if shown.contains(|c: char| c.is_whitespace() || "'\"$&;|<>()".contains(c)) {
@@ -65,7 +70,8 @@ pub fn new_project(dir: &Path) -> Result<()> {
     println!(
         "Created a new project in `{shown}` with the campaign `my-campaign` in English and Arabic.\n\
          Next:\n  cd {cd}\n  outreach build\n\
-         Then open `public/my-campaign/index.html` in a browser. Edit the files in `content/` and `campaigns/`."
+         Then open `public/my-campaign/index.html` in a browser. Edit the files in `content/` and `campaigns/`,\n\
+         or in the browser: run `outreach serve` and open the address it prints, followed by `_outreach/editor/`."
     );
     Ok(())
 }

@@ -241,6 +241,11 @@ impl Preview {
                     return Reply::Stream(Box::new(move |writer| preview.stream_events(writer)));
                 }
                 "live.js" => file_response(LIVE_SCRIPT.as_bytes().to_vec(), "x.js", 200),
+                // The browser editor, from the project's `admin/`: never
+                // part of the site, so only the preview serves it.
+                "editor" => Response::new(301, "text/plain", Vec::new())
+                    .with_header("Location", &format!("/{PREVIEW_PREFIX}/editor/")),
+                _ if rest.starts_with("editor/") => self.editor_response(&rest["editor/".len()..]),
                 "" => file_response(self.status_page().into_bytes(), "x.html", 200),
                 _ => not_found_response(&self.snapshot(), None),
             };
@@ -277,6 +282,23 @@ impl Preview {
             Target::NotFound(campaign) => not_found_response(&snapshot, campaign.as_deref()),
         };
         Reply::Full(response)
+    }
+
+    /// A file of the browser editor, read from the project as it is now.
+    fn editor_response(&self, rest: &str) -> Response {
+        let dir = self.root.join(crate::editor::FOLDER);
+        let found = paths::editor_file(&dir, rest)
+            .and_then(|path| Some((std::fs::read(&path).ok()?, path)));
+        match found {
+            Some((bytes, path)) => file_response(bytes, &path.to_string_lossy(), 200),
+            None if !dir.is_dir() => file_response(
+                b"This project has no browser editor yet. Run `outreach editor` in the project folder, then reload this page."
+                    .to_vec(),
+                "x.txt",
+                404,
+            ),
+            None => file_response(b"Not found".to_vec(), "404.txt", 404),
+        }
     }
 
     /// Server-Sent Events, written straight to the connection, which ends

@@ -3,6 +3,8 @@
 //! with `..`, encoded slashes or backslashes, or a doubled leading slash are
 //! refused outright (Zola's CVE-2023-40274 came from such addresses).
 
+use std::path::{Path, PathBuf};
+
 /// What to answer for a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -89,6 +91,22 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The file of the project's browser editor (`dir` is its folder) that
+/// `/_outreach/editor/<rest>` asks for: only a file inside `dir`, reached
+/// without leaving it through a link.
+pub fn editor_file(dir: &Path, rest: &str) -> Option<PathBuf> {
+    let key = safe_key(&format!("/{rest}"))?;
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key
+    };
+    let path = key.split('/').fold(dir.to_path_buf(), |path, part| path.join(part));
+    let real = std::fs::canonicalize(&path).ok()?;
+    let inside = std::fs::canonicalize(dir).ok()?;
+    (real.starts_with(&inside) && real.is_file()).then_some(real)
+}
+
 /// The `Content-Type` for a file name.
 pub fn mime_type(key: &str) -> &'static str {
     let extension = key.rsplit_once('.').map_or("", |(_, e)| e);
@@ -99,6 +117,8 @@ pub fn mime_type(key: &str) -> &'static str {
         "json" => "application/json",
         "webmanifest" => "application/manifest+json",
         "xml" => "application/xml",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         "txt" => "text/plain; charset=utf-8",
         "pdf" => "application/pdf",
         "svg" => "image/svg+xml",

@@ -1,0 +1,257 @@
+//! `outreach editor`: writes (or brings up to date) the browser editor in
+//! `admin/`. `outreach new` calls it for a new project, and a build warns
+//! when the campaigns changed since it was written.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::cli::EditorArgs;
+use crate::diag::{Diagnostic, Diagnostics, Result, Severity, shown};
+use crate::editor::vendor::Cms;
+use crate::editor::{self, CONFIG, FOLDER};
+use crate::load;
+use crate::model::Campaign;
+use crate::output::write::replace_file;
+
+use super::EXIT_CONTENT;
+
+/// The first line of an editor page outreach wrote: a page without it is
+/// the author's own, and is never replaced.
+const PAGE_MARK: &str = "<!-- Written by `outreach editor`";
+
+/// `outreach editor`.
+pub fn editor(args: &EditorArgs) -> Result<ExitCode> {
+    let root = &args.root;
+    let mut problems = Vec::new();
+    let files = load::load_campaigns(root, None, &mut problems)?;
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        let mut diags = Diagnostics::new();
+        diags.extend(problems);
+        for d in diags.shown() {
+            eprintln!("{d}\n");
+        }
+        eprintln!(
+            "The editor was not written: it would leave out the campaigns that cannot be read. Fix the errors above, then run `outreach editor` again."
+        );
+        return Ok(ExitCode::from(EXIT_CONTENT));
+    }
+    let written = write_editor(root, &files.campaigns, args.cms)?;
+    let folder = shown(&root.join(FOLDER));
+    if written.is_empty() {
+        println!("The browser editor in `{folder}` is up to date.");
+    } else {
+        println!(
+            "Wrote the browser editor ({}) in `{folder}`: {}.",
+            args.cms.name(),
+            written.join(", ")
+        );
+    }
+    println!(
+        "Try it on this computer: run `outreach serve` and open the address it prints, followed by `_outreach/editor/`. \
+         To put it online, see \"Editing in the browser\" in the README."
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the editor for `campaigns` into `root/admin`, leaving alone
+/// every file that is already as it should be and the author's settings.
+/// Returns the names of the files written, relative to `admin/`.
+pub fn write_editor(
+    root: &Path,
+    campaigns: &BTreeMap<String, Campaign>,
+    cms: Cms,
+) -> Result<Vec<String>> {
+    let dir = root.join(FOLDER);
+    let mut written = Vec::new();
+
+    let page_path = dir.join("index.html");
+    let page = index_html(cms);
+    match fs::read_to_string(&page_path) {
+        Ok(old) if old == page => {}
+        Ok(old) if !old.starts_with(PAGE_MARK) => bail!(
+            "`{}` was not written by outreach, so it is left as it is; move it away to let outreach write the editor's page",
+            shown(&page_path)
+        ),
+        _ => {
+            replace_file(&page_path, page.as_bytes())?;
+            written.push("index.html".to_string());
+        }
+    }
+
+    let config_path = dir.join(CONFIG);
+    let old = match fs::read(&config_path) {
+        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| {
+            format!("`{}` is not UTF-8 text", shown(&config_path))
+        })?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(e).with_context(|| format!("failed to read `{}`", shown(&config_path)));
+        }
+    };
+    let config = editor::config_file(old.as_deref(), &generated(root, campaigns));
+    if old.as_deref() != Some(config.as_str()) {
+        replace_file(&config_path, config.as_bytes())?;
+        written.push(CONFIG.to_string());
+    }
+
+    let package = cms.package();
+    let folder = package.folder();
+    let mut scripts = 0;
+    for (name, bytes) in package.files()? {
+        let path: PathBuf = std::iter::once(folder.as_str())
+            .chain(name.split('/'))
+            .fold(dir.clone(), |path, part| path.join(part));
+        if fs::read(&path).is_ok_and(|old| old == bytes) {
+            continue;
+        }
+        replace_file(&path, &bytes)?;
+        scripts += 1;
+    }
+    if scripts > 0 {
+        written.push(format!("{folder}/ ({scripts} files)"));
+    }
+    Ok(written)
+}
+
+/// The settings outreach makes for the campaigns as they are now.
+fn generated(root: &Path, campaigns: &BTreeMap<String, Campaign>) -> String {
+    let list: Vec<&Campaign> = campaigns.values().collect();
+    editor::generated(&list, &|campaign, lang| {
+        root.join("content").join(campaign).join(lang).is_dir()
+    })
+}
+
+/// A warning when the project has an editor whose settings no longer
+/// match the campaigns: a new language or campaign would be missing from
+/// it, or a removed one still offered.
+pub fn stale_warning(root: &Path, campaigns: &BTreeMap<String, Campaign>) -> Option<Diagnostic> {
+    let path = Path::new(FOLDER).join(CONFIG);
+    let text = fs::read_to_string(root.join(&path)).ok()?;
+    let stale = editor::is_stale(&text, &generated(root, campaigns))?;
+    stale.then(|| {
+        Diagnostic::in_file(
+            &path,
+            Severity::Warning,
+            "the browser editor's settings are out of date: a campaign, a language or a leaflet changed since they were written",
+        )
+        .with_help("run `outreach editor` to update them (your own settings at the top are kept)")
+    })
+}
+
+/// The editor's page: the pinned script, from the project's own files.
+fn index_html(cms: Cms) -> String {
+    let package = cms.package();
+    format!(
+        "{PAGE_MARK}: {name} {version}, from npm's package `{npm}`. Run `outreach editor` again to change it. -->\n\
+         <!doctype html>\n\
+         <html lang=\"en\">\n\
+         <head>\n\
+         <meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>Edit the campaigns</title>\n\
+         <link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
+         </head>\n\
+         <body>\n\
+         <script src=\"{folder}/{script}\"></script>\n\
+         </body>\n\
+         </html>\n",
+        name = cms.name(),
+        version = package.version,
+        npm = package.npm,
+        folder = package.folder(),
+        script = package.script,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in super::super::new::STARTER {
+            let to = dir.path().join(path);
+            fs::create_dir_all(to.parent().unwrap()).unwrap();
+            fs::write(to, text).unwrap();
+        }
+        dir
+    }
+
+    fn campaigns(root: &Path) -> BTreeMap<String, Campaign> {
+        let mut problems = Vec::new();
+        let found = load::load_campaigns(root, None, &mut problems).unwrap();
+        assert!(
+            problems.iter().all(|p| p.severity != Severity::Error),
+            "{problems:?}"
+        );
+        found.campaigns
+    }
+
+    #[test]
+    fn a_second_run_writes_nothing_and_keeps_the_authors_settings() {
+        let dir = project();
+        let root = dir.path();
+        let written = write_editor(root, &campaigns(root), Cms::Decap).unwrap();
+        assert_eq!(written[..2], ["index.html", "config.yml"]);
+        let config = root.join("admin/config.yml");
+        let text = fs::read_to_string(&config).unwrap();
+        let mine = text.replace("your-account/your-repository", "ngo/campaigns");
+        fs::write(&config, &mine).unwrap();
+        assert!(
+            write_editor(root, &campaigns(root), Cms::Decap)
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(fs::read_to_string(&config).unwrap(), mine);
+        assert!(root.join("admin/decap-cms-3.16.3/decap-cms.js").is_file());
+        assert!(stale_warning(root, &campaigns(root)).is_none());
+    }
+
+    #[test]
+    fn a_new_language_makes_the_settings_stale_until_written_again() {
+        let dir = project();
+        let root = dir.path();
+        write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
+        let file = root.join("campaigns/my-campaign.yaml");
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(text.contains("languages: [en, ar]"), "{text}");
+        let with_fa: String = text
+            .replace("[en, ar]", "[en, ar, fa]")
+            .lines()
+            .flat_map(|line| {
+                let fa = line
+                    .strip_prefix("  ar: ")
+                    .map(|_| "  fa: \"(test)\"".to_string());
+                std::iter::once(line.to_string()).chain(fa)
+            })
+            .map(|line| line + "\n")
+            .collect();
+        fs::write(&file, with_fa).unwrap();
+        let warning = stale_warning(root, &campaigns(root)).unwrap();
+        assert!(warning.message.contains("out of date"));
+        write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
+        assert!(stale_warning(root, &campaigns(root)).is_none());
+        let config = fs::read_to_string(root.join("admin/config.yml")).unwrap();
+        assert!(config.contains("\"fa\""));
+    }
+
+    #[test]
+    fn a_page_the_author_wrote_is_never_replaced() {
+        let dir = project();
+        let root = dir.path();
+        fs::create_dir_all(root.join("admin")).unwrap();
+        fs::write(root.join("admin/index.html"), "<p>our own</p>").unwrap();
+        let err = write_editor(root, &campaigns(root), Cms::Decap).unwrap_err();
+        assert!(format!("{err:#}").contains("not written by outreach"));
+        assert_eq!(
+            fs::read_to_string(root.join("admin/index.html")).unwrap(),
+            "<p>our own</p>"
+        );
+    }
+}
