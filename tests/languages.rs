@@ -248,6 +248,26 @@ fn untranslated_pages_are_left_out_by_default() {
 }
 
 #[test]
+fn an_empty_translation_is_a_page_not_yet_translated_with_a_warning() {
+    // What a browser editor saves for the other languages of a new page.
+    let p = Project::fixture("basic");
+    p.write("content/demo/ar/signs.md", "\n");
+    let out = p.build_ok();
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/demo/ar/signs.md: warning: this translation is empty"),
+        "{err}"
+    );
+    assert!(!p.public().join("demo/ar/signs.html").exists());
+    // An empty page in the default language is still an error: it is the
+    // page itself.
+    p.write("content/demo/en/signs.md", "");
+    let out = p.outreach(&["build"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("content/demo/en/signs.md: error: the page is empty"));
+}
+
+#[test]
 fn untranslated_pages_can_be_shown_with_a_notice() {
     let p = Project::fixture("basic");
     set_campaign(&p, "campaigns/demo.yaml", "fallback: show\n");

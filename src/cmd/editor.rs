@@ -156,11 +156,16 @@ fn index_html(cms: Cms) -> String {
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>Edit the campaigns</title>\n\
          <link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
+         <!-- Each field and paragraph takes the direction of its own text: Arabic, Pashto and Persian read from the right. -->\n\
+         <style>input, textarea, [contenteditable] {{ unicode-bidi: plaintext; text-align: start; }}</style>\n\
          </head>\n\
          <body>\n\
          <script src=\"{folder}/{script}\"></script>\n\
+         <script>\nconst AUDIO_EXTENSIONS = {audio};\n{checks}</script>\n\
          </body>\n\
          </html>\n",
+        audio = serde_json::to_string(crate::model::audio::AUDIO_EXTENSIONS).unwrap_or_default(),
+        checks = crate::editor::CHECKS,
         name = cms.name(),
         version = package.version,
         npm = package.npm,

@@ -30,6 +30,10 @@ pub const CONFIG: &str = "config.yml";
 pub const GENERATED_MARK: &str =
     "# ---- Written by outreach: do not change below this line; run `outreach editor` instead. ----";
 
+/// The build's rules that the editor cannot say in its settings (it checks
+/// the default language's fields only), run before it saves a page.
+pub const CHECKS: &str = include_str!("checks.js");
+
 /// The author's part of a new settings file: GitHub as the place pages are
 /// saved, with a repository that is visibly an example.
 pub const DEFAULT_SETTINGS: &str = "\
@@ -296,7 +300,9 @@ fn draft_field(out: &mut String) {
         "Draft",
         "boolean",
         "A draft is not published. A translation of a draft is not published either.",
-        &["default: false"],
+        // No default: with one, a new page would be saved in every
+        // language at once, the translations without a title.
+        &[],
     );
 }
 
@@ -362,7 +368,7 @@ fn body_field(out: &mut String) {
         "Text",
         "markdown",
         "The page's text. Every picture needs a description (what it shows). Pictograms are written :phone:, :whatsapp:, :warning: …",
-        &["required: true", "modes: [raw, rich_text]"],
+        &["required: true", "modes: [rich_text, raw]"],
     );
 }
 

@@ -320,6 +320,8 @@ pub fn load_pages(
                 drafts.insert(key);
             }
             Ok(None) => {}
+            // An empty translation: as if there were no file.
+            Err(d) if d.severity == Severity::Warning => problems.push(d),
             Err(d) => {
                 problems.push(d);
                 if !leaflet {
@@ -438,6 +440,20 @@ pub fn reload_page(
 
 fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnostic> {
     let source = super::files::read_text(&found.path, &found.shown)?;
+    // A browser editor saves an empty file for each language of a page
+    // made in it; such a file is a translation not written yet, which
+    // readers get in another language, as if the file were not there.
+    if !found.leaflet
+        && found.lang != campaign.default_language
+        && source.text().trim_start_matches('\u{feff}').trim().is_empty()
+    {
+        return Err(Diagnostic::in_file(
+            &found.shown,
+            Severity::Warning,
+            "this translation is empty, so it is not published: readers of this language get the page in another language",
+        )
+        .with_help("write the translation here (with its `title`), or delete the file"));
+    }
     let (front, body_start) = super::front_matter::parse(&source)?;
     if front.draft {
         return Ok(None);

@@ -1,0 +1,185 @@
+// The browser editor as an author meets it: Decap CMS (the version
+// outreach carries) in Debian's Chromium, saving through Decap's local
+// backend (`decap-server`, started by .ci/run on loopback) into a copy of
+// the example project, which must still build.
+//
+// Run by .ci/run: OUTREACH_BIN=<outreach> OUTREACH_EDITOR_PROJECT=<a copy of
+// the project that decap-server serves> DECAP_SERVER_URL=<its /api/v1>
+// node --test tests/browser/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { launchChromium } from "./chromium.mjs";
+
+const BIN = process.env.OUTREACH_BIN;
+const PROJECT = process.env.OUTREACH_EDITOR_PROJECT;
+const DECAP = process.env.DECAP_SERVER_URL;
+const REPO = join(dirname(new URL(import.meta.url).pathname), "..", "..");
+const ARTIFACTS = process.env.OUTREACH_ARTIFACTS || join(REPO, "tests", "browser", "artifacts");
+if (!BIN || !PROJECT || !DECAP) {
+  throw new Error("set OUTREACH_BIN, OUTREACH_EDITOR_PROJECT and DECAP_SERVER_URL (see .ci/run)");
+}
+
+let server;
+let base;
+let browser;
+let built;
+
+/// `outreach build` of the project into a new folder; fails the test on errors.
+function build() {
+  const out = mkdtempSync(join(tmpdir(), "outreach-editor-built-"));
+  const run = spawnSync(BIN, ["build", "--out", join(out, "public")], { cwd: PROJECT, encoding: "utf8" });
+  assert.equal(run.status, 0, `outreach build failed after the edit:\n${run.stderr}`);
+  return join(out, "public");
+}
+
+/// What a reader of a built page reads: the text of its <main>, line by line.
+function readerText(site, path) {
+  const html = readFileSync(join(site, path), "utf8");
+  const main = /<main[\s\S]*<\/main>/.exec(html)[0];
+  return main
+    .replace(/<[^>]+>/g, "\n")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/// A page's text below its front matter.
+function body(path) {
+  const text = readFileSync(join(PROJECT, path), "utf8");
+  return text.slice(text.indexOf("\n---", 3) + 4).trim();
+}
+
+before(async () => {
+  const setup = spawnSync(BIN, ["editor", "--cms", "decap"], { cwd: PROJECT, encoding: "utf8" });
+  assert.equal(setup.status, 0, setup.stderr);
+  // The author's own part of the settings: save through decap-server.
+  const config = join(PROJECT, "admin", "config.yml");
+  writeFileSync(
+    config,
+    readFileSync(config, "utf8").replace(/^local_backend: true$/m, `local_backend:\n  url: ${DECAP}`),
+  );
+  built = build();
+  server = spawn(BIN, ["serve", "--port", "0"], { cwd: PROJECT, stdio: ["ignore", "pipe", "ignore"] });
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.on("data", (data) => {
+      const found = /127\.0\.0\.1:(\d+)\//.exec(String(data));
+      if (found) resolve(Number(found[1]));
+    });
+    server.on("exit", () => reject(new Error("outreach serve stopped")));
+  });
+  base = `http://127.0.0.1:${port}`;
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (built) rmSync(dirname(built), { recursive: true, force: true });
+});
+
+/// The editor, signed in (the local backend asks nothing), at `route`.
+async function openEditor(route) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${base}/_outreach/editor/`);
+  await page.getByRole("button", { name: "Login" }).click();
+  await page.getByText("Collections").waitFor();
+  await page.goto(`${base}/_outreach/editor/#${route}`);
+  return page;
+}
+
+async function publish(page) {
+  await page.getByRole("button", { name: /^Publish$/ }).click();
+  await page.getByRole("menuitem", { name: /Publish now/ }).click();
+}
+
+test("the Persian page is edited beside the English one, saved, and still builds", async () => {
+  const before = {};
+  for (const lang of ["en", "ar", "ps", "fa"]) before[lang] = body(`content/on-the-move/${lang}/get-help.md`);
+  const page = await openEditor("/collections/on-the-move-pages/entries/get-help");
+  // The left side writes the default language; the right one is chosen.
+  await page.getByText("Writing in AR").click();
+  await page.getByRole("menuitem", { name: "FA" }).click();
+  await page.getByText("Writing in FA").waitFor();
+  const added = "این جمله را ویرایشگر افزود.";
+  // At the end of the text's last paragraph, a new one.
+  const text = page.locator('[data-slate-editor="true"]').nth(1);
+  await text.locator('[data-slate-node="element"]').last().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(added);
+  await page.screenshot({ path: join(ARTIFACTS, "editor-fa.png") });
+  await publish(page);
+  await page.getByText("Entry saved").waitFor();
+  await page.close();
+
+  assert.ok(body("content/on-the-move/fa/get-help.md").endsWith(added));
+  // The other languages' texts are saved with the entry, unchanged.
+  for (const lang of ["en", "ar", "ps"]) {
+    assert.equal(body(`content/on-the-move/${lang}/get-help.md`), before[lang], lang);
+  }
+  // The stamp that says which English text the translation follows stays.
+  assert.match(readFileSync(join(PROJECT, "content/on-the-move/fa/get-help.md"), "utf8"), /^source_hash: \w+$/m);
+  const after = build();
+  try {
+    // A reader of the Persian page reads what they read before, and the
+    // new sentence at its end.
+    const was = readerText(built, "on-the-move/fa/get-help.html");
+    const now = readerText(after, "on-the-move/fa/get-help.html");
+    assert.deepEqual(now.filter((line) => line !== added), was);
+    assert.ok(now.includes(added));
+    for (const lang of ["en", "ar", "ps"]) {
+      const path = `on-the-move/${lang}/get-help.html`;
+      assert.deepEqual(readerText(after, path), readerText(built, path), path);
+    }
+  } finally {
+    rmSync(dirname(after), { recursive: true, force: true });
+  }
+});
+
+test("a page without a title cannot be saved, and the author is told", async () => {
+  const file = join(PROJECT, "content/on-the-move/fa/warning-signs.md");
+  const was = readFileSync(file, "utf8");
+  const page = await openEditor("/collections/on-the-move-pages/entries/warning-signs");
+  await page.getByText("Writing in AR").click();
+  await page.getByRole("menuitem", { name: "FA" }).click();
+  await page.getByText("Writing in FA").waitFor();
+  // The right side's title (ids are numbered from the left side's).
+  const title = page.locator('input[id^="title-field-"]').nth(1);
+  await title.fill("");
+  await publish(page);
+  await page.getByText(/Not saved\. In the fa text: the title is empty/).first().waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "editor-no-title.png") });
+  await page.close();
+  assert.equal(readFileSync(file, "utf8"), was);
+});
+
+test("a page made in the editor is published by the next build", async () => {
+  const page = await openEditor("/collections/on-the-move-pages/new");
+  await page.locator('input[id^="title-field-"]').first().fill("Travel documents");
+  const text = page.locator('[data-slate-editor="true"]').first();
+  await text.click();
+  await page.keyboard.type("Keep your own passport. Nobody may take it from you.");
+  await publish(page);
+  await page.getByText("Entry saved").waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, "editor-new-page.png") });
+  await page.close();
+
+  const file = join(PROJECT, "content/on-the-move/en/travel-documents.md");
+  assert.ok(existsSync(file), "the new page is saved as content/on-the-move/en/travel-documents.md");
+  const after = build();
+  try {
+    // Decap saves an empty file for each other language: a translation
+    // not written yet, which is not published.
+    assert.ok(!existsSync(join(after, "on-the-move/fa/travel-documents.html")));
+    const text = readerText(after, "on-the-move/en/travel-documents.html");
+    assert.ok(text.includes("Travel documents"));
+    assert.ok(text.includes("Keep your own passport. Nobody may take it from you."));
+  } finally {
+    rmSync(dirname(after), { recursive: true, force: true });
+  }
+});
