@@ -92,7 +92,7 @@ pub fn write_editor(
             return Err(e).with_context(|| format!("failed to read `{}`", shown(&config_path)));
         }
     };
-    let config = editor::config_file(old.as_deref(), &generated(root, campaigns));
+    let config = editor::config_file(old.as_deref(), &generated(root, campaigns), cms);
     if old.as_deref() != Some(config.as_str()) {
         replace_file(&config_path, config.as_bytes())?;
         written.push(CONFIG.to_string());

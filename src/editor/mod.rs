@@ -13,6 +13,7 @@ pub mod vendor;
 use std::fmt::Write as _;
 
 use crate::model::Campaign;
+use vendor::Cms;
 use crate::model::audio::AUDIO_EXTENSIONS;
 use crate::model::country::COUNTRIES;
 use crate::model::image::IMAGES_DIR;
@@ -35,8 +36,12 @@ pub const GENERATED_MARK: &str =
 pub const CHECKS: &str = include_str!("checks.js");
 
 /// The author's part of a new settings file: GitHub as the place pages are
-/// saved, with a repository that is visibly an example.
-pub const DEFAULT_SETTINGS: &str = "\
+/// saved, with a repository that is visibly an example; for Decap, its
+/// helper on this computer too (Sveltia edits a local folder by itself,
+/// and warns about settings it does not know).
+pub fn default_settings(cms: Cms) -> String {
+    let mut settings = String::from(
+        "\
 # Settings for the browser editor (Decap CMS and Sveltia CMS read this file).
 # See \"Editing in the browser\" in outreach's README.
 #
@@ -46,10 +51,19 @@ backend:
   name: github
   repo: your-account/your-repository   # EXAMPLE: your GitHub repository, as account/name
   branch: main
-# Decap CMS only: on this computer, save to the project's files through
-# `npx decap-server` instead of GitHub.
+",
+    );
+    if cms == Cms::Decap {
+        settings.push_str(
+            "\
+# On this computer, save to the project's files through `npx decap-server`
+# instead of GitHub.
 local_backend: true
-";
+",
+        );
+    }
+    settings
+}
 
 /// The settings outreach makes for `campaigns` (sorted by id), below
 /// [`GENERATED_MARK`]. `has_folder(campaign, lang)` says whether
@@ -63,7 +77,7 @@ pub fn generated(campaigns: &[&Campaign], has_folder: &dyn Fn(&str, &str) -> boo
         .collect();
     let Some((first, _)) = edited.first() else {
         // No campaign: nothing to edit, but a file both editors accept.
-        out.push_str("media_folder: content\npublic_folder: ../images\ncollections: []\n");
+        out.push_str("media_folder: content\npublic_folder: /content\ncollections: []\n");
         return out;
     };
     let mut all: Vec<&str> = Vec::new();
@@ -74,13 +88,11 @@ pub fn generated(campaigns: &[&Campaign], has_folder: &dyn Fn(&str, &str) -> boo
             }
         }
     }
-    // Uploads outside a page's own collection need a folder too.
-    let _ = writeln!(
-        out,
-        "media_folder: {}",
-        quoted(&format!("content/{}/{IMAGES_DIR}", first.id))
-    );
-    let _ = writeln!(out, "public_folder: {}", quoted(&format!("../{IMAGES_DIR}")));
+    // Uploads outside a page's own collection need a folder too (Sveltia
+    // wants this one written from the top of the project).
+    let media = format!("content/{}/{IMAGES_DIR}", first.id);
+    let _ = writeln!(out, "media_folder: {}", quoted(&media));
+    let _ = writeln!(out, "public_folder: {}", quoted(&format!("/{media}")));
     out.push_str("publish_mode: simple\n");
     // Page file names become web addresses: lower-case ASCII, as
     // `load::content::check_slug` wants.
@@ -358,7 +370,7 @@ fn country_field(out: &mut String, campaign: &Campaign) {
 /// `source_hash` is written by `outreach stamp`; the editor must carry it
 /// over unchanged, or every saved translation would look outdated.
 fn hidden_stamp(out: &mut String) {
-    out.push_str("      - { name: source_hash, label: Translated from, widget: hidden, required: false, i18n: true }\n");
+    out.push_str("      - { name: source_hash, label: Translated from, widget: hidden, i18n: true }\n");
 }
 
 fn body_field(out: &mut String) {
@@ -403,12 +415,13 @@ fn list(items: &[&str]) -> String {
 }
 
 /// The settings file for `generated`, keeping the author's part of
-/// `existing` (or the default one).
-pub fn config_file(existing: Option<&str>, generated: &str) -> String {
+/// `existing` (or the default one for `cms`).
+pub fn config_file(existing: Option<&str>, generated: &str, cms: Cms) -> String {
+    let defaults = default_settings(cms);
     let settings = existing
         .map(|text| text.split_once(GENERATED_MARK).map_or(text, |(above, _)| above))
         .filter(|above| !above.trim().is_empty())
-        .unwrap_or(DEFAULT_SETTINGS);
+        .unwrap_or(&defaults);
     let mut file = settings.trim_end().to_string();
     file.push_str("\n\n");
     file.push_str(GENERATED_MARK);
@@ -474,7 +487,7 @@ mod tests {
     #[test]
     fn the_generated_part_parses_as_yaml_with_every_key_outreach_reads() {
         let c = campaign(CAMPAIGN);
-        let file = config_file(None, &generated(&[&c], &|_, _| false));
+        let file = config_file(None, &generated(&[&c], &|_, _| false), Cms::Decap);
         let value: serde_json::Value = serde_saphyr::from_str(&file).unwrap();
         let pages = &value["collections"][0];
         let names: Vec<&str> = pages["fields"]
@@ -512,6 +525,7 @@ mod tests {
         let file = config_file(
             Some(&format!("{mine}\n{GENERATED_MARK}\nold: stuff\n")),
             &generated_now,
+            Cms::Sveltia,
         );
         assert!(file.starts_with(mine));
         assert_eq!(is_stale(&file, &generated_now), Some(false));

@@ -1,0 +1,11 @@
+import { launchChromium } from "./chromium.mjs";
+const base = process.argv[2];
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on("console", (m) => { if (m.type() !== "log") console.log("console:", m.type(), m.text().slice(0, 400)); });
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(base + "/_outreach/editor/");
+await page.waitForTimeout(6000);
+await page.screenshot({ path: "/tmp/ed/sv.png" });
+console.log((await page.evaluate(() => document.body.innerText)).slice(0, 1500));
+await browser.close();
