@@ -121,6 +121,80 @@ fn addresses_outside_the_site_are_refused() {
     }
 }
 
+#[test]
+fn the_browser_editor_is_served_from_admin_and_nothing_beside_it() {
+    let p = Project::examples();
+    p.write("secret.txt", "root:x:0:0");
+    let server = start(&p);
+    // Before `outreach editor`, the address says what to do.
+    let (status, body) = text(server.port, "/_outreach/editor/");
+    assert_eq!(status, 404);
+    assert!(body.contains("outreach editor"), "{body}");
+    let (_, status_page) = text(server.port, "/_outreach/");
+    assert!(!status_page.contains("/_outreach/editor/"));
+
+    let setup = p.outreach(&["editor", "--cms", "decap"]);
+    assert!(setup.status.success(), "{}", common::stderr(&setup));
+    let (status, head, body) = get(server.port, "/_outreach/editor/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html"), "{head}");
+    assert!(String::from_utf8_lossy(&body).contains("decap-cms-3.16.3/decap-cms.js"));
+    let (status, head, _) = get(server.port, "/_outreach/editor/config.yml");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/yaml"), "{head}");
+    let (status, head, _) = get(
+        server.port,
+        "/_outreach/editor/decap-cms-3.16.3/decap-cms.js",
+    );
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/javascript"), "{head}");
+    let (status, _, _) = get(server.port, "/_outreach/editor");
+    assert_eq!(status, 301);
+    for path in [
+        "/_outreach/editor/../secret.txt",
+        "/_outreach/editor/%2e%2e/secret.txt",
+        "/_outreach/editor/..%2f..%2fsecret.txt",
+        "/_outreach/editor/../campaigns/safe-work.yaml",
+    ] {
+        let (status, body) = text(server.port, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !body.contains("root:") && !body.contains("default_language"),
+            "{path}"
+        );
+    }
+    // A link inside admin/ that leads out of it is not followed.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(p.root().join("secret.txt"), p.root().join("admin/s.txt"))
+            .unwrap();
+        let (status, body) = text(server.port, "/_outreach/editor/s.txt");
+        assert_eq!(status, 404);
+        assert!(!body.contains("root:"));
+    }
+    // The status page leads to it, once it exists; the site never holds it.
+    p.write(
+        "content/safe-work/en/index.md",
+        &std::fs::read_to_string(p.root().join("content/safe-work/en/index.md")).unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, status_page) = text(server.port, "/_outreach/");
+        if status_page.contains("href=\"/_outreach/editor/\"") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{status_page}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let built = p.build_ok();
+    assert!(built.status.success());
+    assert!(
+        !walkdir::WalkDir::new(p.public())
+            .into_iter()
+            .any(|e| { e.unwrap().file_name().to_string_lossy().contains("decap") })
+    );
+}
+
 // Issue 13, items 1 and 3: a request with a body too large to allocate
 // aborted the process under tiny_http; any `Host` was answered, so a page
 // whose name was rebound to 127.0.0.1 could read the preview.

@@ -40,7 +40,11 @@ pub fn editor(args: &EditorArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
     let written = write_editor(root, &files.campaigns, args.cms)?;
-    let folder = shown(&root.join(FOLDER));
+    let folder = if root == Path::new(".") {
+        FOLDER.to_string()
+    } else {
+        shown(&root.join(FOLDER))
+    };
     if written.is_empty() {
         println!("The browser editor in `{folder}` is up to date.");
     } else {
@@ -84,9 +88,10 @@ pub fn write_editor(
 
     let config_path = dir.join(CONFIG);
     let old = match fs::read(&config_path) {
-        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| {
-            format!("`{}` is not UTF-8 text", shown(&config_path))
-        })?),
+        Ok(bytes) => Some(
+            String::from_utf8(bytes)
+                .with_context(|| format!("`{}` is not UTF-8 text", shown(&config_path)))?,
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
             return Err(e).with_context(|| format!("failed to read `{}`", shown(&config_path)));

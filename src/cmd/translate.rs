@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use crate::cli::{ExchangeFormat, ExportArgs, ImportArgs};
 use crate::cmd::EXIT_CONTENT;
-use crate::diag::{plural, shown};
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity, SourceFile};
+use crate::diag::{plural, shown};
 use crate::exchange::catalog::{self, State};
 use crate::exchange::document::{self, DocKind, Field, Sources};
 use crate::exchange::project::{

@@ -13,11 +13,11 @@ pub mod vendor;
 use std::fmt::Write as _;
 
 use crate::model::Campaign;
-use vendor::Cms;
 use crate::model::audio::AUDIO_EXTENSIONS;
 use crate::model::country::COUNTRIES;
 use crate::model::image::IMAGES_DIR;
 use crate::model::lang::generated_from;
+use vendor::Cms;
 
 /// The editor's folder, at the top of the project.
 pub const FOLDER: &str = "admin";
@@ -28,8 +28,7 @@ pub const CONFIG: &str = "config.yml";
 /// The line after which outreach writes the settings it makes; what is
 /// above it is the author's (where to save, how to sign in) and is kept
 /// whenever the file is written again.
-pub const GENERATED_MARK: &str =
-    "# ---- Written by outreach: do not change below this line; run `outreach editor` instead. ----";
+pub const GENERATED_MARK: &str = "# ---- Written by outreach: do not change below this line; run `outreach editor` instead. ----";
 
 /// The build's rules that the editor cannot say in its settings (it checks
 /// the default language's fields only), run before it saves a page.
@@ -96,7 +95,9 @@ pub fn generated(campaigns: &[&Campaign], has_folder: &dyn Fn(&str, &str) -> boo
     out.push_str("publish_mode: simple\n");
     // Page file names become web addresses: lower-case ASCII, as
     // `load::content::check_slug` wants.
-    out.push_str("slug:\n  encoding: ascii\n  clean_accents: true\n  sanitize_replacement: \"-\"\n");
+    out.push_str(
+        "slug:\n  encoding: ascii\n  clean_accents: true\n  sanitize_replacement: \"-\"\n",
+    );
     let _ = writeln!(
         out,
         "i18n:\n  structure: multiple_folders\n  locales: [{}]\n  default_locale: {}",
@@ -141,8 +142,16 @@ fn label(campaign: &Campaign) -> &str {
 }
 
 fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
-    let _ = writeln!(out, "  - name: {}", quoted(&format!("{}-pages", campaign.id)));
-    let _ = writeln!(out, "    label: {}", quoted(&format!("{}: pages", label(campaign))));
+    let _ = writeln!(
+        out,
+        "  - name: {}",
+        quoted(&format!("{}-pages", campaign.id))
+    );
+    let _ = writeln!(
+        out,
+        "    label: {}",
+        quoted(&format!("{}: pages", label(campaign)))
+    );
     out.push_str("    label_singular: page\n");
     let _ = writeln!(
         out,
@@ -152,7 +161,11 @@ fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
             campaign.id, campaign.default_language
         ))
     );
-    let _ = writeln!(out, "    folder: {}", quoted(&format!("content/{}", campaign.id)));
+    let _ = writeln!(
+        out,
+        "    folder: {}",
+        quoted(&format!("content/{}", campaign.id))
+    );
     out.push_str("    extension: md\n    format: frontmatter\n");
     // New pages, yes; deleting one from the editor would also delete its
     // translations, and a campaign's home page must stay.
@@ -162,7 +175,10 @@ fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
     out.push_str("    summary: \"{{title}}\"\n    sortable_fields: [weight, title]\n");
     out.push_str("    editor:\n      preview: false\n");
     out.push_str("    fields:\n");
-    title_field(out, "The page's title: its heading, the browser tab and link previews.");
+    title_field(
+        out,
+        "The page's title: its heading, the browser tab and link previews.",
+    );
     field(
         out,
         "description",
@@ -204,9 +220,7 @@ fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
 }
 
 fn leaflets_collection(out: &mut String, campaign: &Campaign, lang: &str) {
-    let autonym = campaign
-        .language(lang)
-        .map_or(lang, |l| l.autonym.as_str());
+    let autonym = campaign.language(lang).map_or(lang, |l| l.autonym.as_str());
     let _ = writeln!(
         out,
         "  - name: {}",
@@ -279,7 +293,11 @@ fn media(out: &mut String, campaign: &Campaign) {
         "    media_folder: {}",
         quoted(&format!("/content/{}/{IMAGES_DIR}", campaign.id))
     );
-    let _ = writeln!(out, "    public_folder: {}", quoted(&format!("../{IMAGES_DIR}")));
+    let _ = writeln!(
+        out,
+        "    public_folder: {}",
+        quoted(&format!("../{IMAGES_DIR}"))
+    );
 }
 
 fn i18n(out: &mut String, campaign: &Campaign, locales: &[&str]) {
@@ -370,7 +388,9 @@ fn country_field(out: &mut String, campaign: &Campaign) {
 /// `source_hash` is written by `outreach stamp`; the editor must carry it
 /// over unchanged, or every saved translation would look outdated.
 fn hidden_stamp(out: &mut String) {
-    out.push_str("      - { name: source_hash, label: Translated from, widget: hidden, i18n: true }\n");
+    out.push_str(
+        "      - { name: source_hash, label: Translated from, widget: hidden, i18n: true }\n",
+    );
 }
 
 fn body_field(out: &mut String) {
@@ -419,7 +439,10 @@ fn list(items: &[&str]) -> String {
 pub fn config_file(existing: Option<&str>, generated: &str, cms: Cms) -> String {
     let defaults = default_settings(cms);
     let settings = existing
-        .map(|text| text.split_once(GENERATED_MARK).map_or(text, |(above, _)| above))
+        .map(|text| {
+            text.split_once(GENERATED_MARK)
+                .map_or(text, |(above, _)| above)
+        })
         .filter(|above| !above.trim().is_empty())
         .unwrap_or(&defaults);
     let mut file = settings.trim_end().to_string();
@@ -533,7 +556,8 @@ mod tests {
             is_stale(&file.replace('\n', "\r\n"), &generated_now),
             Some(false)
         );
-        let fewer = campaign(&CAMPAIGN.replace("leaflets:\n  - id: card\n    format: a6-card\n", ""));
+        let fewer =
+            campaign(&CAMPAIGN.replace("leaflets:\n  - id: card\n    format: a6-card\n", ""));
         assert_eq!(
             is_stale(&file, &generated(&[&fewer], &|_, _| false)),
             Some(true)

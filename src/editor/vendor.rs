@@ -107,7 +107,11 @@ mod tests {
             assert!(names.iter().any(|n| n.contains("LICENSE")), "{names:?}");
             let (_, script) = files.iter().find(|(n, _)| n == package.script).unwrap();
             assert!(script.len() > 1_000_000, "{} is whole", package.script);
-            assert!(names.iter().all(|n| !n.starts_with('/') && !n.contains("..")));
+            assert!(
+                names
+                    .iter()
+                    .all(|n| !n.starts_with('/') && !n.contains(".."))
+            );
         }
         assert_eq!(Cms::Decap.package().folder(), "decap-cms-3.16.3");
         assert_eq!(Cms::Sveltia.package().folder(), "sveltia-cms-0.221.1");

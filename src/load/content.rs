@@ -445,7 +445,11 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
     // readers get in another language, as if the file were not there.
     if !found.leaflet
         && found.lang != campaign.default_language
-        && source.text().trim_start_matches('\u{feff}').trim().is_empty()
+        && source
+            .text()
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .is_empty()
     {
         return Err(Diagnostic::in_file(
             &found.shown,

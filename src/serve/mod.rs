@@ -385,6 +385,16 @@ impl Preview {
                 escape_text(problems)
             ));
         }
+        if self
+            .root
+            .join(crate::editor::FOLDER)
+            .join("index.html")
+            .is_file()
+        {
+            body.push_str(&format!(
+                "<p><a href=\"/{PREVIEW_PREFIX}/editor/\">Edit the pages in the browser</a></p>"
+            ));
+        }
         match crate::load::load_site(
             &self.root,
             self.campaign.as_deref(),
