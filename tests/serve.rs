@@ -175,7 +175,7 @@ fn the_browser_editor_is_served_from_admin_and_nothing_beside_it() {
     // The status page leads to it, once it exists; the site never holds it.
     p.write(
         "content/safe-work/en/index.md",
-        &std::fs::read_to_string(p.root().join("content/safe-work/en/index.md")).unwrap(),
+        std::fs::read_to_string(p.root().join("content/safe-work/en/index.md")).unwrap(),
     );
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
