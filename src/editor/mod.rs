@@ -251,16 +251,8 @@ fn leaflets_collection(out: &mut String, campaign: &Campaign, lang: &str) {
     // A leaflet the campaign does not list is an error: the list is in
     // the campaign's file.
     out.push_str("    create: false\n    delete: false\n");
-    let _ = writeln!(
-        out,
-        "    media_folder: {}",
-        quoted(&format!("/content/{}/{IMAGES_DIR}", campaign.id))
-    );
-    let _ = writeln!(
-        out,
-        "    public_folder: {}",
-        quoted(&format!("../../{IMAGES_DIR}"))
-    );
+    // A leaflet links its pictures as the pages of its language do.
+    media(out, campaign);
     out.push_str("    summary: \"{{title}}\"\n    editor:\n      preview: false\n    fields:\n");
     title_field(out, "The leaflet's title, on its cover.");
     field(
@@ -536,6 +528,10 @@ mod tests {
         assert_eq!(value["backend"]["name"], "github");
         let leaflet = &value["collections"][1];
         assert_eq!(leaflet["create"], false);
+        // Pictures are written `../images/x.jpg` in pages and leaflets alike.
+        assert_eq!(pages["public_folder"], "../images");
+        assert_eq!(leaflet["public_folder"], "../images");
+        assert_eq!(leaflet["media_folder"], "/content/c/images");
         let audio_pattern = pages["fields"][5]["pattern"][0].as_str().unwrap();
         assert!(audio_pattern.contains("mp3|MP3"), "{audio_pattern}");
     }

@@ -16,6 +16,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::model::image::DECORATIVE_ALT;
+use crate::model::leaflet::is_part_break;
 use crate::render::markdown;
 
 /// What kind of block a segment is; said to translators in the exchange file.
@@ -89,9 +90,6 @@ pub struct Segment {
     /// part of a leaflet it is in.
     pub part: usize,
 }
-
-/// The line `---` that separates the parts of a leaflet.
-const PART_BREAK: &str = "---";
 
 /// A leaf block being read: its kind and the inline events seen so far.
 struct Open {
@@ -191,7 +189,7 @@ pub fn segments(body: &str) -> Vec<Segment> {
                     _ => {}
                 }
             }
-            Event::Rule if depth == 0 && body[range].trim() == PART_BREAK => part += 1,
+            Event::Rule if depth == 0 && is_part_break(&body[range]) => part += 1,
             _ => {}
         }
     }

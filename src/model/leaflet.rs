@@ -1,6 +1,17 @@
 //! A printable leaflet: declared in the campaign file, written per language
 //! in `content/<campaign>/<lang>/leaflets/<id>.md`, laid out by the theme.
 
+/// Whether a thematic break's text (a line Markdown draws as a rule) starts
+/// a new part of a leaflet: a rule of dashes, `---`, also written with
+/// spaces (`- - -`, as browser editors save it) or longer. `***` and `___`
+/// draw a line inside a part.
+pub fn is_part_break(rule: &str) -> bool {
+    let rule = rule.trim();
+    rule.starts_with('-')
+        && rule.chars().all(|c| c == '-' || c == ' ' || c == '\t')
+        && rule.chars().filter(|&c| c == '-').count() >= 3
+}
+
 /// The paper formats outreach knows how to check and fold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -108,5 +119,20 @@ impl PrintedLeaflet {
     /// Where the PDF goes in the output, relative to its language folder.
     pub fn output_name(id: &str) -> String {
         format!("leaflets/{id}.pdf")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_of_dashes_breaks_a_part_and_others_draw_a_line() {
+        for rule in ["---", "- - -", "----", "  ---  ", "-  -  -"] {
+            assert!(is_part_break(rule), "{rule:?}");
+        }
+        for rule in ["***", "___", "* * *", "--", "-*-"] {
+            assert!(!is_part_break(rule), "{rule:?}");
+        }
     }
 }

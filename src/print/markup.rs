@@ -12,12 +12,10 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Page;
 use crate::model::icon;
+use crate::model::leaflet::is_part_break;
 use crate::render::markdown;
 use crate::render::strings::native_digits;
 use crate::resolve::translit;
-
-/// The line that separates a leaflet's parts.
-pub const PART_BREAK: &str = "---";
 
 /// Lists and quotes nested deeper than this are refused: they cannot fit a
 /// panel, and Typst stops at a fixed depth of nested styles.
@@ -142,9 +140,9 @@ pub fn sections(
             )
         };
         match event {
-            // Only a line `---` starts a part, as the documentation says;
-            // `***` and `___` draw a line inside the part.
-            Event::Rule if depth == 0 && body[range.clone()].trim() == PART_BREAK => {
+            // Only a rule of dashes starts a part, as the documentation
+            // says; `***` and `___` draw a line inside the part.
+            Event::Rule if depth == 0 && is_part_break(&body[range.clone()]) => {
                 writer.flush();
                 writer.keeping = false;
                 sections.push(Section {

@@ -96,6 +96,21 @@ async function openEditor(route) {
   return page;
 }
 
+/// Puts the caret at the very end of a rich text editor, as a click
+/// there would (a click lands where the last line's text happens to be,
+/// which differs from right to left).
+async function caretAtEnd(editor) {
+  await editor.click();
+  await editor.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+}
+
 async function publish(page) {
   await page.getByRole("button", { name: /^Publish$/ }).click();
   await page.getByRole("menuitem", { name: /Publish now/ }).click();
@@ -110,10 +125,9 @@ test("the Persian page is edited beside the English one, saved, and still builds
   await page.getByRole("menuitem", { name: "FA" }).click();
   await page.getByText("Writing in FA").waitFor();
   const added = "این جمله را ویرایشگر افزود.";
-  // At the end of the text's last paragraph, a new one.
+  // At the end of the text, a new paragraph.
   const text = page.locator('[data-slate-editor="true"]').nth(1);
-  await text.locator('[data-slate-node="element"]').last().click();
-  await page.keyboard.press("End");
+  await caretAtEnd(text);
   await page.keyboard.press("Enter");
   await page.keyboard.type(added);
   await page.screenshot({ path: join(ARTIFACTS, "editor-fa.png") });
@@ -217,5 +231,30 @@ test("Sveltia CMS reads the same settings: a new project's editor opens without 
   } finally {
     preview.kill();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a leaflet is edited in its language's collection and still prints", async () => {
+  const file = join(PROJECT, "content/on-the-move/en/leaflets/trifold.md");
+  const page = await openEditor("/collections/on-the-move-leaflets-en/entries/trifold");
+  const title = page.locator('input[id^="title-field-"]').first();
+  await title.fill("Safe on the road");
+  // A change in the text makes the editor write all of it again, in its
+  // own style: the rules between the parts become `- - -`.
+  await caretAtEnd(page.locator('[data-slate-editor="true"]').first());
+  await page.keyboard.type(" ");
+  await page.keyboard.press("Backspace");
+  await publish(page);
+  await page.getByText("Entry saved").waitFor();
+  await page.close();
+  const saved = readFileSync(file, "utf8");
+  assert.match(saved, /^title: Safe on the road$/m);
+  // The editor writes the rules between the leaflet's parts as `- - -`.
+  assert.match(saved, /^- - -$/m);
+  const after = build();
+  try {
+    assert.ok(existsSync(join(after, "on-the-move/en/leaflets/trifold.pdf")));
+  } finally {
+    rmSync(dirname(after), { recursive: true, force: true });
   }
 });
