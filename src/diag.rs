@@ -236,7 +236,7 @@ impl Diagnostic {
 
     /// `path:line:col`, as far as it is known.
     pub fn location(&self) -> Option<String> {
-        let path = self.path.as_ref()?.display().to_string().replace('\\', "/");
+        let path = shown(self.path.as_ref()?);
         Some(match (self.line, self.col) {
             (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
             (Some(l), None) => format!("{path}:{l}"),
@@ -277,6 +277,40 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A path as messages show it: its parts joined with `/`, on every
+/// system. Windows writes `\` between the parts of a path it makes, so a
+/// path joined from parts there (`content\demo` and `en/help.md`) would
+/// show both; authors see one spelling, the one they write in pages and
+/// campaign files. Only separators change: a `\` in a file name on
+/// Linux or macOS stays.
+pub fn shown(path: &Path) -> String {
+    use std::path::Component;
+    let mut out = String::new();
+    // Whether the next part needs a `/` before it: not at the start, nor
+    // after the root or a drive such as `C:`.
+    let mut after_part = false;
+    for part in path.components() {
+        match part {
+            Component::Prefix(prefix) => {
+                out.push_str(&prefix.as_os_str().to_string_lossy());
+                after_part = false;
+            }
+            Component::RootDir => {
+                out.push('/');
+                after_part = false;
+            }
+            other => {
+                if after_part {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+                after_part = true;
+            }
+        }
+    }
+    out
 }
 
 /// Author text as it may be shown in a terminal or the preview: control
@@ -447,6 +481,29 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Issue 16: on Windows a path joined from parts showed `\` and `/`
+    // mixed (`content\demo/en/help.md`).
+    #[test]
+    fn a_path_is_shown_with_slashes_only() {
+        let joined = Path::new("content").join("demo").join("en/help.md");
+        assert_eq!(shown(&joined), "content/demo/en/help.md");
+        assert_eq!(shown(Path::new("/srv/site/public")), "/srv/site/public");
+        assert_eq!(shown(Path::new("public/")), "public");
+        assert_eq!(shown(Path::new("./public")), "./public");
+        assert_eq!(shown(Path::new("")), "");
+        // Linux and macOS allow `\` in a name: it is not a separator there.
+        #[cfg(unix)]
+        assert_eq!(shown(Path::new("odd\\name.md")), "odd\\name.md");
+        #[cfg(windows)]
+        {
+            assert_eq!(shown(Path::new(r"C:\Users\ana\site")), "C:/Users/ana/site");
+            assert_eq!(
+                shown(Path::new(r"content\demo\en\x.md")),
+                "content/demo/en/x.md"
+            );
+        }
+    }
 
     #[test]
     fn a_released_text_is_read_again_only_while_unchanged() {

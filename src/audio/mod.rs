@@ -126,7 +126,7 @@ fn at_audio(page: &Page, severity: Severity, message: String) -> Diagnostic {
 }
 
 fn make(page: &Page, audio: &PageAudio) -> Result<Recording, Diagnostic> {
-    let shown = audio.shown.display().to_string().replace('\\', "/");
+    let shown = crate::diag::shown(&audio.shown);
     if !audio.path.exists() {
         let d = at_audio(
             page,
@@ -211,7 +211,7 @@ pub fn warnings(page: &Page, campaign: &Campaign, recording: &Recording) -> Vec<
     let Some(audio) = &page.audio else {
         return Vec::new();
     };
-    let shown = audio.shown.display().to_string().replace('\\', "/");
+    let shown = crate::diag::shown(&audio.shown);
     let mut found = Vec::new();
     let size = recording.bytes.len() as u64;
     let budget = u64::from(campaign.audio_budget_kb) * 1024;

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use crate::cli::{ExchangeFormat, ExportArgs, ImportArgs};
 use crate::cmd::EXIT_CONTENT;
-use crate::diag::plural;
 use crate::diag::{Diagnostic, Diagnostics, Result, Severity, SourceFile};
+use crate::diag::{plural, shown};
 use crate::exchange::catalog::{self, State};
 use crate::exchange::document::{self, DocKind, Field, Sources};
 use crate::exchange::project::{
@@ -24,10 +24,6 @@ use crate::load::{self, front_matter};
 use crate::model::{Campaign, Site};
 use crate::output::write::replace_file;
 use rustc_hash::FxHashMap;
-
-fn shown(path: &Path) -> String {
-    path.display().to_string().replace('\\', "/")
-}
 
 /// `outreach translate export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
@@ -143,7 +139,7 @@ fn write_if_changed(path: &Path, text: &str) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         anyhow::bail!(
             "`{}` is a link to another file; outreach does not write through links. Replace the link with the file itself",
-            path.display()
+            shown(path)
         );
     }
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {

@@ -143,12 +143,12 @@ pub fn load_pages(
                 Severity::Error,
                 format!(
                     "the campaign has no pages: the folder `{}` does not exist",
-                    shown_dir.display()
+                    crate::diag::shown(&shown_dir)
                 ),
             )
             .with_help(format!(
                 "create `{}/{}/index.md` for the home page",
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 campaign.default_language
             )),
         );
@@ -205,7 +205,7 @@ pub fn load_pages(
                         Severity::Warning,
                         format!(
                             "`{name}` is not in `languages` of {}: its pages are not built",
-                            campaign.source.path.display()
+                            crate::diag::shown(&campaign.source.path)
                         ),
                     ));
                 }
@@ -341,7 +341,7 @@ pub fn load_pages(
                 Severity::Warning,
                 format!(
                     "this translation is not published: the page it translates, `{}/{}/{}.md`, is a draft (`draft: true`)",
-                    shown_dir.display(),
+                    crate::diag::shown(&shown_dir),
                     campaign.default_language,
                     p.slug
                 ),
@@ -367,7 +367,7 @@ pub fn load_pages(
         let message = if draft {
             format!(
                 "the home page `{}/{}/index.md` is a draft (`draft: true`), but `{}` is in `languages`",
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 language.tag,
                 language.tag
             )
@@ -375,7 +375,7 @@ pub fn load_pages(
             format!(
                 "`{}` is in `languages` but has no home page `{}/{}/index.md`",
                 language.tag,
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 language.tag
             )
         };
@@ -491,7 +491,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
             )
             .with_help(format!(
                 "add `{code}` to the `countries:` of a contact in `{}`, or remove `country:` here",
-                campaign.source.path.display()
+                crate::diag::shown(&campaign.source.path)
             )));
     }
     if !found.leaflet && (front.cover_image.is_some() || front.cover_alt.is_some()) {
@@ -570,7 +570,7 @@ fn page_audio(
         ))
         .with_help(format!(
             "save the recording in `{}/` beside the page and write only its file name, e.g. `audio: reading.mp3`",
-            folder.display()
+            crate::diag::shown(&folder)
         )));
     }
     let page_folder = found.path.parent().unwrap_or(Path::new("."));

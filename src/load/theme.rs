@@ -211,7 +211,7 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
                 }
             };
             let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
-            let key = rel.to_string_lossy().replace('\\', "/");
+            let key = crate::diag::shown(rel);
             if key.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
