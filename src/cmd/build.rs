@@ -62,7 +62,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         drop(staging);
         eprintln!(
             "Nothing was written: `{}` is as it was before.",
-            out.display()
+            dunce::simplified(&out).display()
         );
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
@@ -98,7 +98,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         counts.pages,
         plural(counts.pages, "page", "pages"),
         started.elapsed().as_secs_f64(),
-        out.display()
+        dunce::simplified(&out).display()
     );
     Ok(ExitCode::SUCCESS)
 }

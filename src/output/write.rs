@@ -33,6 +33,21 @@ type OutputFile = (String, Vec<u8>);
 const MARKER_HEADER: &str = "# This folder is written by outreach. The files listed below were written by it\n\
 # and are replaced on every build; other files are left alone. Do not edit this list.\n";
 
+/// Where `rel`, a path written with `/` (`c/en/index.html`, as sinks
+/// receive them), is under the folder `base`: each part is added on its
+/// own. Joined whole to a Windows path written as `\\?\C:\…`, which
+/// takes `/` as part of a name, it would name one file `c/en/index.html`.
+pub fn under(base: &Path, rel: &str) -> PathBuf {
+    let mut path = base.to_path_buf();
+    for part in rel
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+    {
+        path.push(part);
+    }
+    path
+}
+
 /// Replaces one source file of the project (a page `stamp` or a
 /// translation import rewrote) through a temporary file beside it, so a
 /// full disk or a crash cannot leave half a file. A symbolic link is
@@ -345,17 +360,18 @@ impl Staging {
     /// until the swap the originals stay where they were.
     fn carry_over(&self, users: &UsersFiles) -> Result<()> {
         for rel in &users.folders {
-            let to = self.dir.join(rel);
+            let to = under(&self.dir, rel);
             fs::create_dir_all(&to)
                 .with_context(|| format!("failed to create `{}`", to.display()))?;
         }
         for rel in &users.files {
-            let to = self.dir.join(rel);
+            let to = under(&self.dir, rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("failed to create `{}`", parent.display()))?;
             }
-            fs::copy(self.out.join(rel), &to).with_context(|| format!("failed to keep `{rel}`"))?;
+            fs::copy(under(&self.out, rel), &to)
+                .with_context(|| format!("failed to keep `{rel}`"))?;
         }
         Ok(())
     }
@@ -475,7 +491,7 @@ fn remove_replaced(
     for file in files {
         let inside = relative(old, &file);
         let ours = previous.contains(&format!("{campaign}/{inside}"));
-        let copied = fs::metadata(live.join(&inside))
+        let copied = fs::metadata(under(live, &inside))
             .ok()
             .zip(fs::metadata(&file).ok())
             .is_some_and(|(new, old)| new.len() == old.len());
@@ -525,7 +541,7 @@ fn write_files(dir: &Path, files: Receiver<OutputFile>) -> std::io::Result<Vec<S
     // Pages of one language share a folder: most files need no `mkdir`.
     let mut made_dirs: HashSet<PathBuf> = HashSet::new();
     for (path, bytes) in files {
-        let to = dir.join(&path);
+        let to = under(dir, &path);
         if let Some(parent) = to.parent()
             && !made_dirs.contains(parent)
         {
@@ -642,6 +658,25 @@ mod tests {
             staging.put(path, text.as_bytes().to_vec())?;
         }
         staging.commit()
+    }
+
+    // Issue 16: `--out \\?\C:\site` wrote nothing, the whole relative
+    // path being taken as one name.
+    #[test]
+    fn output_paths_are_made_part_by_part() {
+        let base = Path::new("site");
+        let path = under(base, "c/en/index.html");
+        let parts: Vec<_> = path
+            .components()
+            .filter_map(|c| c.as_os_str().to_str())
+            .collect();
+        assert_eq!(parts, ["site", "c", "en", "index.html"]);
+        assert_eq!(under(base, "c.zip"), base.join("c.zip"));
+        #[cfg(windows)]
+        assert_eq!(
+            under(Path::new(r"\\?\C:\site"), "c/en/index.html").as_os_str(),
+            std::ffi::OsStr::new(r"\\?\C:\site\c\en\index.html")
+        );
     }
 
     #[test]

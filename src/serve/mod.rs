@@ -577,9 +577,10 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let listener = bind(args.bind, args.port)?;
     let address = listener.local_addr()?;
     // Watchers report absolute paths; edits are matched against this.
-    let root = &root
-        .canonicalize()
-        .with_context(|| format!("cannot open `{}`", root.display()))?;
+    // Without Windows' `\\?\` prefix, which the standard library's
+    // canonical paths have there and messages would show.
+    let root =
+        &dunce::canonicalize(root).with_context(|| format!("cannot open `{}`", root.display()))?;
     let preview = Arc::new(Preview::new(
         root,
         args.project.campaign.as_deref(),
