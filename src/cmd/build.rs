@@ -22,7 +22,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("public"));
-    let staging = Staging::begin(&out)?;
+    let staging = Staging::begin(&out, &project.root.join(crate::model::CACHE_DIR))?;
     let mut diags = Diagnostics::new();
     // Bundles take the files before compression: a reader's browser
     // opening files from disk does not read `.gz`.

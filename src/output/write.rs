@@ -23,9 +23,16 @@ use crate::output::Sink;
 /// Name of the marker file in the output folder.
 pub const MARKER: &str = ".outreach-output";
 
-/// Name of the file a build locks, so that one build at a time writes the
-/// output folder.
-pub const LOCK: &str = ".outreach-lock";
+/// Name of the file a build locks, so that one build of a project at a
+/// time writes its output. It is in the project's cache folder
+/// ([`crate::model::CACHE_DIR`]), not in the output: there it would be
+/// published with the site wherever it cannot be removed (Windows).
+pub const LOCK: &str = "build.lock";
+
+/// Where earlier versions kept the lock: in the output folder. A folder
+/// holding only that file is still taken for outreach's, and the file is
+/// left alone.
+const OLD_LOCK: &str = ".outreach-lock";
 
 /// A file on its way to the writer thread: path in the output, bytes.
 type OutputFile = (String, Vec<u8>);
@@ -87,96 +94,60 @@ pub struct Staging {
     lock: Option<OutputLock>,
 }
 
-/// The lock on an output folder: a second build waits for the first, so
+/// The lock of a project's builds: a second build waits for the first, so
 /// neither takes the other's staging folder for a leftover. The lock file
-/// goes when the lock does.
+/// stays (it is in the cache folder, which is never published): removing
+/// it would let a build that waited lock a file no one else can find.
 struct OutputLock {
     /// `None` where the file system cannot lock files: the build goes on
-    /// unlocked, as before there were locks.
-    file: Option<fs::File>,
-    path: PathBuf,
+    /// unlocked, as before there were locks. Unlocked when dropped.
+    _file: Option<fs::File>,
 }
 
 impl OutputLock {
-    /// Creates `out` if need be and locks it, waiting (and saying so) while
-    /// another build holds it.
-    fn acquire(out: &Path) -> Result<OutputLock> {
-        let path = out.join(LOCK);
-        let mut told = false;
-        loop {
-            fs::create_dir_all(out)
-                .with_context(|| format!("failed to create `{}`", out.display()))?;
-            let file = fs::OpenOptions::new()
+    /// Locks `cache/build.lock`, waiting (and saying so) while another
+    /// build holds it.
+    fn acquire(cache: &Path) -> OutputLock {
+        let path = cache.join(LOCK);
+        let unlocked = |err: std::io::Error| {
+            // A read-only project, or a network folder that cannot lock.
+            eprintln!(
+                "warning: cannot lock `{}` ({err}): do not run two builds of this project at once",
+                path.display()
+            );
+            OutputLock { _file: None }
+        };
+        let file = match fs::create_dir_all(cache).and_then(|()| {
+            fs::OpenOptions::new()
                 .create(true)
                 .truncate(false)
                 .write(true)
                 .open(&path)
-                .with_context(|| format!("failed to create `{}`", path.display()))?;
-            let locked = match file.try_lock() {
-                Ok(()) => Ok(()),
-                Err(fs::TryLockError::WouldBlock) => {
-                    if !told {
-                        eprintln!(
-                            "Another outreach build is writing to `{}`: waiting for it to finish…",
-                            out.display()
-                        );
-                        told = true;
-                    }
-                    file.lock()
-                }
-                Err(fs::TryLockError::Error(e)) => Err(e),
-            };
-            if let Err(err) = locked {
-                // Some network and shared folders cannot lock files.
+        }) {
+            Ok(file) => file,
+            Err(err) => return unlocked(err),
+        };
+        let locked = match file.try_lock() {
+            Ok(()) => Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {
                 eprintln!(
-                    "warning: cannot lock `{}` ({err}): do not run two builds into this folder at once",
+                    "Another outreach build of this project is running (it holds `{}`): waiting for it to finish…",
                     path.display()
                 );
-                return Ok(OutputLock { file: None, path });
+                file.lock()
             }
-            // The build waited for may have removed the lock file (all
-            // builds do when they end): then this lock is on a file no one
-            // else can find, and it starts again.
-            if is_same_file(&file, &path) {
-                return Ok(OutputLock {
-                    file: Some(file),
-                    path,
-                });
-            }
+            Err(fs::TryLockError::Error(err)) => Err(err),
+        };
+        match locked {
+            Ok(()) => OutputLock { _file: Some(file) },
+            Err(err) => unlocked(err),
         }
     }
-}
-
-impl Drop for OutputLock {
-    /// Removes the lock file while still holding the lock. Windows keeps
-    /// it: there a removed file's name can be taken by a new one while an
-    /// old handle still waits on the first, which the check above cannot
-    /// tell apart.
-    fn drop(&mut self) {
-        if cfg!(unix) && self.file.is_some() {
-            let _ = fs::remove_file(&self.path);
-        }
-    }
-}
-
-#[cfg(unix)]
-fn is_same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-/// Elsewhere the lock file is never removed (see `OutputLock`'s `Drop`),
-/// so the path is the file.
-#[cfg(not(unix))]
-fn is_same_file(_: &fs::File, path: &Path) -> bool {
-    path.is_file()
 }
 
 /// Whether `out` holds nothing but what outreach leaves there: its marker,
-/// the lock, a staging folder of an interrupted first build.
+/// an earlier version's lock, a staging folder of an interrupted first
+/// build.
 fn is_outreachs(out: &Path) -> Result<bool> {
     if out.join(MARKER).is_file() {
         return Ok(true);
@@ -187,14 +158,22 @@ fn is_outreachs(out: &Path) -> Result<bool> {
         .all(|entry| {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            name == LOCK || name.starts_with(".outreach-staging-")
+            name == OLD_LOCK || is_staging_name(&name)
         }))
+}
+
+/// Whether `name` is that of a staging folder: `.outreach-staging-`
+/// and a process number. Only such folders are removed whole.
+fn is_staging_name(name: &str) -> bool {
+    name.strip_prefix(".outreach-staging-")
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Staging {
     /// Prepares to write into `out`, which must not exist, be empty, or
-    /// carry outreach's marker.
-    pub fn begin(out: &Path) -> Result<Staging> {
+    /// carry outreach's marker. `cache` is the project's cache folder,
+    /// where the lock is.
+    pub fn begin(out: &Path, cache: &Path) -> Result<Staging> {
         if out.exists() && !out.is_dir() {
             bail!(
                 "the output path `{}` is a file, not a folder",
@@ -208,18 +187,21 @@ impl Staging {
                 out.display()
             )
         };
-        // Asked before locking, so that no lock file is made in someone
-        // else's folder, and again under the lock.
+        // Asked before locking, so that someone else's folder is refused at
+        // once rather than after waiting for another build; and again
+        // under the lock.
         if out.is_dir() && !is_outreachs(out)? {
             return Err(refuse());
         }
+        let lock = OutputLock::acquire(cache);
         let created_out = !out.exists();
-        let lock = OutputLock::acquire(out)?;
+        fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
         if !is_outreachs(out)? {
             return Err(refuse());
         }
-        // Under the lock no other build runs here: any staging folder is
-        // a leftover of one that was interrupted.
+        // Under the lock no other build of this project runs: any staging
+        // folder is a leftover of one that was interrupted. (Two projects
+        // built into one folder at once are not told apart.)
         remove_leftovers(out)?;
         let dir = out.join(format!(".outreach-staging-{}", std::process::id()));
         fs::create_dir(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -561,13 +543,12 @@ impl Drop for Staging {
         if !self.committed {
             let _ = self.finish_writing();
             let _ = fs::remove_dir_all(&self.dir);
+            if self.created_out {
+                let _ = fs::remove_dir(&self.out); // only if still empty
+            }
         }
-        // The lock file goes with the build, so the folder holds only the
-        // site and the marker (a build waiting on it starts again).
+        // Last: a build waiting for the lock may make `out` again.
         drop(self.lock.take());
-        if !self.committed && self.created_out {
-            let _ = fs::remove_dir(&self.out); // only if still empty
-        }
     }
 }
 
@@ -607,7 +588,7 @@ fn remove_leftovers(out: &Path) -> Result<()> {
         if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             continue;
         }
-        if name.starts_with(".outreach-staging-") {
+        if is_staging_name(&name) {
             fs::remove_dir_all(&path).with_context(|| {
                 format!("failed to remove the leftover folder `{}`", path.display())
             })?;
@@ -652,8 +633,17 @@ fn relative(base: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// A build into `out`, of a project whose cache folder is beside it.
+    fn begin(out: &Path) -> Result<Staging> {
+        Staging::begin(out, &cache_of(out))
+    }
+
+    fn cache_of(out: &Path) -> PathBuf {
+        out.parent().unwrap().join(crate::model::CACHE_DIR)
+    }
+
     fn build(out: &Path, files: &[(&str, &str)]) -> Result<()> {
-        let staging = Staging::begin(out)?;
+        let staging = begin(out)?;
         for (path, text) in files {
             staging.put(path, text.as_bytes().to_vec())?;
         }
@@ -725,7 +715,11 @@ mod tests {
     fn refuses_a_folder_it_did_not_write() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("thesis.docx"), "precious").unwrap();
-        let err = Staging::begin(tmp.path()).err().unwrap().to_string();
+        let cache = tmp.path().join(crate::model::CACHE_DIR);
+        let err = Staging::begin(tmp.path(), &cache)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("did not write"), "{err}");
         assert_eq!(
             fs::read_to_string(tmp.path().join("thesis.docx")).unwrap(),
@@ -826,12 +820,12 @@ mod tests {
     fn a_second_build_waits_for_the_first() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let first = Staging::begin(&out).unwrap();
+        let first = begin(&out).unwrap();
         first.put("a/en/index.html", b"first".to_vec()).unwrap();
         let second = {
             let out = out.clone();
             std::thread::spawn(move || {
-                let second = Staging::begin(&out).unwrap();
+                let second = begin(&out).unwrap();
                 second.put("a/en/index.html", b"second".to_vec()).unwrap();
                 second.put("a/en/more.html", b"second".to_vec()).unwrap();
                 second.commit().unwrap();
@@ -850,18 +844,20 @@ mod tests {
         assert!(out.join("a/en/more.html").is_file());
         // The second build's output replaced the first's own files.
         assert!(!out.join("a/en/late.html").exists());
-        assert!(!out.join(LOCK).exists());
+        // The lock is in the cache, never in the output (issue 16).
+        assert!(cache_of(&out).join(LOCK).is_file());
+        assert!(!out.join(LOCK).exists() && !out.join(OLD_LOCK).exists());
     }
 
     #[test]
     fn a_build_waiting_on_a_first_build_that_failed_starts_again() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let first = Staging::begin(&out).unwrap();
+        let first = begin(&out).unwrap();
         let second = {
             let out = out.clone();
             std::thread::spawn(move || {
-                let second = Staging::begin(&out).unwrap();
+                let second = begin(&out).unwrap();
                 second.put("a/en/index.html", b"second".to_vec()).unwrap();
                 second.commit().unwrap();
             })
@@ -875,13 +871,32 @@ mod tests {
         );
     }
 
+    // Issue 16: earlier versions kept their lock in the output folder; it
+    // is left alone, as are folders that only look like outreach's.
+    #[test]
+    fn files_outreach_did_not_write_now_stay_even_with_its_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join(OLD_LOCK), "").unwrap();
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        fs::create_dir_all(out.join(".outreach-staging-notes")).unwrap();
+        fs::write(out.join(".outreach-staging-notes/todo.txt"), "mine").unwrap();
+        build(&out, &[("c/en/index.html", "2")]).unwrap();
+        assert!(out.join(OLD_LOCK).is_file());
+        assert_eq!(
+            fs::read_to_string(out.join(".outreach-staging-notes/todo.txt")).unwrap(),
+            "mine"
+        );
+    }
+
     #[test]
     fn abandoned_build_leaves_no_trace() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         build(&out, &[("c/en/index.html", "1")]).unwrap();
         {
-            let staging = Staging::begin(&out).unwrap();
+            let staging = begin(&out).unwrap();
             staging.put("c/en/index.html", b"broken".to_vec()).unwrap();
         }
         assert_eq!(
