@@ -1,11 +1,13 @@
 //! The one writer of the output folder.
 //!
 //! A build writes into a fresh staging folder inside the output folder and
-//! swaps each campaign's folder in only after everything succeeded, so a
-//! failed build leaves the previous site untouched. A marker file lists
-//! every file outreach wrote: outreach refuses to write into a folder that
-//! has files but no marker, and files it did not write (a hosting
-//! provider's verification file, say) are carried over, never deleted.
+//! swaps the campaigns' folders in only after everything succeeded, so a
+//! failed build leaves the previous site untouched; a swap that cannot
+//! finish (on Windows, a program has a file open: see [`super::busy`]) is
+//! undone. A marker file lists every file outreach wrote: outreach refuses
+//! to write into a folder that has files but no marker, and files it did
+//! not write (a hosting provider's verification file, say) are carried
+//! over, never deleted.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -18,7 +20,7 @@ use anyhow::{Context, bail};
 use walkdir::WalkDir;
 
 use crate::diag::Result;
-use crate::output::Sink;
+use crate::output::{Sink, busy};
 
 /// Name of the marker file in the output folder.
 pub const MARKER: &str = ".outreach-output";
@@ -68,9 +70,13 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp = target.clone().into_os_string();
     temp.push(".outreach-tmp");
     let temp = PathBuf::from(temp);
+    // Windows refuses to replace a file another program has open.
     fs::write(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, &target))
-        .with_context(|| format!("failed to write `{}`", path.display()))?;
+        .and_then(|()| busy::retry(|| fs::rename(&temp, &target)))
+        .map_err(|err| {
+            let _ = fs::remove_file(&temp);
+            busy::error(err, &format!("write `{}`", path.display()), path)
+        })?;
     Ok(())
 }
 
@@ -230,7 +236,16 @@ impl Staging {
     /// is in place. The marker lists the old and the new files while the
     /// swap runs, so an interrupted build never leaves outreach's files
     /// unlisted.
-    pub fn commit(mut self) -> Result<()> {
+    ///
+    /// The swap is all or nothing: if a folder cannot be moved (on
+    /// Windows, a program has a file in it open), every move made is
+    /// undone and the previous site stays as it was.
+    pub fn commit(self) -> Result<()> {
+        self.commit_with(&mut |from, to| busy::retry(|| fs::rename(from, to)))
+    }
+
+    /// [`Staging::commit`], moving files and folders with `rename`.
+    fn commit_with(mut self, rename: &mut Rename<'_>) -> Result<()> {
         let written: BTreeSet<String> = self
             .finish_writing()
             .context("failed to write the new site")?
@@ -248,25 +263,96 @@ impl Staging {
         let mut during: BTreeSet<String> = previous.clone();
         during.extend(written.iter().cloned());
         write_marker(&self.out, &during)?;
-        for campaign in &campaigns {
-            self.swap_in(campaign, &previous)?;
+        let mut moves = Moves::default();
+        if let Err(err) = self.swap(&campaigns, &beside, &mut moves, rename) {
+            let out = self.out.display();
+            let context = if moves.undo(rename) {
+                // Only the previous files are there again.
+                let _ = write_marker(&self.out, &previous);
+                format!("the new site could not be put in place, so `{out}` is as it was")
+            } else {
+                format!(
+                    "the new site could not be put in place, and the previous one could not be wholly put back in `{out}`: \
+                     build again once the program is closed"
+                )
+            };
+            return Err(err.context(context));
         }
-        for name in &beside {
-            fs::rename(self.dir.join(name), self.out.join(name))
-                .with_context(|| format!("failed to move `{name}` into place"))?;
+
+        // The new site is in place. What cannot be tidied away now is said,
+        // and the next build tidies it.
+        let mut kept_old = BTreeSet::new();
+        for (name, old) in &moves.set_aside {
+            let done = if fs::symlink_metadata(old).is_ok_and(|m| m.is_dir()) {
+                remove_replaced(old, &self.out.join(name), name, &previous)
+            } else {
+                remove_file(old)
+            };
+            if let Err(err) = done {
+                eprintln!(
+                    "warning: the new site is in place, but its old copy `{}` could not be removed: {err:#}.\n\
+                     The next build removes it; do not upload it.",
+                    old.display()
+                );
+                kept_old.insert(name.clone());
+            }
         }
         let still_there = self.remove_stale_bundles(&previous, &written, &campaigns);
 
+        // An old copy still there keeps its files listed, so that the next
+        // build knows them for outreach's.
         let mut listed: BTreeSet<String> = previous
             .into_iter()
-            .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
+            .filter(|p| {
+                !campaign_of(p).is_some_and(|c| campaigns.contains(c))
+                    || p.split_once('/').is_some_and(|(c, _)| kept_old.contains(c))
+            })
             .collect();
         listed.extend(still_there);
         listed.extend(written);
         write_marker(&self.out, &listed)?;
-        fs::remove_dir_all(&self.dir)
-            .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
         self.committed = true;
+        if let Err(err) = remove_dir_all(&self.dir) {
+            eprintln!(
+                "warning: the new site is in place, but the build's own folder could not be removed: {err:#}.\n\
+                 The next build removes it; do not upload it."
+            );
+        }
+        Ok(())
+    }
+
+    /// Moves the live campaign folders and the bundles the build replaces
+    /// aside, then the staged ones into place: a folder that a program
+    /// holds open stops the swap before anything new is in place. Each
+    /// move is recorded in `moves`, to be undone if one fails.
+    fn swap(
+        &self,
+        campaigns: &BTreeSet<String>,
+        beside: &[&String],
+        moves: &mut Moves,
+        rename: &mut Rename<'_>,
+    ) -> Result<()> {
+        let names = campaigns.iter().chain(beside.iter().copied());
+        for name in names.clone() {
+            let live = self.out.join(name);
+            if fs::symlink_metadata(&live).is_err() {
+                continue;
+            }
+            let old = self
+                .out
+                .join(format!(".outreach-old-{}-{name}", std::process::id()));
+            moves
+                .make(&live, &old, rename)
+                .map_err(|err| busy::error(err, &format!("replace `{}`", live.display()), &live))?;
+            moves.set_aside.push((name.clone(), old));
+        }
+        for name in names {
+            let (staged, live) = (self.dir.join(name), self.out.join(name));
+            moves.make(&staged, &live, rename).map_err(|err| {
+                let doing = format!("put the new `{}` in place", live.display());
+                busy::error(err, &doing, &staged)
+            })?;
+        }
         Ok(())
     }
 
@@ -352,57 +438,44 @@ impl Staging {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("failed to create `{}`", parent.display()))?;
             }
-            fs::copy(under(&self.out, rel), &to)
-                .with_context(|| format!("failed to keep `{rel}`"))?;
-        }
-        Ok(())
-    }
-
-    /// Puts the staged folder of `campaign` in place of the live one, and
-    /// empties the old one once the new one is there.
-    fn swap_in(&self, campaign: &str, previous: &BTreeSet<String>) -> Result<()> {
-        let live = self.out.join(campaign);
-        let staged = self.dir.join(campaign);
-        let old = self
-            .out
-            .join(format!(".outreach-old-{}-{campaign}", std::process::id()));
-        if live.exists() {
-            fs::rename(&live, &old)
-                .with_context(|| format!("failed to move `{}` aside", live.display()))?;
-        }
-        if let Err(err) = fs::rename(&staged, &live) {
-            // Put the old site back rather than leave no site.
-            let _ = fs::rename(&old, &live);
-            return Err(err)
-                .with_context(|| format!("failed to move the new `{campaign}` into place"));
-        }
-        if old.exists() {
-            remove_replaced(&old, &live, campaign, previous)?;
+            let from = under(&self.out, rel);
+            busy::retry(|| fs::copy(&from, &to))
+                .map_err(|err| busy::error(err, &format!("keep `{rel}`"), &from))?;
         }
         Ok(())
     }
 
     /// Removes the offline bundles of rebuilt campaigns that this build
     /// did not make again: they would be out of date (old phone numbers).
-    /// Returns those that could not be removed (open in another program):
-    /// they stay listed as outreach's.
+    /// Returns those that could not be removed (open in another program),
+    /// with a warning: they stay listed as outreach's.
     fn remove_stale_bundles(
         &self,
         previous: &BTreeSet<String>,
         written: &BTreeSet<String>,
         campaigns: &BTreeSet<String>,
     ) -> Vec<String> {
-        previous
-            .iter()
-            .filter(|name| {
-                !name.contains('/')
-                    && !written.contains(*name)
-                    && campaign_of(name).is_some_and(|c| campaigns.contains(c))
-                    && fs::remove_file(self.out.join(name)).is_err()
-                    && self.out.join(name).exists()
-            })
-            .cloned()
-            .collect()
+        let mut still_there = Vec::new();
+        for name in previous {
+            if name.contains('/')
+                || written.contains(name)
+                || !campaign_of(name).is_some_and(|c| campaigns.contains(c))
+            {
+                continue;
+            }
+            let path = self.out.join(name);
+            if let Err(err) = remove_file(&path)
+                && path.exists()
+            {
+                eprintln!(
+                    "warning: `{}` is out of date, but it stays: {err:#}.\n\
+                     Delete it, or build again; do not upload it.",
+                    path.display()
+                );
+                still_there.push(name.clone());
+            }
+        }
+        still_there
     }
 }
 
@@ -423,6 +496,46 @@ struct UsersFiles {
     /// Folders holding none of outreach's files (empty, or only the
     /// user's), to be made again in the new output.
     folders: Vec<String>,
+}
+
+/// How a commit moves files and folders: `fs::rename`, tried again while
+/// busy; tests make moves fail.
+type Rename<'a> = dyn FnMut(&Path, &Path) -> std::io::Result<()> + 'a;
+
+/// The moves of a commit's swap, in order, to undo them if one fails.
+#[derive(Debug, Default)]
+struct Moves {
+    /// (from, to) of each move made.
+    made: Vec<(PathBuf, PathBuf)>,
+    /// The campaign folders and bundles moved aside, by name, with where
+    /// they went: removed once the new ones are in place.
+    set_aside: Vec<(String, PathBuf)>,
+}
+
+impl Moves {
+    /// Moves `from` to `to`, and records it.
+    fn make(&mut self, from: &Path, to: &Path, rename: &mut Rename<'_>) -> std::io::Result<()> {
+        rename(from, to)?;
+        self.made.push((from.to_path_buf(), to.to_path_buf()));
+        Ok(())
+    }
+
+    /// Moves everything back, the last move first. Whether all went back
+    /// (otherwise the next build finishes the job: see `remove_leftovers`).
+    fn undo(self, rename: &mut Rename<'_>) -> bool {
+        let mut all = true;
+        for (from, to) in self.made.into_iter().rev() {
+            if let Err(err) = rename(&to, &from) {
+                eprintln!(
+                    "warning: could not move `{}` back to `{}`: {err}",
+                    to.display(),
+                    from.display()
+                );
+                all = false;
+            }
+        }
+        all
+    }
 }
 
 /// The campaign folders that `written` files go in, and the files beside
@@ -478,16 +591,28 @@ fn remove_replaced(
             .zip(fs::metadata(&file).ok())
             .is_some_and(|(new, old)| new.len() == old.len());
         if ours || copied {
-            fs::remove_file(&file)
-                .with_context(|| format!("failed to remove `{}`", file.display()))?;
+            remove_file(&file)?;
         }
     }
     dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for dir in dirs {
-        let _ = fs::remove_dir(dir); // only if empty
+        let _ = busy::retry(|| fs::remove_dir(&dir)); // only if empty
     }
-    let _ = fs::remove_dir(old);
+    let _ = busy::retry(|| fs::remove_dir(old));
     Ok(())
+}
+
+/// Removes the file `path`, tried again while another program has it open.
+fn remove_file(path: &Path) -> Result<()> {
+    busy::retry(|| fs::remove_file(path))
+        .map_err(|err| busy::error(err, &format!("remove `{}`", path.display()), path))
+}
+
+/// Removes the folder `path` and all in it, tried again while another
+/// program has a file in it open.
+fn remove_dir_all(path: &Path) -> Result<()> {
+    busy::retry(|| fs::remove_dir_all(path))
+        .map_err(|err| busy::error(err, &format!("remove `{}`", path.display()), path))
 }
 
 /// Writes the marker through a temporary file, so it is never half written.
@@ -498,8 +623,10 @@ fn write_marker(out: &Path, listed: &BTreeSet<String>) -> Result<()> {
         marker.push('\n');
     }
     let temp = out.join(format!("{MARKER}.{}", std::process::id()));
-    fs::write(&temp, marker).context("failed to write the output marker file")?;
-    fs::rename(&temp, out.join(MARKER)).context("failed to write the output marker file")
+    let path = out.join(MARKER);
+    fs::write(&temp, marker)
+        .and_then(|()| busy::retry(|| fs::rename(&temp, &path)))
+        .map_err(|err| busy::error(err, "write the output marker file", &path))
 }
 
 impl Staging {
@@ -542,7 +669,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = self.finish_writing();
-            let _ = fs::remove_dir_all(&self.dir);
+            let _ = remove_dir_all(&self.dir);
             if self.created_out {
                 let _ = fs::remove_dir(&self.out); // only if still empty
             }
@@ -577,30 +704,43 @@ impl Sink for Staging {
 
 /// Cleans up after a build that was interrupted (power cut, Ctrl-C).
 /// Staging folders hold only files outreach wrote and copies, so they go.
-/// A set-aside old campaign folder is put back if the new one never
-/// arrived, and otherwise emptied as `commit` would have done.
+/// A set-aside old campaign folder or bundle is put back if the new one
+/// never arrived, and otherwise removed as `commit` would have done.
 fn remove_leftovers(out: &Path) -> Result<()> {
     let previous = read_marker(out)?;
     for entry in fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if is_staging_name(&name) && meta.is_dir() {
+            remove_dir_all(&path)?;
             continue;
         }
-        if is_staging_name(&name) {
-            fs::remove_dir_all(&path).with_context(|| {
-                format!("failed to remove the leftover folder `{}`", path.display())
-            })?;
-        } else if let Some(rest) = name.strip_prefix(".outreach-old-") {
-            let campaign = rest.split_once('-').map_or(rest, |(_, c)| c);
-            let live = out.join(campaign);
-            if live.exists() {
-                remove_replaced(&path, &live, campaign, &previous)?;
-            } else {
-                fs::rename(&path, &live)
-                    .with_context(|| format!("failed to restore `{}`", live.display()))?;
+        // `.outreach-old-<process>-<campaign or bundle>`
+        let Some(set_aside) = name
+            .strip_prefix(".outreach-old-")
+            .and_then(|rest| rest.split_once('-'))
+            .filter(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(_, set_aside)| set_aside)
+        else {
+            continue;
+        };
+        let live = out.join(set_aside);
+        let there = fs::symlink_metadata(&live).is_ok();
+        if meta.is_dir() && there {
+            remove_replaced(&path, &live, set_aside, &previous)?;
+        } else if meta.is_file() && there {
+            // A bundle: outreach's if it was listed (a set-aside bundle
+            // always is).
+            if previous.contains(set_aside) {
+                remove_file(&path)?;
             }
+        } else if !there {
+            busy::retry(|| fs::rename(&path, &live))
+                .map_err(|err| busy::error(err, &format!("restore `{}`", live.display()), &path))?;
         }
     }
     Ok(())
@@ -888,6 +1028,129 @@ mod tests {
             fs::read_to_string(out.join(".outreach-staging-notes/todo.txt")).unwrap(),
             "mine"
         );
+    }
+
+    /// The files under `out`, with their text, but for the marker.
+    fn files(out: &Path) -> Vec<(String, String)> {
+        WalkDir::new(out)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let text = fs::read_to_string(e.path()).unwrap();
+                (relative(out, e.path()), text)
+            })
+            .collect()
+    }
+
+    /// A rebuild of `out` whose moves fail as `fails` says, as Windows'
+    /// do while a program has a file open.
+    fn rebuild_failing(out: &Path, mut fails: impl FnMut(&Path, &Path) -> bool) -> anyhow::Error {
+        let staging = begin(out).unwrap();
+        for path in ["a/en/index.html", "b/en/index.html", "a.zip"] {
+            staging.put(path, b"new".to_vec()).unwrap();
+        }
+        staging
+            .commit_with(&mut |from, to| {
+                if fails(from, to) {
+                    Err(std::io::Error::from_raw_os_error(32))
+                } else {
+                    fs::rename(from, to)
+                }
+            })
+            .unwrap_err()
+    }
+
+    // Issue 16: on Windows a folder cannot be moved while a program (a PDF
+    // reader, a terminal) has a file in it open; the build stopped
+    // half-way, the first campaign new and the second old.
+    #[test]
+    fn a_folder_that_cannot_be_moved_aside_leaves_the_previous_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(
+            &out,
+            &[
+                ("a/en/index.html", "old"),
+                ("b/en/index.html", "old"),
+                ("a.zip", "old"),
+            ],
+        )
+        .unwrap();
+        fs::write(out.join("a/mine.txt"), "mine").unwrap();
+        let before = files(&out);
+        let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        let live_b = out.join("b");
+        let err = rebuild_failing(&out, |from, _| from == live_b);
+        let message = format!("{err:#}");
+        let as_it_was = format!("so `{}` is as it was", out.display());
+        assert!(message.contains(&as_it_was), "{message}");
+        assert!(
+            message.contains(&format!("`{}`", live_b.display())),
+            "{message}"
+        );
+        assert_eq!(files(&out), before);
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), marker);
+        // The next build goes through and keeps the user's file.
+        build(&out, &[("a/en/index.html", "2"), ("b/en/index.html", "2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/mine.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(out.join("b/en/index.html")).unwrap(),
+            "2"
+        );
+    }
+
+    #[test]
+    fn a_new_folder_that_cannot_be_moved_in_leaves_the_previous_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(
+            &out,
+            &[
+                ("a/en/index.html", "old"),
+                ("b/en/index.html", "old"),
+                ("a.zip", "old"),
+            ],
+        )
+        .unwrap();
+        let before = files(&out);
+        let bundle = out.join("a.zip");
+        // The new bundle, moved in last: `a` and `b` are new by then.
+        // (Once: moving the old bundle back goes.)
+        let mut failed = false;
+        let err = rebuild_failing(&out, |_, to| {
+            let fails = to == bundle && !failed;
+            failed |= fails;
+            fails
+        });
+        assert!(format!("{err:#}").contains("is as it was"), "{err:#}");
+        assert_eq!(files(&out), before);
+        let left: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".outreach-") && n != MARKER)
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_bundle_set_aside_by_an_interrupted_build_is_put_back_or_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("a/en/index.html", "1"), ("a.zip", "1")]).unwrap();
+        // Interrupted after moving the bundle aside: it is put back.
+        fs::rename(out.join("a.zip"), out.join(".outreach-old-4242-a.zip")).unwrap();
+        build(&out, &[("a/en/index.html", "2")]).unwrap();
+        assert!(!out.join(".outreach-old-4242-a.zip").exists());
+        // That build made no bundle: the old one went as out of date.
+        assert!(!out.join("a.zip").exists());
+        build(&out, &[("a/en/index.html", "3"), ("a.zip", "3")]).unwrap();
+        // Interrupted after the new bundle was in place: the old one goes.
+        fs::write(out.join(".outreach-old-4242-a.zip"), "2").unwrap();
+        build(&out, &[("a/en/index.html", "4"), ("a.zip", "4")]).unwrap();
+        assert!(!out.join(".outreach-old-4242-a.zip").exists());
+        assert_eq!(fs::read_to_string(out.join("a.zip")).unwrap(), "4");
     }
 
     #[test]
