@@ -464,6 +464,45 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// How a file or folder name written in a project (`audio: reading.mp3`,
+/// `theme: mine`) is found among the names a folder really has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameOnDisk {
+    /// A file or folder has exactly this name.
+    Exact,
+    /// Only one whose name differs in capital letters: its name. Windows
+    /// and macOS would open it by the written name; Linux, where most
+    /// sites are built and served, would not, so it is an error everywhere.
+    OtherCase(String),
+    /// None.
+    Missing,
+}
+
+/// Looks `written` up among `names` (as `read_dir` gives them: exact on
+/// every system, where a path's `exists()` is not on Windows and macOS).
+pub fn name_on_disk<'a>(names: impl IntoIterator<Item = &'a str>, written: &str) -> NameOnDisk {
+    let folded = written.to_lowercase();
+    let mut other = None;
+    for name in names {
+        if name == written {
+            return NameOnDisk::Exact;
+        }
+        if other.is_none() && name.to_lowercase() == folded {
+            other = Some(name.to_string());
+        }
+    }
+    other.map_or(NameOnDisk::Missing, NameOnDisk::OtherCase)
+}
+
+/// The message for `what` (`the recording`), written `written` but
+/// named `on_disk` ([`NameOnDisk::OtherCase`]).
+pub fn other_case(what: &str, written: &str, on_disk: &str) -> String {
+    format!(
+        "{what} `{written}` is named `{on_disk}` on disk: Windows and macOS would find it, \
+         but Linux, where most sites are built and served, tells capital letters apart"
+    )
+}
+
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
 /// to be a likely typo.
 pub fn did_you_mean<'a>(
@@ -503,6 +542,31 @@ mod tests {
                 "content/demo/en/x.md"
             );
         }
+    }
+
+    // Issue 16: `Reading.mp3` for a file `reading.mp3` passed on Windows
+    // and macOS, and the same project failed on Linux.
+    #[test]
+    fn a_name_is_found_exactly_or_said_to_differ_in_case() {
+        let names = ["reading.mp3", "Intro.mp3", "straße.ogg"];
+        let found = |written| name_on_disk(names, written);
+        assert_eq!(found("reading.mp3"), NameOnDisk::Exact);
+        assert_eq!(
+            found("Reading.mp3"),
+            NameOnDisk::OtherCase("reading.mp3".into())
+        );
+        assert_eq!(
+            found("intro.MP3"),
+            NameOnDisk::OtherCase("Intro.mp3".into())
+        );
+        assert_eq!(found("STRASSE.ogg"), NameOnDisk::Missing);
+        assert_eq!(
+            found("Straße.ogg"),
+            NameOnDisk::OtherCase("straße.ogg".into())
+        );
+        assert_eq!(found("other.mp3"), NameOnDisk::Missing);
+        // An exact name wins over one in other capitals.
+        assert_eq!(name_on_disk(["A.mp3", "a.mp3"], "a.mp3"), NameOnDisk::Exact);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, NameOnDisk, Severity};
 use crate::model::audio::{AUDIO_DIR, MAX_AUDIO_BYTES, PageAudio, is_audio_name};
 use crate::model::{Campaign, Page};
 use probe::{Kind, Refused};
@@ -127,7 +127,15 @@ fn at_audio(page: &Page, severity: Severity, message: String) -> Diagnostic {
 
 fn make(page: &Page, audio: &PageAudio) -> Result<Recording, Diagnostic> {
     let shown = crate::diag::shown(&audio.shown);
-    if !audio.path.exists() {
+    let folder = audio.path.parent().unwrap_or(Path::new("."));
+    let on_disk = crate::load::files::entry_in(folder, &audio.written);
+    if let NameOnDisk::OtherCase(on_disk) = &on_disk {
+        let message = crate::diag::other_case("the recording", &audio.written, on_disk);
+        return Err(at_audio(page, Severity::Error, message).with_help(format!(
+            "write `audio: {on_disk}`, exactly as the file is named"
+        )));
+    }
+    if on_disk == NameOnDisk::Missing {
         let d = at_audio(
             page,
             Severity::Error,

@@ -136,7 +136,24 @@ pub fn load_pages(
 ) -> Content {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
-    if !dir.is_dir() {
+    let on_disk = super::files::entry_in(&root.join("content"), &campaign.id);
+    if let crate::diag::NameOnDisk::OtherCase(on_disk) = &on_disk {
+        let message = crate::diag::other_case(
+            "the campaign's folder",
+            &crate::diag::shown(&shown_dir),
+            &format!("content/{on_disk}"),
+        );
+        problems.push(
+            Diagnostic::in_file(&campaign.source.path, Severity::Error, message).with_help(
+                format!(
+                    "rename the folder `content/{on_disk}` to `{}`, the campaign file's name",
+                    crate::diag::shown(&shown_dir)
+                ),
+            ),
+        );
+        return Content::default();
+    }
+    if on_disk == crate::diag::NameOnDisk::Missing || !dir.is_dir() {
         problems.push(
             Diagnostic::in_file(
                 &campaign.source.path,
