@@ -251,6 +251,7 @@ impl Staging {
             .context("failed to write the new site")?
             .into_iter()
             .collect();
+        let had_marker = self.out.join(MARKER).is_file();
         let previous = read_marker(&self.out)?;
         let (campaigns, beside) = by_campaign(&written);
 
@@ -268,7 +269,11 @@ impl Staging {
             let out = self.out.display();
             let context = if moves.undo(rename) {
                 // Only the previous files are there again.
-                let _ = write_marker(&self.out, &previous);
+                let _ = if had_marker {
+                    write_marker(&self.out, &previous)
+                } else {
+                    remove_file(&self.out.join(MARKER))
+                };
                 format!("the new site could not be put in place, so `{out}` is as it was")
             } else {
                 format!(
@@ -1132,6 +1137,15 @@ mod tests {
             .filter(|n| n.starts_with(".outreach-") && n != MARKER)
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_first_build_that_cannot_move_in_leaves_no_trace() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let err = rebuild_failing(&out, |_, _| true);
+        assert!(format!("{err:#}").contains("is as it was"), "{err:#}");
+        assert!(!out.exists(), "{:?}", files(&out));
     }
 
     #[test]
