@@ -61,10 +61,15 @@ pub fn error(err: io::Error, doing: &str, path: &Path) -> anyhow::Error {
 
 fn error_as(err: io::Error, doing: &str, path: &Path, busy: bool) -> anyhow::Error {
     let message = if busy {
+        // "Access denied" is also what a folder one may not change gives.
+        let or_denied = match err.raw_os_error() {
+            Some(32 | 33) => "",
+            _ => " (if no program has it open, you may not be allowed to change it)",
+        };
         format!(
             "outreach could not {doing}: another program has `{}`, or a file in it, open \
              (a PDF reader, a file explorer or terminal window in that folder, a virus scanner, OneDrive).\n\
-             Close that program, or wait a moment, and try again",
+             Close that program, or wait a moment, and try again{or_denied}",
             path.display()
         )
     } else {
@@ -166,6 +171,9 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("Close that program"), "{message}");
+        assert!(!message.contains("allowed"), "{message}");
+        let denied = error_as(io::Error::from_raw_os_error(5), &doing, &path, true);
+        assert!(format!("{denied:#}").contains("you may not be allowed to change it"));
         let err = error_as(io::Error::from_raw_os_error(28), &doing, &path, false);
         assert_eq!(err.to_string(), format!("failed to {doing}"));
     }
