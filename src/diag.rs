@@ -236,7 +236,7 @@ impl Diagnostic {
 
     /// `path:line:col`, as far as it is known.
     pub fn location(&self) -> Option<String> {
-        let path = self.path.as_ref()?.display().to_string().replace('\\', "/");
+        let path = shown(self.path.as_ref()?);
         Some(match (self.line, self.col) {
             (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
             (Some(l), None) => format!("{path}:{l}"),
@@ -277,6 +277,40 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A path as messages show it: its parts joined with `/`, on every
+/// system. Windows writes `\` between the parts of a path it makes, so a
+/// path joined from parts there (`content\demo` and `en/help.md`) would
+/// show both; authors see one spelling, the one they write in pages and
+/// campaign files. Only separators change: a `\` in a file name on
+/// Linux or macOS stays.
+pub fn shown(path: &Path) -> String {
+    use std::path::Component;
+    let mut out = String::new();
+    // Whether the next part needs a `/` before it: not at the start, nor
+    // after the root or a drive such as `C:`.
+    let mut after_part = false;
+    for part in path.components() {
+        match part {
+            Component::Prefix(prefix) => {
+                out.push_str(&prefix.as_os_str().to_string_lossy());
+                after_part = false;
+            }
+            Component::RootDir => {
+                out.push('/');
+                after_part = false;
+            }
+            other => {
+                if after_part {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+                after_part = true;
+            }
+        }
+    }
+    out
 }
 
 /// Author text as it may be shown in a terminal or the preview: control
@@ -430,10 +464,43 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// A project path as messages show it: with `/` between folders on every
-/// system, as the README and the other messages write paths.
-pub fn shown(path: &Path) -> String {
-    path.display().to_string().replace('\\', "/")
+/// How a file or folder name written in a project (`audio: reading.mp3`,
+/// `theme: mine`) is found among the names a folder really has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameOnDisk {
+    /// A file or folder has exactly this name.
+    Exact,
+    /// Only one whose name differs in capital letters: its name. Windows
+    /// and macOS would open it by the written name; Linux, where most
+    /// sites are built and served, would not, so it is an error everywhere.
+    OtherCase(String),
+    /// None.
+    Missing,
+}
+
+/// Looks `written` up among `names` (as `read_dir` gives them: exact on
+/// every system, where a path's `exists()` is not on Windows and macOS).
+pub fn name_on_disk<'a>(names: impl IntoIterator<Item = &'a str>, written: &str) -> NameOnDisk {
+    let folded = written.to_lowercase();
+    let mut other = None;
+    for name in names {
+        if name == written {
+            return NameOnDisk::Exact;
+        }
+        if other.is_none() && name.to_lowercase() == folded {
+            other = Some(name.to_string());
+        }
+    }
+    other.map_or(NameOnDisk::Missing, NameOnDisk::OtherCase)
+}
+
+/// The message for `what` (`the recording`), written `written` but
+/// named `on_disk` ([`NameOnDisk::OtherCase`]).
+pub fn other_case(what: &str, written: &str, on_disk: &str) -> String {
+    format!(
+        "{what} `{written}` is named `{on_disk}` on disk: Windows and macOS would find it, \
+         but Linux, where most sites are built and served, tells capital letters apart"
+    )
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
@@ -453,6 +520,54 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Issue 16: on Windows a path joined from parts showed `\` and `/`
+    // mixed (`content\demo/en/help.md`).
+    #[test]
+    fn a_path_is_shown_with_slashes_only() {
+        let joined = Path::new("content").join("demo").join("en/help.md");
+        assert_eq!(shown(&joined), "content/demo/en/help.md");
+        assert_eq!(shown(Path::new("/srv/site/public")), "/srv/site/public");
+        assert_eq!(shown(Path::new("public/")), "public");
+        assert_eq!(shown(Path::new("./public")), "./public");
+        assert_eq!(shown(Path::new("")), "");
+        // Linux and macOS allow `\` in a name: it is not a separator there.
+        #[cfg(unix)]
+        assert_eq!(shown(Path::new("odd\\name.md")), "odd\\name.md");
+        #[cfg(windows)]
+        {
+            assert_eq!(shown(Path::new(r"C:\Users\ana\site")), "C:/Users/ana/site");
+            assert_eq!(
+                shown(Path::new(r"content\demo\en\x.md")),
+                "content/demo/en/x.md"
+            );
+        }
+    }
+
+    // Issue 16: `Reading.mp3` for a file `reading.mp3` passed on Windows
+    // and macOS, and the same project failed on Linux.
+    #[test]
+    fn a_name_is_found_exactly_or_said_to_differ_in_case() {
+        let names = ["reading.mp3", "Intro.mp3", "straße.ogg"];
+        let found = |written| name_on_disk(names, written);
+        assert_eq!(found("reading.mp3"), NameOnDisk::Exact);
+        assert_eq!(
+            found("Reading.mp3"),
+            NameOnDisk::OtherCase("reading.mp3".into())
+        );
+        assert_eq!(
+            found("intro.MP3"),
+            NameOnDisk::OtherCase("Intro.mp3".into())
+        );
+        assert_eq!(found("STRASSE.ogg"), NameOnDisk::Missing);
+        assert_eq!(
+            found("Straße.ogg"),
+            NameOnDisk::OtherCase("straße.ogg".into())
+        );
+        assert_eq!(found("other.mp3"), NameOnDisk::Missing);
+        // An exact name wins over one in other capitals.
+        assert_eq!(name_on_disk(["A.mp3", "a.mp3"], "a.mp3"), NameOnDisk::Exact);
+    }
 
     #[test]
     fn a_released_text_is_read_again_only_while_unchanged() {

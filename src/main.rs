@@ -7,7 +7,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = outreach::cli::Cli::parse();
-    match outreach::cmd::run(cli) {
+    // On a stack as large on Windows as on Linux (see `on_large_stack`).
+    let ran = outreach::cmd::on_large_stack(move || outreach::cmd::run(cli))
+        .map_err(|err| anyhow::Error::new(err).context("failed to start the command"))
+        .and_then(|ran| ran);
+    match ran {
         Ok(code) => code,
         Err(err) => {
             // File names in the chain are the author's: shown, not obeyed.

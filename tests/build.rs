@@ -517,7 +517,7 @@ fn the_examples_build_to_the_recorded_digest() {
         .snapshot(&p.public())
         .into_iter()
         .map(|(path, bytes)| {
-            let path = path.to_string_lossy().replace('\\', "/");
+            let path = outreach::diag::shown(&path);
             format!("{}  {path}\n", outreach::images::content_hash(&bytes))
         })
         .collect();
@@ -636,11 +636,8 @@ fn partner_logos_are_in_every_footer_in_their_order() {
         .collect();
     assert!(pages.len() > 8);
     for path in &pages {
-        let rel = path
-            .strip_prefix(&public)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
+        // With `/` on every system: Windows would give `demo\ar\…`.
+        let rel = outreach::diag::shown(path.strip_prefix(&public).unwrap());
         let html = p.page(&rel);
         let alts = common::attrs(&html, ".partners img", "alt");
         let ar = rel.starts_with("demo/ar/");

@@ -644,6 +644,50 @@ fn a_missing_recording_is_an_error_at_its_line() {
     );
 }
 
+// Issue 16: Windows and macOS find `Reading.mp3` for `audio: reading.mp3`,
+// `themes/Fancy` for `theme: fancy`; the same project then failed to
+// build on Linux, where most sites are built and served. Names are
+// matched exactly on every system, and a difference in capitals is said.
+#[test]
+fn names_that_differ_only_in_capital_letters_are_errors_everywhere() {
+    fails_with(
+        |p| {
+            with_audio(p);
+            p.write("content/demo/en/Reading.mp3", common::mp3_frames(10));
+            p.write("content/demo/images/Route.png", common::png(40, 20));
+            append(
+                p,
+                "content/demo/en/help.md",
+                "\n![A map](../images/route.png)\n",
+            );
+            append(
+                p,
+                "campaigns/demo.yaml",
+                "partners:\n  - name: {en: \"Funder\"}\n    logo: images/route.png\n",
+            );
+            append(p, "campaigns/plain.yaml", "theme: fancy\n");
+            p.write("themes/Fancy/static/extra.css", "p {}\n");
+            p.write("themes/default/Static/extra.css", "p {}\n");
+            std::fs::rename(
+                p.root().join("content/plain"),
+                p.root().join("content/Plain"),
+            )
+            .unwrap();
+        },
+        &[
+            "content/demo/en/help.md:4:8: error: the recording `reading.mp3` is named `Reading.mp3` on disk: Windows and macOS would find it, but Linux, where most sites are built and served, tells capital letters apart",
+            "write `audio: Reading.mp3`, exactly as the file is named",
+            "error: the picture `../images/route.png` is named `content/demo/images/Route.png` on disk",
+            "error: the logo `images/route.png` is named `images/Route.png` on disk",
+            "campaigns/plain.yaml: error: the theme `fancy` is named `Fancy` on disk",
+            "rename the folder `themes/Fancy` to `themes/fancy`",
+            "themes/default/Static: error: the folder `themes/default/static` is named `themes/default/Static` on disk",
+            "campaigns/plain.yaml: error: the campaign's folder `content/plain` is named `content/Plain` on disk",
+            "rename the folder `content/Plain` to `content/plain`",
+        ],
+    );
+}
+
 // Issue 15, part 4: a file is taken for a recording by what it holds,
 // not by its name.
 #[test]

@@ -10,13 +10,42 @@ fn append(p: &Project, rel: &str, extra: &str) {
     p.write(rel, format!("{text}{extra}"));
 }
 
+/// Today (UTC) as `YYYY-MM-DD`, worked out here rather than by running
+/// `date`, which Windows does not have (issue 16).
 fn today() -> String {
-    let out = std::process::Command::new("date")
-        .arg("-u")
-        .arg("+%Y-%m-%d")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
+    let days = outreach::model::contact::today();
+    let date = date_of(days);
+    // The same day that outreach counts `verified:` dates from.
+    assert_eq!(outreach::model::contact::parse_date(&date), Some(days));
+    date
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01, after Howard Hinnant's
+/// `civil_from_days`.
+fn date_of(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[test]
+fn dates_are_worked_out_without_a_date_program() {
+    for (days, date) in [
+        (0, "1970-01-01"),
+        (59, "1970-03-01"),
+        (11_016, "2000-02-29"),
+        (20_454, "2026-01-01"),
+    ] {
+        assert_eq!(date_of(days), date);
+        assert_eq!(outreach::model::contact::parse_date(date), Some(days));
+    }
 }
 
 const CONTACTS: &str = "contacts:

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, NameOnDisk, Severity};
 use crate::model::audio::{AUDIO_DIR, MAX_AUDIO_BYTES, PageAudio, is_audio_name};
 use crate::model::{Campaign, Page};
 use probe::{Kind, Refused};
@@ -126,8 +126,16 @@ fn at_audio(page: &Page, severity: Severity, message: String) -> Diagnostic {
 }
 
 fn make(page: &Page, audio: &PageAudio) -> Result<Recording, Diagnostic> {
-    let shown = audio.shown.display().to_string().replace('\\', "/");
-    if !audio.path.exists() {
+    let shown = crate::diag::shown(&audio.shown);
+    let folder = audio.path.parent().unwrap_or(Path::new("."));
+    let on_disk = crate::load::files::entry_in(folder, &audio.written);
+    if let NameOnDisk::OtherCase(on_disk) = &on_disk {
+        let message = crate::diag::other_case("the recording", &audio.written, on_disk);
+        return Err(at_audio(page, Severity::Error, message).with_help(format!(
+            "write `audio: {on_disk}`, exactly as the file is named"
+        )));
+    }
+    if on_disk == NameOnDisk::Missing {
         let d = at_audio(
             page,
             Severity::Error,
@@ -211,7 +219,7 @@ pub fn warnings(page: &Page, campaign: &Campaign, recording: &Recording) -> Vec<
     let Some(audio) = &page.audio else {
         return Vec::new();
     };
-    let shown = audio.shown.display().to_string().replace('\\', "/");
+    let shown = crate::diag::shown(&audio.shown);
     let mut found = Vec::new();
     let size = recording.bytes.len() as u64;
     let budget = u64::from(campaign.audio_budget_kb) * 1024;

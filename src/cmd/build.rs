@@ -22,7 +22,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("public"));
-    let staging = Staging::begin(&out)?;
+    let staging = Staging::begin(&out, &project.root.join(crate::model::CACHE_DIR))?;
     let mut diags = Diagnostics::new();
     // Bundles take the files before compression: a reader's browser
     // opening files from disk does not read `.gz`.
@@ -62,7 +62,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         drop(staging);
         eprintln!(
             "Nothing was written: `{}` is as it was before.",
-            out.display()
+            dunce::simplified(&out).display()
         );
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
@@ -98,7 +98,7 @@ pub fn build(args: &BuildArgs) -> Result<ExitCode> {
         counts.pages,
         plural(counts.pages, "page", "pages"),
         started.elapsed().as_secs_f64(),
-        out.display()
+        dunce::simplified(&out).display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -50,7 +50,7 @@ pub fn new_project(dir: &Path, cms: Cms) -> Result<()> {
         }
     }
     for (path, text) in STARTER {
-        let to = dir.join(path);
+        let to = crate::output::write::under(dir, path);
         if let Some(parent) = to.parent() {
             fs::create_dir_all(parent)
                 .with_context(|| format!("failed to create `{}`", parent.display()))?;

@@ -8,7 +8,7 @@ use anyhow::bail;
 
 use crate::cli::StampArgs;
 use crate::cmd::EXIT_CONTENT;
-use crate::diag::{Diagnostics, Result};
+use crate::diag::{self, Diagnostics, Result, shown};
 use crate::load::content::LEAFLETS_DIR;
 use crate::load::{self, files, front_matter};
 use crate::model::page::Origin;
@@ -39,22 +39,22 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
             }
             _ => bail!(
                 "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
-                file.display()
+                shown(file)
             ),
         };
         let Some(slug) = name.strip_suffix(".md").filter(|_| content == "content") else {
             bail!(
                 "`{}` is not a page: expected `content/<campaign>/<language>/<page>.md`",
-                file.display()
+                shown(file)
             );
         };
         let Some(c) = site.campaigns.get(campaign) else {
-            bail!("`{}`: there is no campaign `{campaign}`", file.display());
+            bail!("`{}`: there is no campaign `{campaign}`", shown(file));
         };
         if lang == &c.default_language {
             eprintln!(
                 "{}: skipped: `{lang}` is the default language, the source of translations",
-                file.display()
+                shown(file)
             );
             continue;
         }
@@ -71,7 +71,7 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
         }) else {
             eprintln!(
                 "{}: error: there is no `content/{campaign}/{}/{}{slug}.md` to compare with",
-                file.display(),
+                shown(file),
                 c.default_language,
                 if leaflet { "leaflets/" } else { "" }
             );
@@ -99,8 +99,8 @@ pub fn stamp(args: &StampArgs) -> Result<ExitCode> {
         crate::output::write::replace_file(&path, stamped.as_bytes())?;
         println!(
             "Stamped {} as up to date with {}",
-            shown.display(),
-            source.source.path.display()
+            diag::shown(shown),
+            diag::shown(&source.source.path)
         );
     }
     Ok(if failed {

@@ -10,7 +10,7 @@ use anyhow::bail;
 
 use crate::cli::{ThemeCopyArgs, ThemeListArgs};
 use crate::cmd::EXIT_CONTENT;
-use crate::diag::Result;
+use crate::diag::{Result, shown};
 use crate::load::theme::{
     DEFAULT_LEAFLETS, DEFAULT_STATIC, DEFAULT_STRINGS, DEFAULT_TEMPLATES, DEFAULT_THEME,
 };
@@ -46,7 +46,7 @@ pub fn list(_args: &ThemeListArgs) -> Result<ExitCode> {
     let mut out =
         String::from("Built-in theme files (copy one with `outreach theme copy NAME`):\n");
     for (key, to, _) in builtin_files() {
-        let to = to.display().to_string().replace('\\', "/");
+        let to = shown(&to);
         out.push_str(&format!("  {key:<32} → {to}\n"));
     }
     out.push_str(
@@ -77,9 +77,10 @@ pub fn copy(args: &ThemeCopyArgs) -> Result<ExitCode> {
     let (mut failed, mut copied) = (false, 0usize);
     for wanted in &args.names {
         let wanted = wanted.trim_start_matches("./").replace('\\', "/");
-        let Some((key, to, bytes)) = files.iter().find(|(key, to, _)| {
-            *key == wanted || to.to_string_lossy().replace('\\', "/") == wanted
-        }) else {
+        let Some((key, to, bytes)) = files
+            .iter()
+            .find(|(key, to, _)| *key == wanted || shown(to) == wanted)
+        else {
             let names: Vec<&str> = files.iter().map(|(k, _, _)| k.as_str()).collect();
             let help = match crate::diag::did_you_mean(&wanted, names.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
@@ -90,13 +91,13 @@ pub fn copy(args: &ThemeCopyArgs) -> Result<ExitCode> {
             continue;
         };
         if to.components().any(|c| !matches!(c, Component::Normal(_))) {
-            bail!("`{}` is not a path inside the project", to.display());
+            bail!("`{}` is not a path inside the project", shown(to));
         }
         let path = args.root.join(to);
         if path.exists() {
             eprintln!(
                 "skipped `{key}`: `{}` is already there (outreach never overwrites your files)",
-                to.display()
+                shown(to)
             );
             continue;
         }
@@ -104,7 +105,7 @@ pub fn copy(args: &ThemeCopyArgs) -> Result<ExitCode> {
         copied += 1;
         println!(
             "Copied `{key}` to `{}`: your version is used from now on.",
-            to.display()
+            shown(to)
         );
     }
     if copied > 0 {

@@ -139,7 +139,7 @@ fn write_if_changed(path: &Path, text: &str) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         anyhow::bail!(
             "`{}` is a link to another file; outreach does not write through links. Replace the link with the file itself",
-            path.display()
+            shown(path)
         );
     }
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {

@@ -132,11 +132,7 @@ pub fn export(sources: &Sources, lang: &str, previous: &Previous) -> (Catalog, S
         let Some(translated) = sources.translated(n, lang) else {
             continue;
         };
-        let path = doc
-            .path_in(&campaign.id, lang)
-            .display()
-            .to_string()
-            .replace('\\', "/");
+        let path = crate::diag::shown(&doc.path_in(&campaign.id, lang));
         let file_stamp = State::stamp(translated.file.text());
         let file_fresh =
             previous.catalog.is_none() || previous.state.files.get(&path) != Some(&file_stamp);

@@ -305,7 +305,7 @@ pub fn template(docs: &[Doc]) -> Vec<Message> {
     let mut messages: Vec<Message> = Vec::new();
     let mut index: FxHashMap<(String, String), usize> = FxHashMap::default();
     for doc in docs {
-        let path = doc.path.display().to_string().replace('\\', "/");
+        let path = crate::diag::shown(&doc.path);
         for text in &doc.texts {
             if text.source.trim().is_empty() {
                 continue;

@@ -136,19 +136,36 @@ pub fn load_pages(
 ) -> Content {
     let dir = root.join("content").join(&campaign.id);
     let shown_dir = Path::new("content").join(&campaign.id);
-    if !dir.is_dir() {
+    let on_disk = super::files::entry_in(&root.join("content"), &campaign.id);
+    if let crate::diag::NameOnDisk::OtherCase(on_disk) = &on_disk {
+        let message = crate::diag::other_case(
+            "the campaign's folder",
+            &crate::diag::shown(&shown_dir),
+            &format!("content/{on_disk}"),
+        );
+        problems.push(
+            Diagnostic::in_file(&campaign.source.path, Severity::Error, message).with_help(
+                format!(
+                    "rename the folder `content/{on_disk}` to `{}`, the campaign file's name",
+                    crate::diag::shown(&shown_dir)
+                ),
+            ),
+        );
+        return Content::default();
+    }
+    if on_disk == crate::diag::NameOnDisk::Missing || !dir.is_dir() {
         problems.push(
             Diagnostic::in_file(
                 &campaign.source.path,
                 Severity::Error,
                 format!(
                     "the campaign has no pages: the folder `{}` does not exist",
-                    shown_dir.display()
+                    crate::diag::shown(&shown_dir)
                 ),
             )
             .with_help(format!(
                 "create `{}/{}/index.md` for the home page",
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 campaign.default_language
             )),
         );
@@ -205,7 +222,7 @@ pub fn load_pages(
                         Severity::Warning,
                         format!(
                             "`{name}` is not in `languages` of {}: its pages are not built",
-                            campaign.source.path.display()
+                            crate::diag::shown(&campaign.source.path)
                         ),
                     ));
                 }
@@ -343,7 +360,7 @@ pub fn load_pages(
                 Severity::Warning,
                 format!(
                     "this translation is not published: the page it translates, `{}/{}/{}.md`, is a draft (`draft: true`)",
-                    shown_dir.display(),
+                    crate::diag::shown(&shown_dir),
                     campaign.default_language,
                     p.slug
                 ),
@@ -369,7 +386,7 @@ pub fn load_pages(
         let message = if draft {
             format!(
                 "the home page `{}/{}/index.md` is a draft (`draft: true`), but `{}` is in `languages`",
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 language.tag,
                 language.tag
             )
@@ -377,7 +394,7 @@ pub fn load_pages(
             format!(
                 "`{}` is in `languages` but has no home page `{}/{}/index.md`",
                 language.tag,
-                shown_dir.display(),
+                crate::diag::shown(&shown_dir),
                 language.tag
             )
         };
@@ -511,7 +528,7 @@ fn read_page(campaign: &Campaign, found: Found) -> Result<Option<Page>, Diagnost
             )
             .with_help(format!(
                 "add `{code}` to the `countries:` of a contact in `{}`, or remove `country:` here",
-                campaign.source.path.display()
+                crate::diag::shown(&campaign.source.path)
             )));
     }
     if !found.leaflet && (front.cover_image.is_some() || front.cover_alt.is_some()) {
@@ -590,7 +607,7 @@ fn page_audio(
         ))
         .with_help(format!(
             "save the recording in `{}/` beside the page and write only its file name, e.g. `audio: reading.mp3`",
-            folder.display()
+            crate::diag::shown(&folder)
         )));
     }
     let page_folder = found.path.parent().unwrap_or(Path::new("."));

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::diag::{Diagnostic, NameOnDisk, Severity, SourceFile, name_on_disk};
 
 /// Text sources larger than this are refused: no campaign page is this big,
 /// and reading one into memory could exhaust a small machine.
@@ -16,6 +16,21 @@ pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Translation exchange files hold a whole campaign in one language, so
 /// they may be much larger than a page (an 8,000-page campaign: 16 MB).
 pub const MAX_EXCHANGE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// How the file or folder `name` is found in the folder `dir`: by the
+/// names the folder lists, so that `Reading.mp3` does not find
+/// `reading.mp3`, as `exists()` would on Windows and macOS. A folder that
+/// cannot be read has nothing in it.
+pub fn entry_in(dir: &Path, name: &str) -> NameOnDisk {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return NameOnDisk::Missing;
+    };
+    let names: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    name_on_disk(names.iter().map(String::as_str), name)
+}
 
 /// Reads a UTF-8 text source (a page, a campaign file). `shown` is the
 /// path used in messages.

@@ -79,7 +79,14 @@ pub fn load_site(
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_dir())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| !name.starts_with('.') && !ids.contains(name))
+            // A folder named like a campaign but for capital letters is
+            // that campaign's error (see `content::load_pages`).
+            .filter(|name| {
+                !name.starts_with('.')
+                    && !ids
+                        .iter()
+                        .any(|id| id.to_lowercase() == name.to_lowercase())
+            })
             .collect();
         orphans.sort();
         for name in orphans {
@@ -114,6 +121,21 @@ pub fn load_site(
                 .insert((image.campaign.clone(), image.key.clone()), image);
         }
         if !site.themes.contains_key(&campaign.theme) {
+            if let crate::diag::NameOnDisk::OtherCase(on_disk) =
+                files::entry_in(&root.join("themes"), &campaign.theme)
+            {
+                let message = crate::diag::other_case("the theme", &campaign.theme, &on_disk);
+                // Theme names are in small letters: the folder is renamed.
+                problems.push(
+                    Diagnostic::in_file(&campaign.source.path, Severity::Error, message).with_help(
+                        format!(
+                            "rename the folder `themes/{on_disk}` to `themes/{}`",
+                            campaign.theme
+                        ),
+                    ),
+                );
+                continue;
+            }
             match theme::load_theme(root, &campaign.theme, &mut problems) {
                 Some(theme) => {
                     site.themes.insert(campaign.theme.clone(), theme);

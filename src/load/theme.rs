@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::diag::{Diagnostic, NameOnDisk, Severity, SourceFile};
 use crate::model::Theme;
 use crate::render::strings::StringSources;
 
@@ -190,8 +190,25 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
     }
     for sub in ["templates", "static", "leaflets", "fonts"] {
         let base = dir.join(sub);
-        if !base.is_dir() {
-            continue;
+        match super::files::entry_in(&dir, sub) {
+            NameOnDisk::Exact if base.is_dir() => {}
+            NameOnDisk::OtherCase(on_disk) => {
+                let message = crate::diag::other_case(
+                    "the folder",
+                    &format!("themes/{name}/{sub}"),
+                    &format!("themes/{name}/{on_disk}"),
+                );
+                problems.push(
+                    Diagnostic::in_file(
+                        &Path::new("themes").join(name).join(&on_disk),
+                        Severity::Error,
+                        message,
+                    )
+                    .with_help(format!("rename it to `{sub}`, in small letters")),
+                );
+                continue;
+            }
+            _ => continue,
         }
         for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
             let entry = match entry {
@@ -211,7 +228,7 @@ pub fn load_theme(root: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Op
                 }
             };
             let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
-            let key = rel.to_string_lossy().replace('\\', "/");
+            let key = crate::diag::shown(rel);
             if key.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }

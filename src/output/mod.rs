@@ -4,6 +4,7 @@
 //! the preview server keep files in memory ([`MemorySink`]).
 
 pub mod bundle;
+pub mod busy;
 pub mod compress;
 pub mod write;
 

@@ -1,11 +1,13 @@
 //! The one writer of the output folder.
 //!
 //! A build writes into a fresh staging folder inside the output folder and
-//! swaps each campaign's folder in only after everything succeeded, so a
-//! failed build leaves the previous site untouched. A marker file lists
-//! every file outreach wrote: outreach refuses to write into a folder that
-//! has files but no marker, and files it did not write (a hosting
-//! provider's verification file, say) are carried over, never deleted.
+//! swaps the campaigns' folders in only after everything succeeded, so a
+//! failed build leaves the previous site untouched; a swap that cannot
+//! finish (on Windows, a program has a file open: see [`super::busy`]) is
+//! undone. A marker file lists every file outreach wrote: outreach refuses
+//! to write into a folder that has files but no marker, and files it did
+//! not write (a hosting provider's verification file, say) are carried
+//! over, never deleted.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -18,20 +20,42 @@ use anyhow::{Context, bail};
 use walkdir::WalkDir;
 
 use crate::diag::Result;
-use crate::output::Sink;
+use crate::output::{Sink, busy};
 
 /// Name of the marker file in the output folder.
 pub const MARKER: &str = ".outreach-output";
 
-/// Name of the file a build locks, so that one build at a time writes the
-/// output folder.
-pub const LOCK: &str = ".outreach-lock";
+/// Name of the file a build locks, so that one build of a project at a
+/// time writes its output. It is in the project's cache folder
+/// ([`crate::model::CACHE_DIR`]), not in the output: there it would be
+/// published with the site wherever it cannot be removed (Windows).
+pub const LOCK: &str = "build.lock";
+
+/// Where earlier versions kept the lock: in the output folder. A folder
+/// holding only that file is still taken for outreach's, and the file is
+/// left alone.
+const OLD_LOCK: &str = ".outreach-lock";
 
 /// A file on its way to the writer thread: path in the output, bytes.
 type OutputFile = (String, Vec<u8>);
 
 const MARKER_HEADER: &str = "# This folder is written by outreach. The files listed below were written by it\n\
 # and are replaced on every build; other files are left alone. Do not edit this list.\n";
+
+/// Where `rel`, a path written with `/` (`c/en/index.html`, as sinks
+/// receive them), is under the folder `base`: each part is added on its
+/// own. Joined whole to a Windows path written as `\\?\C:\…`, which
+/// takes `/` as part of a name, it would name one file `c/en/index.html`.
+pub fn under(base: &Path, rel: &str) -> PathBuf {
+    let mut path = base.to_path_buf();
+    for part in rel
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+    {
+        path.push(part);
+    }
+    path
+}
 
 /// Replaces one source file of the project (a page `stamp` or a
 /// translation import rewrote) through a temporary file beside it, so a
@@ -46,9 +70,13 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp = target.clone().into_os_string();
     temp.push(".outreach-tmp");
     let temp = PathBuf::from(temp);
+    // Windows refuses to replace a file another program has open.
     fs::write(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, &target))
-        .with_context(|| format!("failed to write `{}`", path.display()))?;
+        .and_then(|()| busy::retry(|| fs::rename(&temp, &target)))
+        .map_err(|err| {
+            let _ = fs::remove_file(&temp);
+            busy::error(err, &format!("write `{}`", path.display()), path)
+        })?;
     Ok(())
 }
 
@@ -72,96 +100,60 @@ pub struct Staging {
     lock: Option<OutputLock>,
 }
 
-/// The lock on an output folder: a second build waits for the first, so
+/// The lock of a project's builds: a second build waits for the first, so
 /// neither takes the other's staging folder for a leftover. The lock file
-/// goes when the lock does.
+/// stays (it is in the cache folder, which is never published): removing
+/// it would let a build that waited lock a file no one else can find.
 struct OutputLock {
     /// `None` where the file system cannot lock files: the build goes on
-    /// unlocked, as before there were locks.
-    file: Option<fs::File>,
-    path: PathBuf,
+    /// unlocked, as before there were locks. Unlocked when dropped.
+    _file: Option<fs::File>,
 }
 
 impl OutputLock {
-    /// Creates `out` if need be and locks it, waiting (and saying so) while
-    /// another build holds it.
-    fn acquire(out: &Path) -> Result<OutputLock> {
-        let path = out.join(LOCK);
-        let mut told = false;
-        loop {
-            fs::create_dir_all(out)
-                .with_context(|| format!("failed to create `{}`", out.display()))?;
-            let file = fs::OpenOptions::new()
+    /// Locks `cache/build.lock`, waiting (and saying so) while another
+    /// build holds it.
+    fn acquire(cache: &Path) -> OutputLock {
+        let path = cache.join(LOCK);
+        let unlocked = |err: std::io::Error| {
+            // A read-only project, or a network folder that cannot lock.
+            eprintln!(
+                "warning: cannot lock `{}` ({err}): do not run two builds of this project at once",
+                path.display()
+            );
+            OutputLock { _file: None }
+        };
+        let file = match fs::create_dir_all(cache).and_then(|()| {
+            fs::OpenOptions::new()
                 .create(true)
                 .truncate(false)
                 .write(true)
                 .open(&path)
-                .with_context(|| format!("failed to create `{}`", path.display()))?;
-            let locked = match file.try_lock() {
-                Ok(()) => Ok(()),
-                Err(fs::TryLockError::WouldBlock) => {
-                    if !told {
-                        eprintln!(
-                            "Another outreach build is writing to `{}`: waiting for it to finish…",
-                            out.display()
-                        );
-                        told = true;
-                    }
-                    file.lock()
-                }
-                Err(fs::TryLockError::Error(e)) => Err(e),
-            };
-            if let Err(err) = locked {
-                // Some network and shared folders cannot lock files.
+        }) {
+            Ok(file) => file,
+            Err(err) => return unlocked(err),
+        };
+        let locked = match file.try_lock() {
+            Ok(()) => Ok(()),
+            Err(fs::TryLockError::WouldBlock) => {
                 eprintln!(
-                    "warning: cannot lock `{}` ({err}): do not run two builds into this folder at once",
+                    "Another outreach build of this project is running (it holds `{}`): waiting for it to finish…",
                     path.display()
                 );
-                return Ok(OutputLock { file: None, path });
+                file.lock()
             }
-            // The build waited for may have removed the lock file (all
-            // builds do when they end): then this lock is on a file no one
-            // else can find, and it starts again.
-            if is_same_file(&file, &path) {
-                return Ok(OutputLock {
-                    file: Some(file),
-                    path,
-                });
-            }
+            Err(fs::TryLockError::Error(err)) => Err(err),
+        };
+        match locked {
+            Ok(()) => OutputLock { _file: Some(file) },
+            Err(err) => unlocked(err),
         }
     }
-}
-
-impl Drop for OutputLock {
-    /// Removes the lock file while still holding the lock. Windows keeps
-    /// it: there a removed file's name can be taken by a new one while an
-    /// old handle still waits on the first, which the check above cannot
-    /// tell apart.
-    fn drop(&mut self) {
-        if cfg!(unix) && self.file.is_some() {
-            let _ = fs::remove_file(&self.path);
-        }
-    }
-}
-
-#[cfg(unix)]
-fn is_same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-/// Elsewhere the lock file is never removed (see `OutputLock`'s `Drop`),
-/// so the path is the file.
-#[cfg(not(unix))]
-fn is_same_file(_: &fs::File, path: &Path) -> bool {
-    path.is_file()
 }
 
 /// Whether `out` holds nothing but what outreach leaves there: its marker,
-/// the lock, a staging folder of an interrupted first build.
+/// an earlier version's lock, a staging folder of an interrupted first
+/// build.
 fn is_outreachs(out: &Path) -> Result<bool> {
     if out.join(MARKER).is_file() {
         return Ok(true);
@@ -172,14 +164,22 @@ fn is_outreachs(out: &Path) -> Result<bool> {
         .all(|entry| {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            name == LOCK || name.starts_with(".outreach-staging-")
+            name == OLD_LOCK || is_staging_name(&name)
         }))
+}
+
+/// Whether `name` is that of a staging folder: `.outreach-staging-`
+/// and a process number. Only such folders are removed whole.
+fn is_staging_name(name: &str) -> bool {
+    name.strip_prefix(".outreach-staging-")
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Staging {
     /// Prepares to write into `out`, which must not exist, be empty, or
-    /// carry outreach's marker.
-    pub fn begin(out: &Path) -> Result<Staging> {
+    /// carry outreach's marker. `cache` is the project's cache folder,
+    /// where the lock is.
+    pub fn begin(out: &Path, cache: &Path) -> Result<Staging> {
         if out.exists() && !out.is_dir() {
             bail!(
                 "the output path `{}` is a file, not a folder",
@@ -193,18 +193,21 @@ impl Staging {
                 out.display()
             )
         };
-        // Asked before locking, so that no lock file is made in someone
-        // else's folder, and again under the lock.
+        // Asked before locking, so that someone else's folder is refused at
+        // once rather than after waiting for another build; and again
+        // under the lock.
         if out.is_dir() && !is_outreachs(out)? {
             return Err(refuse());
         }
+        let lock = OutputLock::acquire(cache);
         let created_out = !out.exists();
-        let lock = OutputLock::acquire(out)?;
+        fs::create_dir_all(out).with_context(|| format!("failed to create `{}`", out.display()))?;
         if !is_outreachs(out)? {
             return Err(refuse());
         }
-        // Under the lock no other build runs here: any staging folder is
-        // a leftover of one that was interrupted.
+        // Under the lock no other build of this project runs: any staging
+        // folder is a leftover of one that was interrupted. (Two projects
+        // built into one folder at once are not told apart.)
         remove_leftovers(out)?;
         let dir = out.join(format!(".outreach-staging-{}", std::process::id()));
         fs::create_dir(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -233,12 +236,22 @@ impl Staging {
     /// is in place. The marker lists the old and the new files while the
     /// swap runs, so an interrupted build never leaves outreach's files
     /// unlisted.
-    pub fn commit(mut self) -> Result<()> {
+    ///
+    /// The swap is all or nothing: if a folder cannot be moved (on
+    /// Windows, a program has a file in it open), every move made is
+    /// undone and the previous site stays as it was.
+    pub fn commit(self) -> Result<()> {
+        self.commit_with(&mut |from, to| busy::retry(|| fs::rename(from, to)))
+    }
+
+    /// [`Staging::commit`], moving files and folders with `rename`.
+    fn commit_with(mut self, rename: &mut Rename<'_>) -> Result<()> {
         let written: BTreeSet<String> = self
             .finish_writing()
             .context("failed to write the new site")?
             .into_iter()
             .collect();
+        let had_marker = self.out.join(MARKER).is_file();
         let previous = read_marker(&self.out)?;
         let (campaigns, beside) = by_campaign(&written);
 
@@ -251,25 +264,100 @@ impl Staging {
         let mut during: BTreeSet<String> = previous.clone();
         during.extend(written.iter().cloned());
         write_marker(&self.out, &during)?;
-        for campaign in &campaigns {
-            self.swap_in(campaign, &previous)?;
+        let mut moves = Moves::default();
+        if let Err(err) = self.swap(&campaigns, &beside, &mut moves, rename) {
+            let out = self.out.display();
+            let context = if moves.undo(rename) {
+                // Only the previous files are there again.
+                let _ = if had_marker {
+                    write_marker(&self.out, &previous)
+                } else {
+                    remove_file(&self.out.join(MARKER))
+                };
+                format!("the new site could not be put in place, so `{out}` is as it was")
+            } else {
+                format!(
+                    "the new site could not be put in place, and the previous one could not be wholly put back in `{out}`: \
+                     build again once the program is closed"
+                )
+            };
+            return Err(err.context(context));
         }
-        for name in &beside {
-            fs::rename(self.dir.join(name), self.out.join(name))
-                .with_context(|| format!("failed to move `{name}` into place"))?;
+
+        // The new site is in place. What cannot be tidied away now is said,
+        // and the next build tidies it.
+        let mut kept_old = BTreeSet::new();
+        for (name, old) in &moves.set_aside {
+            let done = if fs::symlink_metadata(old).is_ok_and(|m| m.is_dir()) {
+                remove_replaced(old, &self.out.join(name), name, &previous)
+            } else {
+                remove_file(old)
+            };
+            if let Err(err) = done {
+                eprintln!(
+                    "warning: the new site is in place, but its old copy `{}` could not be removed: {err:#}.\n\
+                     The next build removes it; do not upload it.",
+                    old.display()
+                );
+                kept_old.insert(name.clone());
+            }
         }
         let still_there = self.remove_stale_bundles(&previous, &written, &campaigns);
 
+        // An old copy still there keeps its files listed, so that the next
+        // build knows them for outreach's.
         let mut listed: BTreeSet<String> = previous
             .into_iter()
-            .filter(|p| !campaign_of(p).is_some_and(|c| campaigns.contains(c)))
+            .filter(|p| {
+                !campaign_of(p).is_some_and(|c| campaigns.contains(c))
+                    || p.split_once('/').is_some_and(|(c, _)| kept_old.contains(c))
+            })
             .collect();
         listed.extend(still_there);
         listed.extend(written);
         write_marker(&self.out, &listed)?;
-        fs::remove_dir_all(&self.dir)
-            .with_context(|| format!("failed to remove `{}`", self.dir.display()))?;
         self.committed = true;
+        if let Err(err) = remove_dir_all(&self.dir) {
+            eprintln!(
+                "warning: the new site is in place, but the build's own folder could not be removed: {err:#}.\n\
+                 The next build removes it; do not upload it."
+            );
+        }
+        Ok(())
+    }
+
+    /// Moves the live campaign folders and the bundles the build replaces
+    /// aside, then the staged ones into place: a folder that a program
+    /// holds open stops the swap before anything new is in place. Each
+    /// move is recorded in `moves`, to be undone if one fails.
+    fn swap(
+        &self,
+        campaigns: &BTreeSet<String>,
+        beside: &[&String],
+        moves: &mut Moves,
+        rename: &mut Rename<'_>,
+    ) -> Result<()> {
+        let names = campaigns.iter().chain(beside.iter().copied());
+        for name in names.clone() {
+            let live = self.out.join(name);
+            if fs::symlink_metadata(&live).is_err() {
+                continue;
+            }
+            let old = self
+                .out
+                .join(format!(".outreach-old-{}-{name}", std::process::id()));
+            moves
+                .make(&live, &old, rename)
+                .map_err(|err| busy::error(err, &format!("replace `{}`", live.display()), &live))?;
+            moves.set_aside.push((name.clone(), old));
+        }
+        for name in names {
+            let (staged, live) = (self.dir.join(name), self.out.join(name));
+            moves.make(&staged, &live, rename).map_err(|err| {
+                let doing = format!("put the new `{}` in place", live.display());
+                busy::error(err, &doing, &staged)
+            })?;
+        }
         Ok(())
     }
 
@@ -345,66 +433,54 @@ impl Staging {
     /// until the swap the originals stay where they were.
     fn carry_over(&self, users: &UsersFiles) -> Result<()> {
         for rel in &users.folders {
-            let to = self.dir.join(rel);
+            let to = under(&self.dir, rel);
             fs::create_dir_all(&to)
                 .with_context(|| format!("failed to create `{}`", to.display()))?;
         }
         for rel in &users.files {
-            let to = self.dir.join(rel);
+            let to = under(&self.dir, rel);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("failed to create `{}`", parent.display()))?;
             }
-            fs::copy(self.out.join(rel), &to).with_context(|| format!("failed to keep `{rel}`"))?;
-        }
-        Ok(())
-    }
-
-    /// Puts the staged folder of `campaign` in place of the live one, and
-    /// empties the old one once the new one is there.
-    fn swap_in(&self, campaign: &str, previous: &BTreeSet<String>) -> Result<()> {
-        let live = self.out.join(campaign);
-        let staged = self.dir.join(campaign);
-        let old = self
-            .out
-            .join(format!(".outreach-old-{}-{campaign}", std::process::id()));
-        if live.exists() {
-            fs::rename(&live, &old)
-                .with_context(|| format!("failed to move `{}` aside", live.display()))?;
-        }
-        if let Err(err) = fs::rename(&staged, &live) {
-            // Put the old site back rather than leave no site.
-            let _ = fs::rename(&old, &live);
-            return Err(err)
-                .with_context(|| format!("failed to move the new `{campaign}` into place"));
-        }
-        if old.exists() {
-            remove_replaced(&old, &live, campaign, previous)?;
+            let from = under(&self.out, rel);
+            busy::retry(|| fs::copy(&from, &to))
+                .map_err(|err| busy::error(err, &format!("keep `{rel}`"), &from))?;
         }
         Ok(())
     }
 
     /// Removes the offline bundles of rebuilt campaigns that this build
     /// did not make again: they would be out of date (old phone numbers).
-    /// Returns those that could not be removed (open in another program):
-    /// they stay listed as outreach's.
+    /// Returns those that could not be removed (open in another program),
+    /// with a warning: they stay listed as outreach's.
     fn remove_stale_bundles(
         &self,
         previous: &BTreeSet<String>,
         written: &BTreeSet<String>,
         campaigns: &BTreeSet<String>,
     ) -> Vec<String> {
-        previous
-            .iter()
-            .filter(|name| {
-                !name.contains('/')
-                    && !written.contains(*name)
-                    && campaign_of(name).is_some_and(|c| campaigns.contains(c))
-                    && fs::remove_file(self.out.join(name)).is_err()
-                    && self.out.join(name).exists()
-            })
-            .cloned()
-            .collect()
+        let mut still_there = Vec::new();
+        for name in previous {
+            if name.contains('/')
+                || written.contains(name)
+                || !campaign_of(name).is_some_and(|c| campaigns.contains(c))
+            {
+                continue;
+            }
+            let path = self.out.join(name);
+            if let Err(err) = remove_file(&path)
+                && path.exists()
+            {
+                eprintln!(
+                    "warning: `{}` is out of date, but it stays: {err:#}.\n\
+                     Delete it, or build again; do not upload it.",
+                    path.display()
+                );
+                still_there.push(name.clone());
+            }
+        }
+        still_there
     }
 }
 
@@ -425,6 +501,46 @@ struct UsersFiles {
     /// Folders holding none of outreach's files (empty, or only the
     /// user's), to be made again in the new output.
     folders: Vec<String>,
+}
+
+/// How a commit moves files and folders: `fs::rename`, tried again while
+/// busy; tests make moves fail.
+type Rename<'a> = dyn FnMut(&Path, &Path) -> std::io::Result<()> + 'a;
+
+/// The moves of a commit's swap, in order, to undo them if one fails.
+#[derive(Debug, Default)]
+struct Moves {
+    /// (from, to) of each move made.
+    made: Vec<(PathBuf, PathBuf)>,
+    /// The campaign folders and bundles moved aside, by name, with where
+    /// they went: removed once the new ones are in place.
+    set_aside: Vec<(String, PathBuf)>,
+}
+
+impl Moves {
+    /// Moves `from` to `to`, and records it.
+    fn make(&mut self, from: &Path, to: &Path, rename: &mut Rename<'_>) -> std::io::Result<()> {
+        rename(from, to)?;
+        self.made.push((from.to_path_buf(), to.to_path_buf()));
+        Ok(())
+    }
+
+    /// Moves everything back, the last move first. Whether all went back
+    /// (otherwise the next build finishes the job: see `remove_leftovers`).
+    fn undo(self, rename: &mut Rename<'_>) -> bool {
+        let mut all = true;
+        for (from, to) in self.made.into_iter().rev() {
+            if let Err(err) = rename(&to, &from) {
+                eprintln!(
+                    "warning: could not move `{}` back to `{}`: {err}",
+                    to.display(),
+                    from.display()
+                );
+                all = false;
+            }
+        }
+        all
+    }
 }
 
 /// The campaign folders that `written` files go in, and the files beside
@@ -475,21 +591,33 @@ fn remove_replaced(
     for file in files {
         let inside = relative(old, &file);
         let ours = previous.contains(&format!("{campaign}/{inside}"));
-        let copied = fs::metadata(live.join(&inside))
+        let copied = fs::metadata(under(live, &inside))
             .ok()
             .zip(fs::metadata(&file).ok())
             .is_some_and(|(new, old)| new.len() == old.len());
         if ours || copied {
-            fs::remove_file(&file)
-                .with_context(|| format!("failed to remove `{}`", file.display()))?;
+            remove_file(&file)?;
         }
     }
     dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
     for dir in dirs {
-        let _ = fs::remove_dir(dir); // only if empty
+        let _ = busy::retry(|| fs::remove_dir(&dir)); // only if empty
     }
-    let _ = fs::remove_dir(old);
+    let _ = busy::retry(|| fs::remove_dir(old));
     Ok(())
+}
+
+/// Removes the file `path`, tried again while another program has it open.
+fn remove_file(path: &Path) -> Result<()> {
+    busy::retry(|| fs::remove_file(path))
+        .map_err(|err| busy::error(err, &format!("remove `{}`", path.display()), path))
+}
+
+/// Removes the folder `path` and all in it, tried again while another
+/// program has a file in it open.
+fn remove_dir_all(path: &Path) -> Result<()> {
+    busy::retry(|| fs::remove_dir_all(path))
+        .map_err(|err| busy::error(err, &format!("remove `{}`", path.display()), path))
 }
 
 /// Writes the marker through a temporary file, so it is never half written.
@@ -500,8 +628,10 @@ fn write_marker(out: &Path, listed: &BTreeSet<String>) -> Result<()> {
         marker.push('\n');
     }
     let temp = out.join(format!("{MARKER}.{}", std::process::id()));
-    fs::write(&temp, marker).context("failed to write the output marker file")?;
-    fs::rename(&temp, out.join(MARKER)).context("failed to write the output marker file")
+    let path = out.join(MARKER);
+    fs::write(&temp, marker)
+        .and_then(|()| busy::retry(|| fs::rename(&temp, &path)))
+        .map_err(|err| busy::error(err, "write the output marker file", &path))
 }
 
 impl Staging {
@@ -525,7 +655,7 @@ fn write_files(dir: &Path, files: Receiver<OutputFile>) -> std::io::Result<Vec<S
     // Pages of one language share a folder: most files need no `mkdir`.
     let mut made_dirs: HashSet<PathBuf> = HashSet::new();
     for (path, bytes) in files {
-        let to = dir.join(&path);
+        let to = under(dir, &path);
         if let Some(parent) = to.parent()
             && !made_dirs.contains(parent)
         {
@@ -544,14 +674,13 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = self.finish_writing();
-            let _ = fs::remove_dir_all(&self.dir);
+            let _ = remove_dir_all(&self.dir);
+            if self.created_out {
+                let _ = fs::remove_dir(&self.out); // only if still empty
+            }
         }
-        // The lock file goes with the build, so the folder holds only the
-        // site and the marker (a build waiting on it starts again).
+        // Last: a build waiting for the lock may make `out` again.
         drop(self.lock.take());
-        if !self.committed && self.created_out {
-            let _ = fs::remove_dir(&self.out); // only if still empty
-        }
     }
 }
 
@@ -580,30 +709,43 @@ impl Sink for Staging {
 
 /// Cleans up after a build that was interrupted (power cut, Ctrl-C).
 /// Staging folders hold only files outreach wrote and copies, so they go.
-/// A set-aside old campaign folder is put back if the new one never
-/// arrived, and otherwise emptied as `commit` would have done.
+/// A set-aside old campaign folder or bundle is put back if the new one
+/// never arrived, and otherwise removed as `commit` would have done.
 fn remove_leftovers(out: &Path) -> Result<()> {
     let previous = read_marker(out)?;
     for entry in fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if is_staging_name(&name) && meta.is_dir() {
+            remove_dir_all(&path)?;
             continue;
         }
-        if name.starts_with(".outreach-staging-") {
-            fs::remove_dir_all(&path).with_context(|| {
-                format!("failed to remove the leftover folder `{}`", path.display())
-            })?;
-        } else if let Some(rest) = name.strip_prefix(".outreach-old-") {
-            let campaign = rest.split_once('-').map_or(rest, |(_, c)| c);
-            let live = out.join(campaign);
-            if live.exists() {
-                remove_replaced(&path, &live, campaign, &previous)?;
-            } else {
-                fs::rename(&path, &live)
-                    .with_context(|| format!("failed to restore `{}`", live.display()))?;
+        // `.outreach-old-<process>-<campaign or bundle>`
+        let Some(set_aside) = name
+            .strip_prefix(".outreach-old-")
+            .and_then(|rest| rest.split_once('-'))
+            .filter(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(_, set_aside)| set_aside)
+        else {
+            continue;
+        };
+        let live = out.join(set_aside);
+        let there = fs::symlink_metadata(&live).is_ok();
+        if meta.is_dir() && there {
+            remove_replaced(&path, &live, set_aside, &previous)?;
+        } else if meta.is_file() && there {
+            // A bundle: outreach's if it was listed (a set-aside bundle
+            // always is).
+            if previous.contains(set_aside) {
+                remove_file(&path)?;
             }
+        } else if !there {
+            busy::retry(|| fs::rename(&path, &live))
+                .map_err(|err| busy::error(err, &format!("restore `{}`", live.display()), &path))?;
         }
     }
     Ok(())
@@ -636,12 +778,40 @@ fn relative(base: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// A build into `out`, of a project whose cache folder is beside it.
+    fn begin(out: &Path) -> Result<Staging> {
+        Staging::begin(out, &cache_of(out))
+    }
+
+    fn cache_of(out: &Path) -> PathBuf {
+        out.parent().unwrap().join(crate::model::CACHE_DIR)
+    }
+
     fn build(out: &Path, files: &[(&str, &str)]) -> Result<()> {
-        let staging = Staging::begin(out)?;
+        let staging = begin(out)?;
         for (path, text) in files {
             staging.put(path, text.as_bytes().to_vec())?;
         }
         staging.commit()
+    }
+
+    // Issue 16: `--out \\?\C:\site` wrote nothing, the whole relative
+    // path being taken as one name.
+    #[test]
+    fn output_paths_are_made_part_by_part() {
+        let base = Path::new("site");
+        let path = under(base, "c/en/index.html");
+        let parts: Vec<_> = path
+            .components()
+            .filter_map(|c| c.as_os_str().to_str())
+            .collect();
+        assert_eq!(parts, ["site", "c", "en", "index.html"]);
+        assert_eq!(under(base, "c.zip"), base.join("c.zip"));
+        #[cfg(windows)]
+        assert_eq!(
+            under(Path::new(r"\\?\C:\site"), "c/en/index.html").as_os_str(),
+            std::ffi::OsStr::new(r"\\?\C:\site\c\en\index.html")
+        );
     }
 
     #[test]
@@ -690,7 +860,11 @@ mod tests {
     fn refuses_a_folder_it_did_not_write() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("thesis.docx"), "precious").unwrap();
-        let err = Staging::begin(tmp.path()).err().unwrap().to_string();
+        let cache = tmp.path().join(crate::model::CACHE_DIR);
+        let err = Staging::begin(tmp.path(), &cache)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("did not write"), "{err}");
         assert_eq!(
             fs::read_to_string(tmp.path().join("thesis.docx")).unwrap(),
@@ -791,12 +965,12 @@ mod tests {
     fn a_second_build_waits_for_the_first() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let first = Staging::begin(&out).unwrap();
+        let first = begin(&out).unwrap();
         first.put("a/en/index.html", b"first".to_vec()).unwrap();
         let second = {
             let out = out.clone();
             std::thread::spawn(move || {
-                let second = Staging::begin(&out).unwrap();
+                let second = begin(&out).unwrap();
                 second.put("a/en/index.html", b"second".to_vec()).unwrap();
                 second.put("a/en/more.html", b"second".to_vec()).unwrap();
                 second.commit().unwrap();
@@ -815,18 +989,20 @@ mod tests {
         assert!(out.join("a/en/more.html").is_file());
         // The second build's output replaced the first's own files.
         assert!(!out.join("a/en/late.html").exists());
-        assert!(!out.join(LOCK).exists());
+        // The lock is in the cache, never in the output (issue 16).
+        assert!(cache_of(&out).join(LOCK).is_file());
+        assert!(!out.join(LOCK).exists() && !out.join(OLD_LOCK).exists());
     }
 
     #[test]
     fn a_build_waiting_on_a_first_build_that_failed_starts_again() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let first = Staging::begin(&out).unwrap();
+        let first = begin(&out).unwrap();
         let second = {
             let out = out.clone();
             std::thread::spawn(move || {
-                let second = Staging::begin(&out).unwrap();
+                let second = begin(&out).unwrap();
                 second.put("a/en/index.html", b"second".to_vec()).unwrap();
                 second.commit().unwrap();
             })
@@ -840,13 +1016,164 @@ mod tests {
         );
     }
 
+    // Issue 16: earlier versions kept their lock in the output folder; it
+    // is left alone, as are folders that only look like outreach's.
+    #[test]
+    fn files_outreach_did_not_write_now_stay_even_with_its_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join(OLD_LOCK), "").unwrap();
+        build(&out, &[("c/en/index.html", "1")]).unwrap();
+        fs::create_dir_all(out.join(".outreach-staging-notes")).unwrap();
+        fs::write(out.join(".outreach-staging-notes/todo.txt"), "mine").unwrap();
+        build(&out, &[("c/en/index.html", "2")]).unwrap();
+        assert!(out.join(OLD_LOCK).is_file());
+        assert_eq!(
+            fs::read_to_string(out.join(".outreach-staging-notes/todo.txt")).unwrap(),
+            "mine"
+        );
+    }
+
+    /// The files under `out`, with their text, but for the marker.
+    fn files(out: &Path) -> Vec<(String, String)> {
+        WalkDir::new(out)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let text = fs::read_to_string(e.path()).unwrap();
+                (relative(out, e.path()), text)
+            })
+            .collect()
+    }
+
+    /// A rebuild of `out` whose moves fail as `fails` says, as Windows'
+    /// do while a program has a file open.
+    fn rebuild_failing(out: &Path, mut fails: impl FnMut(&Path, &Path) -> bool) -> anyhow::Error {
+        let staging = begin(out).unwrap();
+        for path in ["a/en/index.html", "b/en/index.html", "a.zip"] {
+            staging.put(path, b"new".to_vec()).unwrap();
+        }
+        staging
+            .commit_with(&mut |from, to| {
+                if fails(from, to) {
+                    Err(std::io::Error::from_raw_os_error(32))
+                } else {
+                    fs::rename(from, to)
+                }
+            })
+            .unwrap_err()
+    }
+
+    // Issue 16: on Windows a folder cannot be moved while a program (a PDF
+    // reader, a terminal) has a file in it open; the build stopped
+    // half-way, the first campaign new and the second old.
+    #[test]
+    fn a_folder_that_cannot_be_moved_aside_leaves_the_previous_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(
+            &out,
+            &[
+                ("a/en/index.html", "old"),
+                ("b/en/index.html", "old"),
+                ("a.zip", "old"),
+            ],
+        )
+        .unwrap();
+        fs::write(out.join("a/mine.txt"), "mine").unwrap();
+        let before = files(&out);
+        let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        let live_b = out.join("b");
+        let err = rebuild_failing(&out, |from, _| from == live_b);
+        let message = format!("{err:#}");
+        let as_it_was = format!("so `{}` is as it was", out.display());
+        assert!(message.contains(&as_it_was), "{message}");
+        assert!(
+            message.contains(&format!("`{}`", live_b.display())),
+            "{message}"
+        );
+        assert_eq!(files(&out), before);
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), marker);
+        // The next build goes through and keeps the user's file.
+        build(&out, &[("a/en/index.html", "2"), ("b/en/index.html", "2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/mine.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(out.join("b/en/index.html")).unwrap(),
+            "2"
+        );
+    }
+
+    #[test]
+    fn a_new_folder_that_cannot_be_moved_in_leaves_the_previous_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(
+            &out,
+            &[
+                ("a/en/index.html", "old"),
+                ("b/en/index.html", "old"),
+                ("a.zip", "old"),
+            ],
+        )
+        .unwrap();
+        let before = files(&out);
+        let bundle = out.join("a.zip");
+        // The new bundle, moved in last: `a` and `b` are new by then.
+        // (Once: moving the old bundle back goes.)
+        let mut failed = false;
+        let err = rebuild_failing(&out, |_, to| {
+            let fails = to == bundle && !failed;
+            failed |= fails;
+            fails
+        });
+        assert!(format!("{err:#}").contains("is as it was"), "{err:#}");
+        assert_eq!(files(&out), before);
+        let left: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".outreach-") && n != MARKER)
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_first_build_that_cannot_move_in_leaves_no_trace() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let err = rebuild_failing(&out, |_, _| true);
+        assert!(format!("{err:#}").contains("is as it was"), "{err:#}");
+        assert!(!out.exists(), "{:?}", files(&out));
+    }
+
+    #[test]
+    fn a_bundle_set_aside_by_an_interrupted_build_is_put_back_or_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build(&out, &[("a/en/index.html", "1"), ("a.zip", "1")]).unwrap();
+        // Interrupted after moving the bundle aside: it is put back.
+        fs::rename(out.join("a.zip"), out.join(".outreach-old-4242-a.zip")).unwrap();
+        build(&out, &[("a/en/index.html", "2")]).unwrap();
+        assert!(!out.join(".outreach-old-4242-a.zip").exists());
+        // That build made no bundle: the old one went as out of date.
+        assert!(!out.join("a.zip").exists());
+        build(&out, &[("a/en/index.html", "3"), ("a.zip", "3")]).unwrap();
+        // Interrupted after the new bundle was in place: the old one goes.
+        fs::write(out.join(".outreach-old-4242-a.zip"), "2").unwrap();
+        build(&out, &[("a/en/index.html", "4"), ("a.zip", "4")]).unwrap();
+        assert!(!out.join(".outreach-old-4242-a.zip").exists());
+        assert_eq!(fs::read_to_string(out.join("a.zip")).unwrap(), "4");
+    }
+
     #[test]
     fn abandoned_build_leaves_no_trace() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         build(&out, &[("c/en/index.html", "1")]).unwrap();
         {
-            let staging = Staging::begin(&out).unwrap();
+            let staging = begin(&out).unwrap();
             staging.put("c/en/index.html", b"broken".to_vec()).unwrap();
         }
         assert_eq!(

@@ -862,7 +862,7 @@ fn render_page(
     } else {
         "page.html"
     };
-    let while_building = format!("`{}`", page.source.path.display());
+    let while_building = format!("`{}`", crate::diag::shown(&page.source.path));
 
     // The body is the author's, written by pulldown-cmark: tidying is for
     // the theme's whitespace. So the template is rendered with a marker

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::diag::{Diagnostic, NameOnDisk, Severity, did_you_mean, name_on_disk, other_case};
 use crate::model::campaign::Fallback;
 use crate::model::image::{IMAGES_DIR, ImageFile, is_image_name};
 use crate::model::page::Origin;
@@ -476,6 +476,13 @@ pub fn check_cover_picture(
             );
         }
     };
+    if let Some(on_disk) = picture_in_other_case(index.images, &text.campaign, &key) {
+        let on_disk = format!("content/{}/{on_disk}", text.campaign);
+        return problem(
+            other_case("the cover picture", dest, &on_disk),
+            format!("write its name with the capital letters it has on disk: `{on_disk}`"),
+        );
+    }
     if !index
         .images
         .contains_key(&(text.campaign.clone(), key.clone()))
@@ -567,6 +574,14 @@ fn check_images(
             );
             continue;
         }
+        if let Some(on_disk) = picture_in_other_case(index.images, &page.campaign, &key) {
+            let on_disk = format!("content/{}/{on_disk}", page.campaign);
+            problem(
+                other_case("the picture", dest, &on_disk),
+                format!("write its name with the capital letters it has on disk: `{on_disk}`"),
+            );
+            continue;
+        }
         if !index
             .images
             .contains_key(&(page.campaign.clone(), key.clone()))
@@ -603,6 +618,24 @@ fn check_images(
         found.insert(dest.clone(), key);
     }
     found
+}
+
+/// The name of the picture `key` of `campaign` when it is among `images`
+/// only under other capital letters: the build would find it on Windows
+/// and macOS, not on Linux (issue 16).
+pub(crate) fn picture_in_other_case(
+    images: &BTreeMap<(String, String), ImageFile>,
+    campaign: &str,
+    key: &str,
+) -> Option<String> {
+    let keys = images
+        .keys()
+        .filter(|(c, _)| c == campaign)
+        .map(|(_, k)| k.as_str());
+    match name_on_disk(keys, key) {
+        NameOnDisk::OtherCase(on_disk) => Some(on_disk),
+        NameOnDisk::Exact | NameOnDisk::Missing => None,
+    }
 }
 
 /// (language, slug) of a link to a Markdown file, written relative to a

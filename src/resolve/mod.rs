@@ -548,6 +548,22 @@ fn check_share_images(
         if images.contains_key(&(campaign.id.clone(), share.key.clone())) {
             continue;
         }
+        if let Some(on_disk) = links::picture_in_other_case(images, &campaign.id, &share.key) {
+            problems.push(
+                campaign
+                    .source
+                    .at_line_col(
+                        share.line,
+                        share.col,
+                        Severity::Error,
+                        crate::diag::other_case("the share picture", &share.key, &on_disk),
+                    )
+                    .with_help(format!(
+                        "write it with the capital letters it has on disk: `{on_disk}`"
+                    )),
+            );
+            continue;
+        }
         problems.push(
             campaign
                 .source
@@ -576,6 +592,22 @@ fn check_partner_logos(
 ) {
     for partner in &campaign.partners {
         if images.contains_key(&(campaign.id.clone(), partner.logo.clone())) {
+            continue;
+        }
+        if let Some(on_disk) = links::picture_in_other_case(images, &campaign.id, &partner.logo) {
+            problems.push(
+                campaign
+                    .source
+                    .at_line_col(
+                        partner.line,
+                        partner.col,
+                        Severity::Error,
+                        crate::diag::other_case("the logo", &partner.logo, &on_disk),
+                    )
+                    .with_help(format!(
+                        "write it with the capital letters it has on disk: `{on_disk}`"
+                    )),
+            );
             continue;
         }
         problems.push(

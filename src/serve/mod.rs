@@ -18,7 +18,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
@@ -516,28 +516,75 @@ fn not_found_response(snapshot: &Snapshot, campaign: Option<&str>) -> Response {
 }
 
 /// Binds `bind:port`; without an explicit port, the next free one after
-/// [`DEFAULT_PORT`].
+/// [`DEFAULT_PORT`], or else any free one.
 pub fn bind(bind: IpAddr, port: Option<u16>) -> anyhow::Result<TcpListener> {
     match port {
-        Some(port) => TcpListener::bind(SocketAddr::new(bind, port)).with_context(|| {
-            format!(
-                "cannot listen on port {port}: another program (perhaps another `outreach serve`) uses it.\n\
-                 Stop that program, or choose another port, e.g. `--port {}`",
-                port.saturating_add(1)
-            )
-        }),
-        None => {
-            for port in DEFAULT_PORT..DEFAULT_PORT + 50 {
-                if let Ok(listener) = TcpListener::bind(SocketAddr::new(bind, port)) {
-                    return Ok(listener);
-                }
-            }
-            bail!(
-                "no free port between {DEFAULT_PORT} and {}: choose one with `--port`",
-                DEFAULT_PORT + 49
-            )
+        Some(port) => TcpListener::bind(SocketAddr::new(bind, port))
+            .map_err(|err| refused(SocketAddr::new(bind, port), err)),
+        None => bind_free(bind, DEFAULT_PORT..DEFAULT_PORT + 50),
+    }
+}
+
+/// The first port of `ports` on `bind` that no one holds; if all are held,
+/// one the system picks (port 0). Another failure (an address that is not
+/// this computer's) is an error at once.
+fn bind_free(bind: IpAddr, ports: std::ops::Range<u16>) -> anyhow::Result<TcpListener> {
+    for port in ports {
+        let address = SocketAddr::new(bind, port);
+        match TcpListener::bind(address) {
+            Ok(listener) => return Ok(listener),
+            Err(err) if port_refusal(&err) != PortRefusal::Other => continue,
+            Err(err) => return Err(refused(address, err)),
         }
     }
+    let address = SocketAddr::new(bind, 0);
+    TcpListener::bind(address).map_err(|err| refused(address, err))
+}
+
+/// Why a port could not be listened on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PortRefusal {
+    /// Another program listens on it.
+    InUse,
+    /// Windows refuses it (`WSAEACCES`): a program holds it for itself
+    /// alone, or the port is in a range Hyper-V, WSL or Docker keep.
+    Refused,
+    /// Anything else.
+    Other,
+}
+
+/// Windows' `WSAEACCES`: the error for a port in a reserved range (and
+/// for one another program holds exclusively). No other system uses the
+/// number, so it is recognised everywhere.
+const WSAEACCES: i32 = 10013;
+
+fn port_refusal(err: &std::io::Error) -> PortRefusal {
+    if err.kind() == std::io::ErrorKind::AddrInUse {
+        PortRefusal::InUse
+    } else if err.raw_os_error() == Some(WSAEACCES) {
+        PortRefusal::Refused
+    } else {
+        PortRefusal::Other
+    }
+}
+
+/// The error for a refused `address`, saying what to do.
+fn refused(address: SocketAddr, err: std::io::Error) -> anyhow::Error {
+    let port = address.port();
+    let message = match port_refusal(&err) {
+        PortRefusal::InUse => format!(
+            "cannot listen on port {port}: another program (perhaps another `outreach serve`) uses it.\n\
+             Stop that program, or choose another port, e.g. `--port {}`",
+            port.saturating_add(1)
+        ),
+        PortRefusal::Refused => format!(
+            "cannot listen on port {port}: Windows does not allow it. Either another program keeps the port for itself, \
+             or Windows keeps it for Hyper-V, WSL or Docker (`netsh interface ipv4 show excludedportrange protocol=tcp` lists those ports).\n\
+             Leave out `--port` and outreach finds a free port, or choose one outside those ranges"
+        ),
+        PortRefusal::Other => format!("cannot listen on {}", shown_address(address)),
+    };
+    anyhow::Error::new(err).context(message)
 }
 
 /// `outreach serve`.
@@ -562,9 +609,10 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let listener = bind(args.bind, args.port)?;
     let address = listener.local_addr()?;
     // Watchers report absolute paths; edits are matched against this.
-    let root = &root
-        .canonicalize()
-        .with_context(|| format!("cannot open `{}`", root.display()))?;
+    // Without Windows' `\\?\` prefix, which the standard library's
+    // canonical paths have there and messages would show.
+    let root =
+        &dunce::canonicalize(root).with_context(|| format!("cannot open `{}`", root.display()))?;
     let preview = Arc::new(Preview::new(
         root,
         args.project.campaign.as_deref(),
@@ -589,10 +637,12 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
 
 /// The address to open: an IPv6 address in brackets (`http://[::1]:1111/`
 /// is an address, `http://::1:1111/` is not), and this computer's for a
-/// server listening on every address.
+/// server listening on every address: `127.0.0.1` for `0.0.0.0`, `[::1]`
+/// for `::`, since on Windows a server on `::` listens on IPv6 only.
 fn shown_address(address: SocketAddr) -> String {
     match address.ip() {
-        ip if ip.is_unspecified() => format!("127.0.0.1:{}", address.port()),
+        IpAddr::V4(ip) if ip.is_unspecified() => format!("127.0.0.1:{}", address.port()),
+        IpAddr::V6(ip) if ip.is_unspecified() => format!("[::1]:{}", address.port()),
         IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
         IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
     }
@@ -909,5 +959,50 @@ mod tests {
         assert_eq!(shown_address(v6), "[::1]:1111");
         let any: SocketAddr = "0.0.0.0:1111".parse().unwrap();
         assert_eq!(shown_address(any), "127.0.0.1:1111");
+        // Issue 16: Windows listens on IPv6 only for `--bind ::`, where
+        // 127.0.0.1 would not answer.
+        let any_v6: SocketAddr = "[::]:1111".parse().unwrap();
+        assert_eq!(shown_address(any_v6), "[::1]:1111");
+    }
+
+    // Issue 16: ports Hyper-V, WSL or Docker keep give Windows' WSAEACCES,
+    // which was called "another program uses it" and ended the search
+    // for a free port.
+    #[test]
+    fn a_port_windows_keeps_is_refused_not_in_use() {
+        let kept = std::io::Error::from_raw_os_error(WSAEACCES);
+        assert_eq!(port_refusal(&kept), PortRefusal::Refused);
+        let in_use = std::io::Error::from(std::io::ErrorKind::AddrInUse);
+        assert_eq!(port_refusal(&in_use), PortRefusal::InUse);
+        let other = std::io::Error::from(std::io::ErrorKind::AddrNotAvailable);
+        assert_eq!(port_refusal(&other), PortRefusal::Other);
+
+        let address: SocketAddr = "127.0.0.1:2000".parse().unwrap();
+        let message = format!("{:#}", refused(address, kept));
+        assert!(message.contains("Hyper-V, WSL or Docker"), "{message}");
+        assert!(message.contains("Leave out `--port`"), "{message}");
+        assert!(!message.contains("uses it"), "{message}");
+        let message = format!("{:#}", refused(address, in_use));
+        assert!(message.contains("another program"), "{message}");
+    }
+
+    #[test]
+    fn when_every_port_tried_is_taken_the_system_picks_one() {
+        let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let listener = bind_free("127.0.0.1".parse().unwrap(), port..port + 1).unwrap();
+        let got = listener.local_addr().unwrap().port();
+        assert_ne!(got, port);
+        assert_ne!(got, 0);
+    }
+
+    #[test]
+    fn an_address_not_of_this_computer_is_an_error_at_once() {
+        // TEST-NET-1 (RFC 5737): never a local address.
+        let err = bind_free("192.0.2.1".parse().unwrap(), 40_000..40_050).unwrap_err();
+        assert!(
+            err.to_string().contains("cannot listen on 192.0.2.1:40000"),
+            "{err:#}"
+        );
     }
 }
