@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -15,7 +15,7 @@ use crate::editor::vendor::Cms;
 use crate::editor::{self, CONFIG, FOLDER};
 use crate::load;
 use crate::model::Campaign;
-use crate::output::write::replace_file;
+use crate::output::write::{replace_file, under};
 
 use super::EXIT_CONTENT;
 
@@ -107,9 +107,7 @@ pub fn write_editor(
     let folder = package.folder();
     let mut scripts = 0;
     for (name, bytes) in package.files()? {
-        let path: PathBuf = std::iter::once(folder.as_str())
-            .chain(name.split('/'))
-            .fold(dir.clone(), |path, part| path.join(part));
+        let path = under(&dir, &format!("{folder}/{name}"));
         if fs::read(&path).is_ok_and(|old| old == bytes) {
             continue;
         }

@@ -101,9 +101,7 @@ pub fn editor_file(dir: &Path, rest: &str) -> Option<PathBuf> {
     } else {
         key
     };
-    let path = key
-        .split('/')
-        .fold(dir.to_path_buf(), |path, part| path.join(part));
+    let path = crate::output::write::under(dir, &key);
     let real = std::fs::canonicalize(&path).ok()?;
     let inside = std::fs::canonicalize(dir).ok()?;
     (real.starts_with(&inside) && real.is_file()).then_some(real)
