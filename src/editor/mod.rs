@@ -141,32 +141,40 @@ fn label(campaign: &Campaign) -> &str {
         .map_or(campaign.id.as_str(), String::as_str)
 }
 
-fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
-    let _ = writeln!(
-        out,
-        "  - name: {}",
-        quoted(&format!("{}-pages", campaign.id))
-    );
-    let _ = writeln!(
-        out,
-        "    label: {}",
-        quoted(&format!("{}: pages", label(campaign)))
-    );
-    out.push_str("    label_singular: page\n");
-    let _ = writeln!(
-        out,
-        "    description: {}",
-        quoted(&format!(
-            "The pages of the campaign `{}`, side by side in every language. A new page is written in {} first; its file name (and web address) is made from that title.",
-            campaign.id, campaign.default_language
-        ))
-    );
-    let _ = writeln!(
-        out,
-        "    folder: {}",
-        quoted(&format!("content/{}", campaign.id))
-    );
+/// What the editor's menu and list say about a collection, and its folder.
+struct Head {
+    name: String,
+    label: String,
+    singular: &'static str,
+    description: String,
+    folder: String,
+}
+
+/// A collection's first lines: its name, what the editor says about it,
+/// its folder, and the page files it holds.
+fn collection_head(out: &mut String, head: &Head) {
+    let _ = writeln!(out, "  - name: {}", quoted(&head.name));
+    let _ = writeln!(out, "    label: {}", quoted(&head.label));
+    let _ = writeln!(out, "    label_singular: {}", head.singular);
+    let _ = writeln!(out, "    description: {}", quoted(&head.description));
+    let _ = writeln!(out, "    folder: {}", quoted(&head.folder));
     out.push_str("    extension: md\n    format: frontmatter\n");
+}
+
+fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
+    collection_head(
+        out,
+        &Head {
+            name: format!("{}-pages", campaign.id),
+            label: format!("{}: pages", label(campaign)),
+            singular: "page",
+            description: format!(
+                "The pages of the campaign `{}`, side by side in every language. A new page is written in {} first; its file name (and web address) is made from that title.",
+                campaign.id, campaign.default_language
+            ),
+            folder: format!("content/{}", campaign.id),
+        },
+    );
     // New pages, yes; deleting one from the editor would also delete its
     // translations, and a campaign's home page must stay.
     out.push_str("    create: true\n    delete: false\n");
@@ -221,33 +229,21 @@ fn pages_collection(out: &mut String, campaign: &Campaign, locales: &[&str]) {
 
 fn leaflets_collection(out: &mut String, campaign: &Campaign, lang: &str) {
     let autonym = campaign.language(lang).map_or(lang, |l| l.autonym.as_str());
-    let _ = writeln!(
-        out,
-        "  - name: {}",
-        quoted(&format!("{}-leaflets-{lang}", campaign.id))
-    );
-    let _ = writeln!(
-        out,
-        "    label: {}",
-        quoted(&format!("{}: leaflets ({autonym})", label(campaign)))
-    );
-    out.push_str("    label_singular: leaflet\n");
     let ids: Vec<&str> = campaign.leaflets.iter().map(|l| l.id.as_str()).collect();
-    let _ = writeln!(
+    collection_head(
         out,
-        "    description: {}",
-        quoted(&format!(
-            "The printed leaflets in {autonym} ({}). Each language's text is fitted to the paper on its own, so leaflets are edited one language at a time. Which leaflets there are is set in campaigns/{}.yaml.",
-            ids.join(", "),
-            campaign.id
-        ))
+        &Head {
+            name: format!("{}-leaflets-{lang}", campaign.id),
+            label: format!("{}: leaflets ({autonym})", label(campaign)),
+            singular: "leaflet",
+            description: format!(
+                "The printed leaflets in {autonym} ({}). Each language's text is fitted to the paper on its own, so leaflets are edited one language at a time. Which leaflets there are is set in campaigns/{}.yaml.",
+                ids.join(", "),
+                campaign.id
+            ),
+            folder: format!("content/{}/{lang}/leaflets", campaign.id),
+        },
     );
-    let _ = writeln!(
-        out,
-        "    folder: {}",
-        quoted(&format!("content/{}/{lang}/leaflets", campaign.id))
-    );
-    out.push_str("    extension: md\n    format: frontmatter\n");
     // A leaflet the campaign does not list is an error: the list is in
     // the campaign's file.
     out.push_str("    create: false\n    delete: false\n");

@@ -549,19 +549,13 @@ fn check_share_images(
             continue;
         }
         if let Some(on_disk) = links::picture_in_other_case(images, &campaign.id, &share.key) {
-            problems.push(
-                campaign
-                    .source
-                    .at_line_col(
-                        share.line,
-                        share.col,
-                        Severity::Error,
-                        crate::diag::other_case("the share picture", &share.key, &on_disk),
-                    )
-                    .with_help(format!(
-                        "write it with the capital letters it has on disk: `{on_disk}`"
-                    )),
-            );
+            problems.push(picture_in_other_case(
+                campaign,
+                (share.line, share.col),
+                "the share picture",
+                &share.key,
+                &on_disk,
+            ));
             continue;
         }
         problems.push(
@@ -584,6 +578,28 @@ fn check_share_images(
     }
 }
 
+/// A picture the campaign file names (`written`, at `at`) that exists only
+/// with other capital letters (`on_disk`).
+fn picture_in_other_case(
+    campaign: &Campaign,
+    at: (usize, usize),
+    what: &str,
+    written: &str,
+    on_disk: &str,
+) -> Diagnostic {
+    campaign
+        .source
+        .at_line_col(
+            at.0,
+            at.1,
+            Severity::Error,
+            crate::diag::other_case(what, written, on_disk),
+        )
+        .with_help(format!(
+            "write it with the capital letters it has on disk: `{on_disk}`"
+        ))
+}
+
 /// Each partner's logo must be a picture in the campaign's content folder.
 fn check_partner_logos(
     campaign: &Campaign,
@@ -595,19 +611,13 @@ fn check_partner_logos(
             continue;
         }
         if let Some(on_disk) = links::picture_in_other_case(images, &campaign.id, &partner.logo) {
-            problems.push(
-                campaign
-                    .source
-                    .at_line_col(
-                        partner.line,
-                        partner.col,
-                        Severity::Error,
-                        crate::diag::other_case("the logo", &partner.logo, &on_disk),
-                    )
-                    .with_help(format!(
-                        "write it with the capital letters it has on disk: `{on_disk}`"
-                    )),
-            );
+            problems.push(picture_in_other_case(
+                campaign,
+                (partner.line, partner.col),
+                "the logo",
+                &partner.logo,
+                &on_disk,
+            ));
             continue;
         }
         problems.push(
