@@ -1049,6 +1049,19 @@ mod tests {
             .collect()
     }
 
+    /// The site the rebuilds below start from: two campaigns and a bundle.
+    fn build_two_campaigns_and_a_bundle(out: &Path) {
+        build(
+            out,
+            &[
+                ("a/en/index.html", "old"),
+                ("b/en/index.html", "old"),
+                ("a.zip", "old"),
+            ],
+        )
+        .unwrap();
+    }
+
     /// A rebuild of `out` whose moves fail as `fails` says, as Windows'
     /// do while a program has a file open.
     fn rebuild_failing(out: &Path, mut fails: impl FnMut(&Path, &Path) -> bool) -> anyhow::Error {
@@ -1074,15 +1087,7 @@ mod tests {
     fn a_folder_that_cannot_be_moved_aside_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        build(
-            &out,
-            &[
-                ("a/en/index.html", "old"),
-                ("b/en/index.html", "old"),
-                ("a.zip", "old"),
-            ],
-        )
-        .unwrap();
+        build_two_campaigns_and_a_bundle(&out);
         fs::write(out.join("a/mine.txt"), "mine").unwrap();
         let before = files(&out);
         let marker = fs::read_to_string(out.join(MARKER)).unwrap();
@@ -1110,15 +1115,7 @@ mod tests {
     fn a_new_folder_that_cannot_be_moved_in_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        build(
-            &out,
-            &[
-                ("a/en/index.html", "old"),
-                ("b/en/index.html", "old"),
-                ("a.zip", "old"),
-            ],
-        )
-        .unwrap();
+        build_two_campaigns_and_a_bundle(&out);
         let before = files(&out);
         let bundle = out.join("a.zip");
         // The new bundle, moved in last: `a` and `b` are new by then.
