@@ -49,6 +49,56 @@ fn new_project_builds_as_it_is() {
 }
 
 #[test]
+fn a_new_language_makes_the_browser_editor_stale_until_outreach_editor() {
+    let p = Project::empty();
+    assert!(p.outreach(&["new", "site"]).status.success());
+    assert!(p.root().join("site/admin/config.yml").is_file());
+    // An English page for the new language's folder: the campaign file
+    // gets Persian titles too.
+    let campaign = p.root().join("site/campaigns/my-campaign.yaml");
+    let text = std::fs::read_to_string(&campaign).unwrap();
+    let with_fa: String = text
+        .replace("[en, ar]", "[en, ar, fa]")
+        .lines()
+        .flat_map(|line| {
+            let fa = line
+                .strip_prefix("  ar: ")
+                .map(|_| "  fa: \"(test)\"".to_string());
+            std::iter::once(line.to_string()).chain(fa)
+        })
+        .map(|line| line + "\n")
+        .collect();
+    std::fs::write(&campaign, with_fa).unwrap();
+    for page in ["index", "get-help"] {
+        p.write(
+            &format!("site/content/my-campaign/fa/{page}.md"),
+            "---\ntitle: \"(test)\"\n---\n\n(test)\n",
+        );
+    }
+    let output = p.outreach(&["check", "--root", "site"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("admin/config.yml: warning: the browser editor's settings are out of date"),
+        "{}",
+        stderr(&output)
+    );
+    let output = p.outreach(&["editor", "--root", "site"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("config.yml"),
+        "{}",
+        stdout(&output)
+    );
+    let output = p.outreach(&["check", "--root", "site"]);
+    assert!(
+        !stderr(&output).contains("admin/config.yml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn new_refuses_a_folder_with_files() {
     let p = Project::empty();
     p.write("existing/notes.txt", "mine");

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::EditorArgs;
-use crate::diag::{Diagnostic, Diagnostics, Result, Severity, shown};
+use crate::diag::{Diagnostics, Result, Severity, shown};
 use crate::editor::vendor::Cms;
 use crate::editor::{self, CONFIG, FOLDER};
 use crate::load;
@@ -97,7 +97,7 @@ pub fn write_editor(
             return Err(e).with_context(|| format!("failed to read `{}`", shown(&config_path)));
         }
     };
-    let config = editor::config_file(old.as_deref(), &generated(root, campaigns), cms);
+    let config = editor::config_file(old.as_deref(), &load::editor_settings(root, campaigns), cms);
     if old.as_deref() != Some(config.as_str()) {
         replace_file(&config_path, config.as_bytes())?;
         written.push(CONFIG.to_string());
@@ -118,31 +118,6 @@ pub fn write_editor(
         written.push(format!("{folder}/ ({scripts} files)"));
     }
     Ok(written)
-}
-
-/// The settings outreach makes for the campaigns as they are now.
-fn generated(root: &Path, campaigns: &BTreeMap<String, Campaign>) -> String {
-    let list: Vec<&Campaign> = campaigns.values().collect();
-    editor::generated(&list, &|campaign, lang| {
-        root.join("content").join(campaign).join(lang).is_dir()
-    })
-}
-
-/// A warning when the project has an editor whose settings no longer
-/// match the campaigns: a new language or campaign would be missing from
-/// it, or a removed one still offered.
-pub fn stale_warning(root: &Path, campaigns: &BTreeMap<String, Campaign>) -> Option<Diagnostic> {
-    let path = Path::new(FOLDER).join(CONFIG);
-    let text = fs::read_to_string(root.join(&path)).ok()?;
-    let stale = editor::is_stale(&text, &generated(root, campaigns))?;
-    stale.then(|| {
-        Diagnostic::in_file(
-            &path,
-            Severity::Warning,
-            "the browser editor's settings are out of date: a campaign, a language or a leaflet changed since they were written",
-        )
-        .with_help("run `outreach editor` to update them (your own settings at the top are kept)")
-    })
 }
 
 /// The editor's page: the pinned script, from the project's own files.
@@ -218,7 +193,7 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(&config).unwrap(), mine);
         assert!(root.join("admin/decap-cms-3.16.3/decap-cms.js").is_file());
-        assert!(stale_warning(root, &campaigns(root)).is_none());
+        assert!(load::stale_editor_settings(root, &campaigns(root)).is_none());
     }
 
     #[test]
@@ -241,10 +216,10 @@ mod tests {
             .map(|line| line + "\n")
             .collect();
         fs::write(&file, with_fa).unwrap();
-        let warning = stale_warning(root, &campaigns(root)).unwrap();
+        let warning = load::stale_editor_settings(root, &campaigns(root)).unwrap();
         assert!(warning.message.contains("out of date"));
         write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
-        assert!(stale_warning(root, &campaigns(root)).is_none());
+        assert!(load::stale_editor_settings(root, &campaigns(root)).is_none());
         let config = fs::read_to_string(root.join("admin/config.yml")).unwrap();
         assert!(config.contains("\"fa\""));
     }

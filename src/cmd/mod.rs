@@ -83,9 +83,6 @@ pub fn run_pipeline(
         diags,
     )?;
     let mut problems = Vec::new();
-    if campaign.is_none() {
-        problems.extend(editor::stale_warning(root, &site.campaigns));
-    }
     let mut resolved = resolve::resolve(site, &mut problems);
     if print_shop {
         for leaflet in resolved

@@ -105,6 +105,10 @@ pub fn load_site(
         }
     }
 
+    if only.is_none() {
+        problems.extend(stale_editor_settings(root, &site.campaigns));
+    }
+
     for campaign in site.campaigns.values() {
         let content = content::load_pages(
             root,
@@ -258,5 +262,34 @@ pub fn load_campaigns(
     Ok(CampaignFiles {
         campaigns: read,
         ids,
+    })
+}
+
+/// The browser editor's generated settings for `campaigns`, with the
+/// languages whose content folders are on disk.
+pub fn editor_settings(root: &Path, campaigns: &BTreeMap<String, Campaign>) -> String {
+    let list: Vec<&Campaign> = campaigns.values().collect();
+    crate::editor::generated(&list, &|campaign, lang| {
+        root.join("content").join(campaign).join(lang).is_dir()
+    })
+}
+
+/// A warning when the project has a browser editor whose settings no
+/// longer match the campaigns: a new language or campaign would be missing
+/// from it, or a removed one still offered.
+pub fn stale_editor_settings(
+    root: &Path,
+    campaigns: &BTreeMap<String, Campaign>,
+) -> Option<Diagnostic> {
+    let path = Path::new(crate::editor::FOLDER).join(crate::editor::CONFIG);
+    let text = std::fs::read_to_string(root.join(&path)).ok()?;
+    let stale = crate::editor::is_stale(&text, &editor_settings(root, campaigns))?;
+    stale.then(|| {
+        Diagnostic::in_file(
+            &path,
+            Severity::Warning,
+            "the browser editor's settings are out of date: a campaign, a language or a leaflet changed since they were written",
+        )
+        .with_help("run `outreach editor` to update them (your own settings at the top are kept)")
     })
 }
