@@ -197,34 +197,6 @@ mod tests {
     }
 
     #[test]
-    fn a_new_language_makes_the_settings_stale_until_written_again() {
-        let dir = project();
-        let root = dir.path();
-        write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
-        let file = root.join("campaigns/my-campaign.yaml");
-        let text = fs::read_to_string(&file).unwrap();
-        assert!(text.contains("languages: [en, ar]"), "{text}");
-        let with_fa: String = text
-            .replace("[en, ar]", "[en, ar, fa]")
-            .lines()
-            .flat_map(|line| {
-                let fa = line
-                    .strip_prefix("  ar: ")
-                    .map(|_| "  fa: \"(test)\"".to_string());
-                std::iter::once(line.to_string()).chain(fa)
-            })
-            .map(|line| line + "\n")
-            .collect();
-        fs::write(&file, with_fa).unwrap();
-        let warning = load::stale_editor_settings(root, &campaigns(root)).unwrap();
-        assert!(warning.message.contains("out of date"));
-        write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
-        assert!(load::stale_editor_settings(root, &campaigns(root)).is_none());
-        let config = fs::read_to_string(root.join("admin/config.yml")).unwrap();
-        assert!(config.contains("\"fa\""));
-    }
-
-    #[test]
     fn a_page_the_author_wrote_is_never_replaced() {
         let dir = project();
         let root = dir.path();
