@@ -270,9 +270,7 @@ pub struct EditorArgs {
     /// The project folder.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-    /// Which editor: `sveltia` (sign in with a GitHub access token, no
-    /// server needed) or `decap` (sign in through an OAuth helper, or save
-    /// on this computer through `npx decap-server`).
+    /// The browser editor to set up; the other one's files are removed.
     #[arg(long, value_enum, value_name = "EDITOR", default_value = "sveltia")]
     pub cms: Cms,
 }

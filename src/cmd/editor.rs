@@ -1,6 +1,7 @@
 //! `outreach editor`: writes (or brings up to date) the browser editor in
-//! `admin/`. `outreach new` calls it for a new project, and a build warns
-//! when the campaigns changed since it was written.
+//! `admin/`. `outreach new` calls it for a new project; loading a project
+//! warns when the campaigns changed since it was written
+//! (`load::stale_editor_settings`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -40,16 +41,11 @@ pub fn editor(args: &EditorArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_CONTENT));
     }
     let written = write_editor(root, &files.campaigns, args.cms)?;
-    let folder = if root == Path::new(".") {
-        FOLDER.to_string()
-    } else {
-        shown(&root.join(FOLDER))
-    };
     if written.is_empty() {
-        println!("The browser editor in `{folder}` is up to date.");
+        println!("The browser editor in `{FOLDER}` is up to date.");
     } else {
         println!(
-            "Wrote the browser editor ({}) in `{folder}`: {}.",
+            "Wrote the browser editor ({}) in `{FOLDER}`: {}.",
             args.cms.name(),
             written.join(", ")
         );
@@ -62,8 +58,10 @@ pub fn editor(args: &EditorArgs) -> Result<ExitCode> {
 }
 
 /// Writes the editor for `campaigns` into `root/admin`, leaving alone
-/// every file that is already as it should be and the author's settings.
-/// Returns the names of the files written, relative to `admin/`.
+/// every file that is already as it should be and the author's settings,
+/// and removes the other editor's files if outreach wrote them and they
+/// are unchanged. Returns what was written or removed, relative to
+/// `admin/`.
 pub fn write_editor(
     root: &Path,
     campaigns: &BTreeMap<String, Campaign>,
@@ -77,8 +75,7 @@ pub fn write_editor(
     match fs::read_to_string(&page_path) {
         Ok(old) if old == page => {}
         Ok(old) if !old.starts_with(PAGE_MARK) => bail!(
-            "`{}` was not written by outreach, so it is left as it is; move it away to let outreach write the editor's page",
-            shown(&page_path)
+            "`{FOLDER}/index.html` was not written by outreach, so it is left as it is; move it away to let outreach write the editor's page"
         ),
         _ => {
             replace_file(&page_path, page.as_bytes())?;
@@ -90,7 +87,7 @@ pub fn write_editor(
     let old = match fs::read(&config_path) {
         Ok(bytes) => Some(
             String::from_utf8(bytes)
-                .with_context(|| format!("`{}` is not UTF-8 text", shown(&config_path)))?,
+                .with_context(|| format!("`{FOLDER}/{CONFIG}` is not UTF-8 text"))?,
         ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
@@ -116,6 +113,32 @@ pub fn write_editor(
     }
     if scripts > 0 {
         written.push(format!("{folder}/ ({scripts} files)"));
+    }
+    for other in Cms::ALL.into_iter().filter(|&other| other != cms) {
+        let package = other.package();
+        let folder = package.folder();
+        let mut removed = 0;
+        let mut folders = vec![folder.clone()];
+        for (name, bytes) in package.files()? {
+            let path = under(&dir, &format!("{folder}/{name}"));
+            if fs::read(&path).is_ok_and(|old| old == bytes) {
+                fs::remove_file(&path)
+                    .with_context(|| format!("failed to remove `{}`", shown(&path)))?;
+                removed += 1;
+            }
+            if let Some((inner, _)) = name.rsplit_once('/') {
+                folders.push(format!("{folder}/{inner}"));
+            }
+        }
+        // Only folders left empty go, the deepest first: a file the author
+        // put there stays, and so does its folder.
+        folders.sort_by_key(|f| std::cmp::Reverse(f.matches('/').count()));
+        for inner in folders {
+            let _ = fs::remove_dir(under(&dir, &inner));
+        }
+        if removed > 0 {
+            written.push(format!("{folder}/ removed ({removed} files)"));
+        }
     }
     Ok(written)
 }
@@ -193,6 +216,22 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(&config).unwrap(), mine);
         assert!(root.join("admin/decap-cms-3.16.3/decap-cms.js").is_file());
+        // Changing editors takes the other one's files away, but not a
+        // file the author put among them.
+        write_editor(root, &campaigns(root), Cms::Sveltia).unwrap();
+        fs::write(root.join("admin/sveltia-cms-0.221.1/notes.txt"), "mine").unwrap();
+        let written = write_editor(root, &campaigns(root), Cms::Decap).unwrap();
+        assert!(
+            written.contains(&"sveltia-cms-0.221.1/ removed (3 files)".to_string()),
+            "{written:?}"
+        );
+        assert!(
+            !root
+                .join("admin/sveltia-cms-0.221.1/sveltia-cms.js")
+                .exists()
+        );
+        assert!(root.join("admin/sveltia-cms-0.221.1/notes.txt").is_file());
+        assert_eq!(fs::read_to_string(&config).unwrap(), mine);
         assert!(load::stale_editor_settings(root, &campaigns(root)).is_none());
     }
 

@@ -423,15 +423,21 @@ fn list(items: &[&str]) -> String {
 }
 
 /// The settings file for `generated`, keeping the author's part of
-/// `existing` (or the default one for `cms`).
+/// `existing`, or the default one for `cms` where there is none or it is
+/// another editor's default, untouched (the author changed editors).
 pub fn config_file(existing: Option<&str>, generated: &str, cms: Cms) -> String {
     let defaults = default_settings(cms);
+    let untouched = |above: &str| {
+        Cms::ALL
+            .iter()
+            .any(|&other| default_settings(other).trim_end() == above.trim_end())
+    };
     let settings = existing
         .map(|text| {
             text.split_once(GENERATED_MARK)
                 .map_or(text, |(above, _)| above)
         })
-        .filter(|above| !above.trim().is_empty())
+        .filter(|above| !above.trim().is_empty() && !untouched(above))
         .unwrap_or(&defaults);
     let mut file = settings.trim_end().to_string();
     file.push_str("\n\n");
@@ -555,5 +561,13 @@ mod tests {
             Some(true)
         );
         assert_eq!(is_stale(mine, &generated_now), None);
+        // Sveltia's settings as outreach wrote them become Decap's when the
+        // author changes editors; changed ones stay.
+        let sveltia = config_file(None, &generated_now, Cms::Sveltia);
+        assert!(!sveltia.contains("local_backend"));
+        assert!(
+            config_file(Some(&sveltia), &generated_now, Cms::Decap).contains("local_backend: true")
+        );
+        assert!(!config_file(Some(&file), &generated_now, Cms::Decap).contains("local_backend"));
     }
 }

@@ -22,6 +22,8 @@ pub enum Cms {
 pub struct Package {
     /// The npm package it comes from.
     pub npm: &'static str,
+    /// The name of its folder in `admin/`, before the version.
+    name: &'static str,
     /// Its version.
     pub version: &'static str,
     /// The script the editor's page loads, inside the package's folder.
@@ -39,12 +41,14 @@ impl Cms {
         match self {
             Cms::Decap => Package {
                 npm: "decap-cms",
+                name: "decap-cms",
                 version: "3.16.3",
                 script: "decap-cms.js",
                 archive: include_bytes!("vendor/decap-cms-3.16.3.zip.br"),
             },
             Cms::Sveltia => Package {
                 npm: "@sveltia/cms",
+                name: "sveltia-cms",
                 version: "0.221.1",
                 script: "sveltia-cms.js",
                 archive: include_bytes!("vendor/sveltia-cms-0.221.1.zip.br"),
@@ -66,9 +70,7 @@ impl Package {
     /// version goes beside the old one, so a page loaded from a cache never
     /// mixes the two.
     pub fn folder(&self) -> String {
-        let name = self.npm.rsplit('/').next().unwrap_or(self.npm);
-        let name = if name == "cms" { "sveltia-cms" } else { name };
-        format!("{name}-{}", self.version)
+        format!("{}-{}", self.name, self.version)
     }
 
     /// The package's files, by path inside [`Package::folder`] (`dist/` is
