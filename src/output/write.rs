@@ -172,7 +172,13 @@ fn is_outreachs(out: &Path) -> Result<bool> {
 /// and a process number. Only such folders are removed whole.
 fn is_staging_name(name: &str) -> bool {
     name.strip_prefix(".outreach-staging-")
-        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(is_process_id)
+}
+
+/// Whether `text` is a process number, as the names of a build's own
+/// folders end or start with: only such folders are outreach's to remove.
+fn is_process_id(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl Staging {
@@ -728,7 +734,7 @@ fn remove_leftovers(out: &Path) -> Result<()> {
         let Some(set_aside) = name
             .strip_prefix(".outreach-old-")
             .and_then(|rest| rest.split_once('-'))
-            .filter(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|(pid, _)| is_process_id(pid))
             .map(|(_, set_aside)| set_aside)
         else {
             continue;
